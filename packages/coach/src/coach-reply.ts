@@ -1,0 +1,43 @@
+/** @module `coachReply`: runs every reply detector on a draft and turns the results into a score and three fixes. */
+import { analyzeCustomer } from "./analyze-customer.js";
+import type { ReplyInput } from "./detectors/reply/detector.js";
+import { REPLY_DETECTORS } from "./reply-detectors.js";
+import { scoreReply } from "./score-reply.js";
+import { parseTimelines } from "./text/timeline.js";
+import { tokenize } from "./text/tokenize.js";
+import {
+  type LabelResult,
+  REPLY_LABELS,
+  type ReplyCoaching,
+  type ReplyContext,
+  type ReplyLabel,
+  type ThreadMessage,
+} from "./types.js";
+
+function safeText(value: unknown): string {
+  return typeof value === "string" ? value : value == null ? "" : String(value);
+}
+
+export function coachReply(
+  reply: string,
+  customerMessage?: string | null,
+  thread: readonly ThreadMessage[] = [],
+  context: ReplyContext = {},
+): ReplyCoaching {
+  const replyTokens = tokenize(safeText(reply));
+  const customerText = safeText(customerMessage);
+  const customer = customerText.trim() ? tokenize(customerText) : null;
+  const earlierCustomer = thread.filter((m) => m.role === "customer").map((m) => safeText(m.text));
+  const input: ReplyInput = {
+    reply: replyTokens,
+    customer,
+    customerAnalysis: customer ? analyzeCustomer(customerText, { previousMessages: earlierCustomer }) : null,
+    thread,
+    timelines: parseTimelines(replyTokens, context.referenceDate),
+    context,
+  };
+  const labels = {} as Record<ReplyLabel, LabelResult>;
+  for (const label of REPLY_LABELS) labels[label] = REPLY_DETECTORS[label](input);
+  const { score, fixes } = scoreReply(labels, input);
+  return { score, labels, fixes, timelines: [...input.timelines] };
+}
