@@ -1,9 +1,10 @@
 /** @module `analyzeCustomer`: reads one customer message — anger, emotions, abuse, threats, repeat contact, facts. */
+import { customerModelFields } from "./models/model-fields.js";
 import { tokenize } from "./text/tokenize.js";
 import { type CustomerAnalysis, type CustomerContext, EMOTIONS, type Emotion } from "./types.js";
 
 export function analyzeCustomer(text: string, _context: CustomerContext = {}): CustomerAnalysis {
-  tokenize(text);
+  const t = tokenize(text);
   const emotions = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as Record<Emotion, number>;
   return {
     anger: 0,
@@ -18,5 +19,6 @@ export function analyzeCustomer(text: string, _context: CustomerContext = {}): C
     repeat_contact_spans: [],
     facts: [],
     signals: [],
+    ...customerModelFields(t.text),
   };
 }

@@ -1,6 +1,7 @@
 /** @module `coachReply`: runs every reply detector on a draft and turns the results into a score and three fixes. */
 import { analyzeCustomer } from "./analyze-customer.js";
 import type { ReplyInput } from "./detectors/reply/detector.js";
+import { replyModelFields } from "./models/model-fields.js";
 import { REPLY_DETECTORS } from "./reply-detectors.js";
 import { scoreReply } from "./score-reply.js";
 import { parseTimelines } from "./text/timeline.js";
@@ -39,5 +40,11 @@ export function coachReply(
   const labels = {} as Record<ReplyLabel, LabelResult>;
   for (const label of REPLY_LABELS) labels[label] = REPLY_DETECTORS[label](input);
   const { score, fixes } = scoreReply(labels, input);
-  return { score, labels, fixes, timelines: [...input.timelines] };
+  return {
+    score,
+    labels,
+    fixes,
+    timelines: [...input.timelines],
+    ...replyModelFields(replyTokens.text, customer?.text ?? null),
+  };
 }

@@ -103,6 +103,22 @@ export interface CustomerAnalysis {
   repeat_contact_spans: Span[];
   facts: Fact[];
   signals: AngerSignal[];
+  /** GoEmotions label names predicted for the message (multi-label, tuned thresholds). */
+  emotion_labels: string[];
+  /** Whether the message is a complaint (a breach of the writer's expectations). */
+  complaint: boolean;
+  complaint_probability: number;
+  /** Offensive-language class of the message as a whole (abuse aimed at us is `abusive`). */
+  offensive: OffensiveClass;
+}
+
+export type OffensiveClass = "hate" | "offensive" | "neither";
+
+/** EPITOME-style empathy mechanisms in a reply, each 0 (none), 1 (weak) or 2 (strong). */
+export interface EmpathyLevels {
+  emotional_reactions: 0 | 1 | 2;
+  interpretations: 0 | 1 | 2;
+  explorations: 0 | 1 | 2;
 }
 
 export const REPLY_LABELS = [
@@ -179,4 +195,7 @@ export interface ReplyCoaching {
   /** The three most important fixes, in plain words, most important first. */
   fixes: string[];
   timelines: ParsedTime[];
+  empathy_levels: EmpathyLevels;
+  /** 0–1 politeness of the reply. */
+  politeness: number;
 }
