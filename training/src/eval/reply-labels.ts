@@ -1,0 +1,166 @@
+/** @module Evaluation task `reply-labels`: coach reply labels and customer-side labels against labelled pairs. */
+import { join } from "node:path";
+import { analyzeCustomer, coachReply, REPLY_LABELS } from "@keel/coach";
+import { dataDir, FIXTURES_DIR, type LabelledPair, readPairs, type ThreatLabel } from "./data.js";
+import {
+  alwaysTrueF1,
+  binaryMetrics,
+  confusion,
+  macroF1,
+  majorityClass,
+  multiclassMetrics,
+} from "./metrics.js";
+import { type Cell, formatTable } from "./table.js";
+import type { EvalTask } from "./types.js";
+
+interface Split {
+  name: string;
+  rows: LabelledPair[];
+  notes: string[];
+}
+
+const OWN_FILES = ["replies-a.jsonl", "replies-b.jsonl"];
+
+/** The three splits: shared dev pairs, and the own fixtures divided into tune and holdout rows. */
+function loadSplits(): { splits: Split[]; notes: string[] } {
+  const notes: string[] = [];
+  const splits: Split[] = [];
+  const devPath = join(dataDir(), "reply-labels/dev.jsonl");
+  const dev = readPairs(devPath);
+  if (dev.ok) splits.push({ name: "reply-labels dev", rows: dev.rows, notes: dev.skipped });
+  else notes.push(`skipped reply-labels dev: ${dev.path} is ${dev.reason} (set KEEL_DATA_DIR)`);
+
+  const own: LabelledPair[] = [];
+  const ownNotes: string[] = [];
+  for (const file of OWN_FILES) {
+    const read = readPairs(join(FIXTURES_DIR, file));
+    if (!read.ok) {
+      notes.push(`own set: ${file} is ${read.reason}`);
+      continue;
+    }
+    own.push(...read.rows);
+    ownNotes.push(...read.skipped.map((s) => `${file} ${s}`));
+  }
+  if (own.length > 0) {
+    splits.push({ name: "own tune", rows: own.filter((r) => r.split !== "holdout"), notes: ownNotes });
+    splits.push({ name: "own holdout", rows: own.filter((r) => r.split === "holdout"), notes: [] });
+  }
+  return { splits, notes };
+}
+
+function replyLabelTable(rows: LabelledPair[]): string {
+  const coached = rows.map((r) => coachReply(r.reply, r.customer));
+  const table: Cell[][] = [];
+  const f1s: number[] = [];
+  const trivial: number[] = [];
+  for (const label of REPLY_LABELS) {
+    const gold = rows.map((r) => r.labels[label]);
+    const m = binaryMetrics(
+      gold,
+      coached.map((c) => c.labels[label].value),
+    );
+    const base = alwaysTrueF1(gold);
+    if (m.support > 0) {
+      f1s.push(m.f1);
+      trivial.push(base);
+    }
+    table.push([label, String(m.support), String(m.tp + m.fp), m.precision, m.recall, m.f1, base]);
+  }
+  table.push(["macro (labels with support)", null, null, null, null, macroF1(f1s), macroF1(trivial)]);
+  return formatTable(["label", "support", "predicted", "precision", "recall", "F1", "always-true F1"], table);
+}
+
+/** The most confident threat kind found, or "none". */
+function predictedThreat(threats: ReturnType<typeof analyzeCustomer>["threats"]): ThreatLabel {
+  let best: ThreatLabel = "none";
+  let conf = -1;
+  for (const t of threats) {
+    if (t.confidence > conf) {
+      best = t.kind;
+      conf = t.confidence;
+    }
+  }
+  return best;
+}
+
+function binaryRow(name: string, gold: boolean[], predicted: boolean[]): Cell[] {
+  const m = binaryMetrics(gold, predicted);
+  return [name, String(m.support), m.precision, m.recall, m.f1, alwaysTrueF1(gold)];
+}
+
+function customerTable(rows: LabelledPair[]): string {
+  const analysed = rows.map((r) => analyzeCustomer(r.customer));
+  const goldAnger = rows.map((r) => r.customer_labels.anger);
+  const levels = [0, 1, 2, 3] as const;
+  const anger = multiclassMetrics(
+    confusion(
+      levels,
+      goldAnger,
+      analysed.map((a) => a.anger_level),
+    ),
+  );
+  const majority = majorityClass(goldAnger) ?? 0;
+  const baseline = multiclassMetrics(
+    confusion(
+      levels,
+      goldAnger,
+      goldAnger.map(() => majority),
+    ),
+  );
+  const goldThreat = rows.map((r) => r.customer_labels.threat);
+  const predThreat = analysed.map((a) => predictedThreat(a.threats));
+  const kindRows = goldThreat.flatMap((g, i) => (g === "none" ? [] : [g === predThreat[i]]));
+  const kindAccuracy = kindRows.length === 0 ? null : kindRows.filter(Boolean).length / kindRows.length;
+
+  const multi = formatTable(
+    ["customer label", "value", `majority (${majority})`],
+    [
+      ["anger accuracy", anger.accuracy, baseline.accuracy],
+      ["anger macro-F1", anger.macroF1, baseline.macroF1],
+      [`threat kind accuracy (${kindRows.length} threats)`, kindAccuracy, null],
+    ],
+  );
+  const binary = formatTable(
+    ["customer label", "support", "precision", "recall", "F1", "always-true F1"],
+    [
+      binaryRow(
+        "abusive",
+        rows.map((r) => r.customer_labels.abusive),
+        analysed.map((a) => a.abusive),
+      ),
+      binaryRow(
+        "threat (any kind)",
+        goldThreat.map((t) => t !== "none"),
+        predThreat.map((t) => t !== "none"),
+      ),
+      binaryRow(
+        "repeat_contact",
+        rows.map((r) => r.customer_labels.repeat_contact),
+        analysed.map((a) => a.repeat_contact),
+      ),
+    ],
+  );
+  return `${multi}\n\n${binary}`;
+}
+
+export async function runReplyLabels(): Promise<string> {
+  const { splits, notes } = loadSplits();
+  const out: string[] = [...notes.map((n) => `note: ${n}`)];
+  for (const split of splits) {
+    out.push("", `## ${split.name} (${split.rows.length} pairs)`);
+    out.push(...split.notes.slice(0, 5).map((n) => `skipped ${n}`));
+    if (split.notes.length > 5) out.push(`… and ${split.notes.length - 5} more skipped lines`);
+    if (split.rows.length === 0) {
+      out.push("no rows");
+      continue;
+    }
+    out.push("", replyLabelTable(split.rows), "", customerTable(split.rows));
+  }
+  if (splits.length === 0) out.push("no data found: nothing evaluated");
+  return out.join("\n");
+}
+
+export const replyLabelsTask: EvalTask = {
+  name: "reply-labels",
+  run: runReplyLabels,
+};
