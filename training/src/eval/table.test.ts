@@ -25,7 +25,7 @@ describe("formatTable", () => {
       "label        F1",
       "--------  -----",
       "empathy   0.250",
-      "timeline      1",
+      "timeline     12",
     ]);
   });
 });
