@@ -1,0 +1,103 @@
+/** @module Content-word overlap between two texts (stems, bigrams, problem synonyms), for reply-vs-complaint checks. */
+import { stem } from "./stem.js";
+import { STOPWORDS, SUPPORT_GENERIC } from "./stopwords.js";
+import type { Tokenized } from "./tokenize.js";
+
+// Words customers and agents use for the same problem; each maps to one concept key so "late" meets "delayed".
+// Surface words customers and agents use for the same problem; each maps to one concept so "late" meets "delayed".
+const CONCEPTS: ReadonlyArray<readonly [string, string]> = [
+  ["~delay", "late delayed delay waiting wait slow overdue still yet hours weeks ages long"],
+  [
+    "~broken",
+    "broken break faulty defective damaged cracked working stopped crashes failed error bug glitch frozen outage down",
+  ],
+  ["~money", "refund money charged bill billing paid payment fee overcharged price cost credit debit balance"],
+  ["~delivery", "delivery delivered parcel package shipment shipped courier arrived tracking dispatched order item bag luggage"],
+  ["~cancel", "cancel cancelled cancellation terminated closed"],
+  ["~wrong", "wrong incorrect mistake missing lost"],
+  ["~access", "login log password locked access sign verification code"],
+  ["~connect", "connection signal network internet wifi service data cable coverage"],
+  ["~travel", "train flight bus trip journey seat booking connection platform"],
+];
+
+const CONCEPT_OF = new Map<string, string>();
+for (const [key, words] of CONCEPTS) {
+  for (const w of words.split(" ")) {
+    const s = stem(w);
+    if (!CONCEPT_OF.has(s)) CONCEPT_OF.set(s, key);
+  }
+}
+
+export function conceptOf(stemmed: string): string | undefined {
+  return CONCEPT_OF.get(stemmed);
+}
+
+export function isContentWord(norm: string): boolean {
+  return norm.length > 1 && !STOPWORDS.has(norm) && !norm.startsWith("@") && !/^\d/.test(norm);
+}
+
+export interface ContentProfile {
+  /** Stems of content words (generic support words excluded). */
+  stems: Set<string>;
+  /** Concept keys the text touches. */
+  concepts: Set<string>;
+  /** Adjacent content-stem pairs, "a b". */
+  bigrams: Set<string>;
+}
+
+/** Builds the content profile of tokens [from, to) of a tokenized text. */
+export function contentProfile(t: Tokenized, from = 0, to = t.tokens.length): ContentProfile {
+  const stems = new Set<string>();
+  const concepts = new Set<string>();
+  const bigrams = new Set<string>();
+  let prev = "";
+  for (let i = from; i < to; i++) {
+    const tok = t.tokens[i];
+    if (!tok) break;
+    if (tok.kind !== "word" || !isContentWord(tok.norm) || isHandleOrLink(t, i)) {
+      if (tok.kind === "punct") prev = "";
+      continue;
+    }
+    const s = stem(tok.norm);
+    if (SUPPORT_GENERIC.has(s) || SUPPORT_GENERIC.has(tok.norm)) {
+      prev = "";
+      continue;
+    }
+    stems.add(s);
+    const c = conceptOf(s);
+    if (c) concepts.add(c);
+    if (prev) bigrams.add(`${prev} ${s}`);
+    prev = s;
+  }
+  return { stems, concepts, bigrams };
+}
+
+/** A word token glued to "@" or inside a URL is a handle or link fragment, not content. */
+function isHandleOrLink(t: Tokenized, i: number): boolean {
+  const tok = t.tokens[i];
+  if (!tok) return false;
+  const before = t.text[tok.start - 1];
+  if (before === "@" || before === "/" || before === "." || before === "#") return true;
+  const after = t.text.slice(tok.end, tok.end + 3);
+  return after === "://" || after.startsWith(".");
+}
+
+export interface Overlap {
+  /** Shared content stems. */
+  shared: string[];
+  /** Shared concept keys (synonym-level agreement). */
+  sharedConcepts: string[];
+  sharedBigrams: number;
+  /** Share of `a`'s content stems found in `b` (0–1). */
+  coverage: number;
+}
+
+export function overlap(a: ContentProfile, b: ContentProfile): Overlap {
+  const shared: string[] = [];
+  for (const s of a.stems) if (b.stems.has(s)) shared.push(s);
+  const sharedConcepts: string[] = [];
+  for (const c of a.concepts) if (b.concepts.has(c)) sharedConcepts.push(c);
+  let sharedBigrams = 0;
+  for (const g of a.bigrams) if (b.bigrams.has(g)) sharedBigrams++;
+  return { shared, sharedConcepts, sharedBigrams, coverage: a.stems.size ? shared.length / a.stems.size : 0 };
+}
