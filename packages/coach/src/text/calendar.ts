@@ -11,7 +11,15 @@ export interface DayRef {
 
 const DAY_MS = 86_400_000;
 
-export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
+export const WEEKDAYS = [
+  "sunday",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+] as const;
 export const MONTHS = [
   "january",
   "february",
@@ -30,7 +38,10 @@ export const MONTHS = [
 /** Parses "2026-03-14" or "2026-03-14T09:30[:00][Z|±hh:mm]"; null when it is not a valid ISO date. */
 export function parseReference(iso: string | undefined): DayRef | null {
   if (typeof iso !== "string") return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(iso.trim());
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      iso.trim(),
+    );
   if (!m) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);
@@ -38,7 +49,9 @@ export function parseReference(iso: string | undefined): DayRef | null {
   if (!isValidDate(y, mo, d)) return null;
   const dayMs = Date.UTC(y, mo - 1, d);
   const hasTime = m[4] !== undefined;
-  const instantMs = hasTime ? dayMs + (Number(m[4]) * 60 + Number(m[5])) * 60_000 + Number(m[6] ?? 0) * 1000 : dayMs;
+  const instantMs = hasTime
+    ? dayMs + (Number(m[4]) * 60 + Number(m[5])) * 60_000 + Number(m[6] ?? 0) * 1000
+    : dayMs;
   return { dayMs, instantMs, hasTime };
 }
 

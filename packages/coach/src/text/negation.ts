@@ -16,7 +16,18 @@ const NEGATORS: ReadonlySet<string> = new Set([
 ]);
 
 // A clause boundary ends a negation's reach ("I can't promise, but we will…").
-const SCOPE_BREAK: ReadonlySet<string> = new Set([",", ";", ":", ".", "!", "?", "but", "however", "although", "though"]);
+const SCOPE_BREAK: ReadonlySet<string> = new Set([
+  ",",
+  ";",
+  ":",
+  ".",
+  "!",
+  "?",
+  "but",
+  "however",
+  "although",
+  "though",
+]);
 
 export function isNegator(norm: string): boolean {
   return NEGATORS.has(norm) || norm.endsWith("n't");

@@ -11,8 +11,14 @@ const CONCEPTS: ReadonlyArray<readonly [string, string]> = [
     "~broken",
     "broken break faulty defective damaged cracked working stopped crashes failed error bug glitch frozen outage down",
   ],
-  ["~money", "refund money charged bill billing paid payment fee overcharged price cost credit debit balance"],
-  ["~delivery", "delivery delivered parcel package shipment shipped courier arrived tracking dispatched order item bag luggage"],
+  [
+    "~money",
+    "refund money charged bill billing paid payment fee overcharged price cost credit debit balance",
+  ],
+  [
+    "~delivery",
+    "delivery delivered parcel package shipment shipped courier arrived tracking dispatched order item bag luggage",
+  ],
   ["~cancel", "cancel cancelled cancellation terminated closed"],
   ["~wrong", "wrong incorrect mistake missing lost"],
   ["~access", "login log password locked access sign verification code"],

@@ -26,7 +26,12 @@ function clauseBefore(t: Tokenized, offset: number): string {
   }
   const from = Math.max(sentenceStart, offset - 160);
   const before = t.text.slice(from, offset);
-  const cut = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":"), before.lastIndexOf("\n"));
+  const cut = Math.max(
+    before.lastIndexOf(","),
+    before.lastIndexOf(";"),
+    before.lastIndexOf(":"),
+    before.lastIndexOf("\n"),
+  );
   return before.slice(cut + 1).trim();
 }
 

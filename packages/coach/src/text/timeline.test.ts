@@ -58,7 +58,10 @@ describe("parseTimelines", () => {
   it("reads durations in hours and resolves business days over weekends", () => {
     const d = one("It takes 3–5 business days.");
     expect(d).toMatchObject({ kind: "duration", hours: 120, resolved: "2026-03-18" });
-    expect(one("You'll hear back within 48 hours.")).toMatchObject({ hours: 48, resolved: "2026-03-13T08:00" });
+    expect(one("You'll hear back within 48 hours.")).toMatchObject({
+      hours: 48,
+      resolved: "2026-03-13T08:00",
+    });
     expect(one("in two business days").resolved).toBe("2026-03-13");
     expect(one("within 30 minutes").hours).toBe(0.5);
   });

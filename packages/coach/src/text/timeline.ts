@@ -34,7 +34,8 @@ interface Candidate {
   duration?: { amount: number; unitHours: number; business: boolean };
 }
 
-const MONTH_ALT = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const MONTH_ALT =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 const WEEKDAY_ALT = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|weds|thurs";
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
@@ -58,20 +59,38 @@ const NUMBER_WORDS: Record<string, number> = {
   "forty eight": 48,
   "seventy-two": 72,
   "seventy two": 72,
+  the: 1,
 };
 const NUM_ALT = `\\d{1,3}|${Object.keys(NUMBER_WORDS)
   .sort((a, b) => b.length - a.length)
   .join("|")}`;
-const ZONES: Record<string, number> = { utc: 0, gmt: 0, z: 0, bst: 60, cet: 60, cest: 120, est: -300, edt: -240, cst: -360, cdt: -300, pst: -480, pdt: -420 };
+const ZONES: Record<string, number> = {
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  pst: -480,
+  pdt: -420,
+};
 const PREP = "(?:(?:by|before|until|till|on|from|at|around|for|after)\\s+)?";
 
 const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+at\s+|\s+)(\d{1,2}):(\d{2}))?\b/gi;
-const NUMERIC_DATE_RE = /\b(?:(on|by|before|until|till|from|due|dated|for)\s+)?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b(?![/\d])/gi;
+const NUMERIC_DATE_RE =
+  /\b(?:(on|by|before|until|till|from|due|dated|for)\s+)?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b(?![/\d])/gi;
 const DAY_MONTH_RE = new RegExp(
   `\\b${PREP}(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_ALT})\\b(?:\\.(?=\\s*\\d))?(?:,?\\s+(\\d{4})\\b)?`,
   "gi",
 );
-const MONTH_DAY_RE = new RegExp(`\\b${PREP}(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?![:\\d])(?:,?\\s+(\\d{4})\\b)?`, "gi");
+const MONTH_DAY_RE = new RegExp(
+  `\\b${PREP}(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?![:\\d])(?:,?\\s+(\\d{4})\\b)?`,
+  "gi",
+);
 const THE_NTH_RE = /\b(?:(?:by|before|until|till|on|from|for)\s+)?the\s+(\d{1,2})(st|nd|rd|th)\b/gi;
 const WEEKDAY_RE = new RegExp(
   `\\b(?:(?:by|before|until|till|on|from|every|for)\\s+)?(?:(?:the\\s+)?(next|this|coming|this\\s+coming)\\s+)?(${WEEKDAY_ALT})\\b(?:\\s+(morning|afternoon|evening|night))?`,
@@ -79,11 +98,15 @@ const WEEKDAY_RE = new RegExp(
 );
 const RELATIVE_RE =
   /\b(?:(?:by|before|until|till|for|from)\s+)?(?:(the\s+day\s+after\s+tomorrow)|(later\s+today|today|tonight|tomorrow|tmrw)(?:\s+(?:morning|afternoon|evening|night|lunchtime))?|(this|next)\s+(morning|afternoon|evening|week|month)|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|next\s+)?(day|business(?:\s+day)?|play|week|month)|(eod|cob|eow))\b/gi;
-const TIME_AMPM_RE = /\b(?:(?:by|before|until|till|at|from|around)\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*([ap])(?:m\b|\.m\.)(?:\s*(utc|gmt|bst|cest|cet|est|edt|cst|cdt|pst|pdt))?/gi;
-const TIME_24_RE = /(?<![\d:/.])\b(?:(?:by|before|until|till|at|from|around)\s+)?([01]?\d|2[0-3]):([0-5]\d)\b(?![:\d])(?:\s*(utc|gmt|bst|cest|cet|est|edt|cst|cdt|pst|pdt|z)\b)?/gi;
+const TIME_AMPM_RE =
+  /\b(?:(?:by|before|until|till|at|from|around)\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*([ap])(?:m\b|\.m\.)(?:\s*(utc|gmt|bst|cest|cet|est|edt|cst|cdt|pst|pdt))?/gi;
+const TIME_RANGE_RE =
+  /\b(?:between|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|to|and)\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])(?:m\b|\.m\.)/gi;
+const TIME_24_RE =
+  /(?<![\d:/.])\b(?:(?:by|before|until|till|at|from|around)\s+)?([01]?\d|2[0-3]):([0-5]\d)\b(?![:\d])(?:\s*(utc|gmt|bst|cest|cet|est|edt|cst|cdt|pst|pdt|z)\b)?/gi;
 const TIME_WORD_RE = /\b(?:(?:by|before|until|till|at|from|around)\s+)?(noon|midday|midnight)\b/gi;
 const DURATION_RE = new RegExp(
-  `\\b(?:(within|in|up\\s+to|under|less\\s+than|no\\s+more\\s+than|over|for|takes?|allow|about|around|approximately|roughly|another)\\s+)?(?:(?:the\\s+)?(?:next|coming)\\s+)?(${NUM_ALT})(?:\\s*(?:-|–|—|to|or)\\s*(\\d{1,3}))?\\s*(business|working|calendar)?\\s*(minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|months?)\\b`,
+  `\\b(?:(within|in|up\\s+to|under|less\\s+than|no\\s+more\\s+than|over|for|takes?|allow|about|around|approximately|roughly|another)\\s+)?(?:(?:the\\s+)?(?:next|coming)\\s+)?(${NUM_ALT})(?:\\s*(?:-|–|—|to|or)\\s*(\\d{1,3}))?(?:\\s+(?:more|extra|further))?\\s*(business|working|calendar)?\\s*(minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|months?)\\b`,
   "gi",
 );
 
@@ -123,13 +146,20 @@ function collectDates(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(ISO_RE)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!isValidDate(y, mo, d)) continue;
-    const c: Candidate = { start: m.index, end: m.index + m[0].length, kind: "date", day: () => Date.UTC(y, mo - 1, d) };
+    const c: Candidate = {
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: "date",
+      day: () => Date.UTC(y, mo - 1, d),
+    };
     if (m[4] !== undefined) Object.assign(c, { kind: "datetime", minutes: Number(m[4]) * 60 + Number(m[5]) });
     out.push(c);
   }
   for (const m of text.matchAll(NUMERIC_DATE_RE)) {
     // "1/2" and "2/3" mark thread parts in chat replies: a slash date needs a year or a date preposition.
     if (m[1] === undefined && m[4] === undefined) continue;
+    const atEnd = text.slice(m.index + m[0].length).trim() === "";
+    if (m[4] === undefined && atEnd && Number(m[2]) < Number(m[3]) && Number(m[3]) <= 9) continue;
     let a = Number(m[2]);
     let b = Number(m[3]);
     if (a > 12 && b <= 12) [a, b] = [b, a]; // 14/03 is day-first; otherwise read month-first (03/14).
@@ -141,7 +171,12 @@ function collectDates(text: string, out: Candidate[]): void {
     const day = Number(m[1]);
     const month = monthIndex(m[2] ?? "");
     if (day < 1 || day > 31 || month < 1) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, kind: "date", day: fixedOrNext(fullYear(m[3]), month, day) });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: "date",
+      day: fixedOrNext(fullYear(m[3]), month, day),
+    });
   }
   for (const m of text.matchAll(MONTH_DAY_RE)) {
     const month = monthIndex(m[1] ?? "");
@@ -149,12 +184,22 @@ function collectDates(text: string, out: Candidate[]): void {
     // "may 2" is usually the verb; accept "May" only with an ordinal or a year.
     if (m[1]?.toLowerCase() === "may" && !/\d(?:st|nd|rd|th)|\d{4}/i.test(m[0])) continue;
     if (day < 1 || day > 31 || month < 1) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, kind: "date", day: fixedOrNext(fullYear(m[3]), month, day) });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: "date",
+      day: fixedOrNext(fullYear(m[3]), month, day),
+    });
   }
   for (const m of text.matchAll(THE_NTH_RE)) {
     const day = Number(m[1]);
     if (day < 1 || day > 31) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, kind: "date", day: (ref) => nextDayOfMonth(ref, day) });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: "date",
+      day: (ref) => nextDayOfMonth(ref, day),
+    });
   }
 }
 
@@ -162,7 +207,12 @@ function collectDays(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(WEEKDAY_RE)) {
     const wd = weekdayIndex(m[2] ?? "");
     if (wd < 0) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, kind: "weekday", day: (ref) => nextWeekday(ref, wd, false) });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: "weekday",
+      day: (ref) => nextWeekday(ref, wd, false),
+    });
   }
   for (const m of text.matchAll(RELATIVE_RE)) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: "relative_day", day: relativeResolver(m) });
@@ -196,7 +246,16 @@ function collectTimes(text: string, out: Candidate[]): void {
     const hour = (h % 12) + ((m[3] ?? "").toLowerCase() === "p" ? 12 : 0);
     out.push(timeCandidate(m, hour * 60 + min, m[4]));
   }
-  for (const m of text.matchAll(TIME_24_RE)) out.push(timeCandidate(m, Number(m[1]) * 60 + Number(m[2]), m[3]));
+  for (const m of text.matchAll(TIME_RANGE_RE)) {
+    const h = Number(m[1]);
+    const endHour = Number(m[3]);
+    if (h < 1 || h > 12 || endHour < 1 || endHour > 12) continue;
+    // "between 2 and 4pm": the start shares the end's half of the day unless that would put it after the end.
+    const pm = (m[5] ?? "").toLowerCase() === "p" && h % 12 <= endHour % 12;
+    out.push(timeCandidate(m, ((h % 12) + (pm ? 12 : 0)) * 60 + Number(m[2] ?? 0), undefined));
+  }
+  for (const m of text.matchAll(TIME_24_RE))
+    out.push(timeCandidate(m, Number(m[1]) * 60 + Number(m[2]), m[3]));
   for (const m of text.matchAll(TIME_WORD_RE)) {
     out.push(timeCandidate(m, (m[1] ?? "").toLowerCase() === "midnight" ? 24 * 60 - 1 : 12 * 60, undefined));
   }
@@ -216,6 +275,7 @@ function collectDurations(text: string, out: Candidate[]): void {
     const isDigit = /^\d/.test(raw);
     // "a day", "one week" without "within/in/…" is usually not a time promise ("have a nice day").
     if (!isDigit && lead === undefined) continue;
+    if (raw === "the" && lead?.toLowerCase() !== "within") continue;
     const unitRaw = (m[5] ?? "").toLowerCase();
     if (unitRaw === "h" && !isDigit) continue;
     const low = isDigit ? Number(raw) : (NUMBER_WORDS[raw] ?? 0);
@@ -248,7 +308,11 @@ function settle(text: string, all: Candidate[]): Candidate[] {
   const merged: Candidate[] = [];
   for (const c of kept) {
     const last = merged[merged.length - 1];
-    if (last && canJoin(last, c) && /^\s*,?\s*(?:at|by|before|on|around|from)?\s*$/i.test(text.slice(last.end, c.start))) {
+    if (
+      last &&
+      canJoin(last, c) &&
+      /^\s*,?\s*(?:at|by|before|on|around|from)?\s*$/i.test(text.slice(last.end, c.start))
+    ) {
       const dayPart = last.kind === "time" ? c : last;
       const timePart = last.kind === "time" ? last : c;
       const joined: Candidate = { start: last.start, end: c.end, kind: "datetime" };
@@ -291,7 +355,8 @@ function resolve(c: Candidate, ref: DayRef): string | undefined {
 /** Finds every concrete time or date in the text, in order; resolves them to ISO when `referenceDate` is valid. */
 export function parseTimelines(t: Tokenized, referenceDate?: string): ParsedTime[] {
   const text = t?.text;
-  if (typeof text !== "string" || !/\d|day|tomorrow|tonight|noon|midnight|week|month|eod|cob|eow/i.test(text)) return [];
+  if (typeof text !== "string" || !/\d|day|tomorrow|tonight|noon|midnight|week|month|eod|cob|eow/i.test(text))
+    return [];
   const candidates: Candidate[] = [];
   collectDates(text, candidates);
   collectDays(text, candidates);
@@ -312,4 +377,3 @@ export function parseTimelines(t: Tokenized, referenceDate?: string): ParsedTime
     return parsed;
   });
 }
-

@@ -1,7 +1,58 @@
-/** @module Reply detector for `next_step` (see reply-labels GUIDE.md). */
-import type { LabelResult } from "../../types.js";
+/** @module Reply detector for `next_step`: a concrete action we will take or the customer can take (see GUIDE.md). */
+import {
+  EMAIL,
+  GENERIC_LINK,
+  HAVE_YOU_TRIED,
+  LINK,
+  PHONE,
+  VAGUE_DEFLECTION,
+  WE_ACT,
+  YOU_ACT,
+} from "../../lexicons/reply-practices-actions.js";
+import { confidenceFor, regexSpans, squash, uniqueSpans } from "../../text/match.js";
+import { isNegated } from "../../text/negation.js";
+import type { Tokenized } from "../../text/tokenize.js";
+import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
 
-export function detectNextStep(_input: ReplyInput): LabelResult {
-  return { label: "next_step", value: false, confidence: 0, spans: [] };
+/** A "we will…" cue under negation ("we can't refund") is not a step. */
+function negatedAt(t: Tokenized, offset: number): boolean {
+  const i = t.tokens.findIndex((tok) => tok.start >= offset);
+  if (i < 0) return false;
+  return isNegated(t.tokens, i + 1, 2) || isNegated(t.tokens, i + 2, 2);
+}
+
+export function detectNextStep(input: ReplyInput): LabelResult {
+  const t = input.reply;
+  const text = t.text;
+  if (t.tokens.length === 0) return { label: "next_step", value: false, confidence: 0.95, spans: [] };
+  const weAct = regexSpans(text, WE_ACT).filter((s) => !negatedAt(t, s.start));
+  const youAct = regexSpans(text, YOU_ACT).filter((s) => !/^(?:\W*)let\s+us\s+know\W*$/i.test(s.text.trim()));
+  const tried = regexSpans(text, HAVE_YOU_TRIED);
+  const links = regexSpans(text, LINK).filter((s) => !GENERIC_LINK.test(s.text.replace(/[.,)]+$/, "")));
+  const contacts = [...regexSpans(text, PHONE), ...regexSpans(text, EMAIL)];
+  const vague = regexSpans(text, VAGUE_DEFLECTION);
+
+  let score = 0;
+  score += Math.min(2, weAct.length) * 1.2;
+  score += Math.min(2, youAct.length) * 1.1;
+  score += tried.length > 0 ? 1.2 : 0;
+  score += links.length > 0 ? 1.3 : 0;
+  score += contacts.length > 0 ? 1.2 : 0;
+  // A vague pointer with nothing else concrete is a deflection.
+  if (vague.length > 0 && links.length === 0 && contacts.length === 0) score -= 1;
+  const probability = squash(score, 0.9);
+  const value = probability >= 0.5;
+  const spans: Span[] = value
+    ? uniqueSpans([...weAct, ...youAct, ...tried, ...links, ...contacts]).slice(0, 6)
+    : [];
+  const result: LabelResult = {
+    label: "next_step",
+    value,
+    confidence: confidenceFor(value, probability),
+    spans,
+  };
+  if (!value)
+    result.suggestion = "Say exactly what happens next, who does it, and what the customer can do now.";
+  return result;
 }

@@ -1,0 +1,56 @@
+/** @module Small helpers the reply detectors share: regex hits as spans, sentence lookup, probability squashing. */
+import type { Span } from "../types.js";
+import type { Tokenized } from "./tokenize.js";
+
+/** Every match of a global regex as a span, capped so a pathological paste stays cheap. */
+export function regexSpans(text: string, re: RegExp, limit = 12): Span[] {
+  const out: Span[] = [];
+  if (!re.global) return out;
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    if (m[0].length === 0) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** Index of the sentence holding character `offset` (binary search; -1 when outside every sentence). */
+export function sentenceAt(t: Tokenized, offset: number): number {
+  let lo = 0;
+  let hi = t.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = t.sentences[mid];
+    if (!s) return -1;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Squashes an evidence score into a 0–1 probability-like confidence centred on `threshold`. */
+export function squash(score: number, threshold: number, steepness = 2.5): number {
+  const p = 1 / (1 + Math.exp(-steepness * (score - threshold)));
+  return Math.round(p * 1000) / 1000;
+}
+
+/** Confidence that `value` is right, given the probability that the label is true. */
+export function confidenceFor(value: boolean, probability: number): number {
+  return Math.round((value ? probability : 1 - probability) * 1000) / 1000;
+}
+
+/** Sorts spans by start and drops exact duplicates. */
+export function uniqueSpans(spans: readonly Span[]): Span[] {
+  const seen = new Set<string>();
+  const out: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const key = `${s.start}:${s.end}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(s);
+    }
+  }
+  return out;
+}
