@@ -1,7 +1,38 @@
-/** @module Reply detector for `non_apology` (see reply-labels GUIDE.md). */
+/** @module Reply detector for `non_apology`: conditional, hedged or blame-shifting apologies (see reply-labels GUIDE.md). */
 import type { LabelResult } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
+import { type Apology, findApologies } from "./shared-problems/apologies.js";
+import { plainApology } from "./shared-problems/customer-problem.js";
+import { type Cue, emptyResult, resultFromCues, wordRangeSpan } from "./shared-problems/result.js";
+import { type Word, wordsOf } from "./shared-problems/words.js";
 
-export function detectNonApology(_input: ReplyInput): LabelResult {
-  return { label: "non_apology", value: false, confidence: 0, spans: [] };
+const SUGGESTION =
+  'Apologise plainly for what went wrong, without "if", "any" or a "but" that shifts the blame, e.g. "I\'m sorry your order arrived late."';
+
+/** Hedged clauses usually run to the end of a short sentence ("…for any inconvenience this may have caused"). */
+function rewriteEnd(words: readonly Word[], a: Apology): number {
+  let end = a.hedgeTo;
+  if (a.reason === "refusal" || a.reason === "blame_shift" || a.reason === "but") return end;
+  let j = end + 1;
+  while (j < words.length && words[j]?.sentence === a.sentence && j - end <= 8) j++;
+  if (words[j]?.sentence !== a.sentence) end = j - 1;
+  return end;
+}
+
+export function detectNonApology(input: ReplyInput): LabelResult {
+  try {
+    const words = wordsOf(input.reply);
+    const replacement = plainApology(input.customer);
+    const cues: Cue[] = findApologies(input.reply)
+      .filter((a) => a.verdict === "non_apology")
+      .map((a) => {
+        const span = wordRangeSpan(input, words, a.from, rewriteEnd(words, a));
+        // Keep the sentence's closing punctuation out of the span; the replacement brings its own.
+        const text = a.reason === "but" ? `${replacement} ` : replacement.replace(/\.$/, "");
+        return { span, p: a.p, rewrite: { span, replacement: text } };
+      });
+    return resultFromCues("non_apology", cues, { baseline: 0.03, suggestion: SUGGESTION });
+  } catch {
+    return emptyResult("non_apology");
+  }
 }

@@ -1,7 +1,97 @@
-/** @module Reply detector for `overpromise` (see reply-labels GUIDE.md). */
-import type { LabelResult } from "../../types.js";
+/** @module Reply detector for `overpromise`: absolute promises an agent can't guarantee (see reply-labels GUIDE.md). */
+import {
+  HEDGE_WORDS,
+  NEGATORS,
+  OVERPROMISE_PHRASES,
+  OVERPROMISE_REWRITES,
+} from "../../lexicons/reply-problems-overpromise.js";
+import type { LabelResult, ParsedTime } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
+import { phraseSet } from "./shared-problems/phrases.js";
+import {
+  type Cue,
+  emptyResult,
+  resultFromCues,
+  sentenceWordSpan,
+  wordRangeSpan,
+} from "./shared-problems/result.js";
+import { type Word, wordsOf } from "./shared-problems/words.js";
 
-export function detectOverpromise(_input: ReplyInput): LabelResult {
-  return { label: "overpromise", value: false, confidence: 0, spans: [] };
+const overpromiseSet = phraseSet(OVERPROMISE_PHRASES);
+
+const SUGGESTION =
+  "Promise only what you control: say what you will do and when you'll update the customer, not an absolute outcome.";
+
+const COMMIT_VERBS = new Set([
+  "fixed",
+  "resolved",
+  "sorted",
+  "repaired",
+  "restored",
+  "delivered",
+  "refunded",
+  "arrive",
+  "working",
+]);
+
+function sentenceHedged(words: readonly Word[], sentence: number): boolean {
+  for (const w of words) if (w.sentence === sentence && HEDGE_WORDS.has(w.w)) return true;
+  return false;
+}
+
+function negatedBefore(words: readonly Word[], from: number): boolean {
+  for (let j = from - 1; j >= Math.max(0, from - 3); j--) {
+    const w = words[j];
+    if (!w || w.sentence !== words[from]?.sentence) break;
+    if (NEGATORS.has(w.w)) return true;
+  }
+  return false;
+}
+
+/** A short firm deadline from the timeline parser ("today", "within 2 hours") next to a "will be fixed" verb. */
+function timelineCues(input: ReplyInput, words: readonly Word[]): Cue[] {
+  const firm = (t: ParsedTime) =>
+    !t.customerDeadline && (t.kind === "relative_day" || (t.hours !== undefined && t.hours <= 24));
+  const out: Cue[] = [];
+  for (const t of input.timelines.filter(firm)) {
+    const at = words.findIndex((w) => input.reply.tokens[w.tok]?.start === t.span.start);
+    const sentence = words[at]?.sentence;
+    if (at < 0 || sentence === undefined || sentenceHedged(words, sentence)) continue;
+    let willBe = false;
+    for (const w of words) {
+      if (w.sentence !== sentence) continue;
+      if (w.w === "will") willBe = true;
+      if (willBe && COMMIT_VERBS.has(w.w)) {
+        out.push({ span: t.span, p: 0.5 });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export function detectOverpromise(input: ReplyInput): LabelResult {
+  try {
+    const words = wordsOf(input.reply);
+    const rewritten = new Set<number>();
+    const cues: Cue[] = [];
+    for (const m of overpromiseSet.find(words)) {
+      const sentence = words[m.from]?.sentence ?? 0;
+      if (negatedBefore(words, m.from) || sentenceHedged(words, sentence)) continue;
+      const span = wordRangeSpan(input, words, m.from, m.to);
+      const cue: Cue = { span, p: m.entry.w };
+      if (!rewritten.has(sentence)) {
+        rewritten.add(sentence);
+        cue.rewrite = {
+          span: sentenceWordSpan(input, words, sentence),
+          replacement: OVERPROMISE_REWRITES[m.entry.kind],
+        };
+      }
+      cues.push(cue);
+    }
+    cues.push(...timelineCues(input, words));
+    return resultFromCues("overpromise", cues, { baseline: 0.01, suggestion: SUGGESTION });
+  } catch {
+    return emptyResult("overpromise");
+  }
 }

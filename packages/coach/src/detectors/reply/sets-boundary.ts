@@ -1,7 +1,48 @@
-/** @module Reply detector for `sets_boundary` (see reply-labels GUIDE.md). */
+/**
+ * @module Reply detector for `sets_boundary`: the reply calmly names the customer's abusive language as not OK while
+ * still helping. Only possible when the customer was abusive; for abuse without a boundary it suggests a script.
+ */
+import { BOUNDARY_PHRASES, BOUNDARY_SCRIPT } from "../../lexicons/reply-problems-boundary.js";
 import type { LabelResult } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
+import { customerIsAbusive } from "./shared-problems/abuse.js";
+import { phraseSet } from "./shared-problems/phrases.js";
+import { type Cue, emptyResult, resultFromCues, wordRangeSpan } from "./shared-problems/result.js";
+import { wordsOf } from "./shared-problems/words.js";
 
-export function detectSetsBoundary(_input: ReplyInput): LabelResult {
-  return { label: "sets_boundary", value: false, confidence: 0, spans: [] };
+const boundarySet = phraseSet(BOUNDARY_PHRASES);
+
+// A boundary that stops helping ("we will end this conversation") is a shut-down, not a boundary set while helping.
+const HELP_WORDS = new Set([
+  "help",
+  "sort",
+  "fix",
+  "resolve",
+  "look",
+  "check",
+  "assist",
+  "get",
+  "find",
+  "refund",
+  "replace",
+]);
+
+export function detectSetsBoundary(input: ReplyInput): LabelResult {
+  try {
+    const words = wordsOf(input.reply);
+    const abusive = input.customerAnalysis?.abusive === true || customerIsAbusive(input.customer);
+    const matches = boundarySet.find(words);
+    const helping = words.some((w) => HELP_WORDS.has(w.w));
+    // Without detected abuse, only a boundary that names the language shows the customer was abusive.
+    const usable = abusive ? matches : matches.filter((m) => m.entry.explicit);
+    const cues: Cue[] = usable.map((m) => ({
+      span: wordRangeSpan(input, words, m.from, m.to),
+      p: m.entry.w * (abusive ? 1 : 0.7) * (helping ? 1 : 0.6),
+    }));
+    const result = resultFromCues("sets_boundary", cues, { baseline: abusive ? 0.1 : 0.01 });
+    if (!result.value && abusive) result.suggestion = BOUNDARY_SCRIPT;
+    return result;
+  } catch {
+    return emptyResult("sets_boundary");
+  }
 }

@@ -1,0 +1,27 @@
+/** @module Whether the customer's message insults us: insults, or profanity aimed at "you"/the company. */
+import { INSULT_WORDS, PROFANITY_PREFIXES, TARGET_WORDS } from "../../../lexicons/reply-problems-boundary.js";
+import type { Tokenized } from "../../../text/tokenize.js";
+import { wordsOf } from "./words.js";
+
+const TARGET_WINDOW = 4;
+
+function isProfane(w: string): boolean {
+  return PROFANITY_PREFIXES.some((p) => w.startsWith(p));
+}
+
+/** True when an insult appears, or profanity sits within a few words of a target ("screw your airline"). */
+export function customerIsAbusive(customer: Tokenized | null): boolean {
+  if (!customer) return false;
+  const words = wordsOf(customer);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!word) continue;
+    if (INSULT_WORDS.has(word.w)) return true;
+    if (!isProfane(word.w)) continue;
+    for (let j = Math.max(0, i - TARGET_WINDOW); j <= Math.min(words.length - 1, i + TARGET_WINDOW); j++) {
+      const near = words[j];
+      if (j !== i && near && near.sentence === word.sentence && TARGET_WORDS.has(near.w)) return true;
+    }
+  }
+  return false;
+}

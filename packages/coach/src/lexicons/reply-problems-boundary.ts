@@ -1,0 +1,113 @@
+/** @module Abuse in customer messages, and replies that calmly set a boundary on it while still helping. */
+
+/** Insults aimed at people or the company; abusive on their own. */
+export const INSULT_WORDS: ReadonlySet<string> = new Set([
+  "idiot",
+  "idiots",
+  "moron",
+  "morons",
+  "imbecile",
+  "imbeciles",
+  "incompetent",
+  "inept",
+  "useless",
+  "pathetic",
+  "clowns",
+  "clown",
+  "liars",
+  "liar",
+  "jerks",
+  "jerk",
+  "crooks",
+  "thieves",
+  "scammers",
+  "scumbags",
+  "scum",
+  "losers",
+  "dumb",
+  "stupid",
+  "retarded",
+  "shitty",
+  "shittiest",
+  "crappy",
+  "bullshit",
+  "bs",
+  "assholes",
+  "asshole",
+  "bastards",
+  "bitch",
+  "dickheads",
+  "twats",
+  "wankers",
+]);
+
+/** Profanity prefixes: abusive when aimed at us (near "you", "your", "this company"), not as a bare exclamation. */
+export const PROFANITY_PREFIXES: readonly string[] = [
+  "fuck",
+  "fuk",
+  "shit",
+  "crap",
+  "damn",
+  "screw",
+  "suck",
+  "f*",
+];
+
+export const TARGET_WORDS: ReadonlySet<string> = new Set([
+  "you",
+  "your",
+  "company",
+  "airline",
+  "bank",
+  "service",
+  "team",
+  "staff",
+  "agent",
+  "agents",
+  "support",
+  "people",
+  "guys",
+  "folks",
+]);
+
+export interface BoundaryEntry {
+  p: string;
+  w: number;
+  /** Names the language itself, so it shows the customer was abusive even when we did not detect it. */
+  explicit: boolean;
+}
+
+export const BOUNDARY_PHRASES: readonly BoundaryEntry[] = [
+  { p: "keep|keeping ..3 respectful|civil|polite|courteous|professional", w: 0.9, explicit: false },
+  { p: "treat ..3 with respect|courtesy", w: 0.8, explicit: false },
+  { p: "mutual|mutually respect|respectful", w: 0.75, explicit: false },
+  {
+    p: "language|words|comments|remarks|insults|swearing|profanity ..3 not|unacceptable|inappropriate|hurtful",
+    w: 0.92,
+    explicit: true,
+  },
+  {
+    p: "abusive|offensive|insulting|disrespectful|inappropriate|foul|personal language|comments|remarks|messages|attacks",
+    w: 0.88,
+    explicit: true,
+  },
+  {
+    p: "please refrain|avoid|stop ..3 swearing|language|insults|abuse|name-calling|calling|cursing",
+    w: 0.92,
+    explicit: true,
+  },
+  {
+    p: "will|can not tolerate|accept|continue ..4 abuse|abusive|language|insults|swearing|if",
+    w: 0.88,
+    explicit: true,
+  },
+  { p: "no need for|to ..2 language|insults|swearing|abuse|name-calling", w: 0.85, explicit: true },
+  { p: "not ok|okay|acceptable|appropriate to speak|talk|swear|insult|call", w: 0.88, explicit: true },
+  { p: "ask|asking that we|you keep", w: 0.7, explicit: false },
+  { p: "without the|any insults|swearing|name-calling|language", w: 0.85, explicit: true },
+  { p: "mind your|the language", w: 0.85, explicit: true },
+];
+
+/** A boundary script the agent can paste: names the behaviour, stays on the customer's side. */
+export const BOUNDARY_SCRIPT =
+  'Add a calm boundary that keeps helping, e.g. "I want to get this sorted for you, and I\'ll ask that we keep this respectful so I can."';

@@ -1,0 +1,155 @@
+/**
+ * @module Measures the reply "problem" detectors (apologies, blame, negative language, overpromise, robotic,
+ * boundaries): precision/recall/F1 per label on the reply-labels train split and the `tune` rows of the coach
+ * fixtures, then on dev (reported only, never tuned on), plus a timing check on 1,000-character drafts.
+ * Run: npx tsx training/src/tune-reply-problems.ts [--show <label>] [--data <dir>]
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { detectApologySincere } from "../../packages/coach/src/detectors/reply/apology-sincere.js";
+import { detectBlame } from "../../packages/coach/src/detectors/reply/blame.js";
+import type { ReplyDetector, ReplyInput } from "../../packages/coach/src/detectors/reply/detector.js";
+import { detectNegativeLanguage } from "../../packages/coach/src/detectors/reply/negative-language.js";
+import { detectNonApology } from "../../packages/coach/src/detectors/reply/non-apology.js";
+import { detectOverpromise } from "../../packages/coach/src/detectors/reply/overpromise.js";
+import { detectRobotic } from "../../packages/coach/src/detectors/reply/robotic.js";
+import { detectSetsBoundary } from "../../packages/coach/src/detectors/reply/sets-boundary.js";
+import { parseTimelines } from "../../packages/coach/src/text/timeline.js";
+import { tokenize } from "../../packages/coach/src/text/tokenize.js";
+import type { ReplyLabel } from "../../packages/coach/src/types.js";
+
+const DETECTORS: [ReplyLabel, ReplyDetector][] = [
+  ["apology_sincere", detectApologySincere],
+  ["non_apology", detectNonApology],
+  ["blame", detectBlame],
+  ["negative_language", detectNegativeLanguage],
+  ["overpromise", detectOverpromise],
+  ["robotic", detectRobotic],
+  ["sets_boundary", detectSetsBoundary],
+];
+
+interface Row {
+  id: string;
+  customer: string;
+  reply: string;
+  labels: Partial<Record<ReplyLabel, boolean>>;
+}
+
+function readJsonl(path: string): Row[] {
+  if (!existsSync(path)) return [];
+  const rows: Row[] = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      const r = JSON.parse(line) as Partial<Row> & { split?: string; customer_message?: string };
+      const customer = r.customer ?? r.customer_message ?? "";
+      if (typeof r.reply !== "string" || !r.labels) continue;
+      rows.push({
+        id: String(r.id ?? rows.length),
+        customer,
+        reply: r.reply,
+        labels: r.labels,
+        ...{ split: r.split },
+      });
+    } catch {
+      // A broken line is skipped, not fatal: fixtures are written by hand.
+    }
+  }
+  return rows;
+}
+
+function fixtureRows(split: "tune"): Row[] {
+  const dir = join(import.meta.dirname, "../../packages/coach/fixtures");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^replies-.*\.jsonl$/.test(f))
+    .flatMap((f) => readJsonl(join(dir, f)).filter((r) => (r as Row & { split?: string }).split === split));
+}
+
+function inputOf(row: Row): ReplyInput {
+  const reply = tokenize(row.reply);
+  return {
+    reply,
+    customer: row.customer.trim() ? tokenize(row.customer) : null,
+    customerAnalysis: null,
+    thread: [],
+    timelines: parseTimelines(reply),
+    context: {},
+  };
+}
+
+function report(name: string, rows: readonly Row[], show: string | undefined): void {
+  console.log(`\n== ${name} (${rows.length} rows)`);
+  console.log("label              tp  fp  fn   P     R     F1    (gold+)");
+  const inputs = rows.map(inputOf);
+  for (const [label, detect] of DETECTORS) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    let gold = 0;
+    rows.forEach((row, i) => {
+      const input = inputs[i];
+      const truth = row.labels[label];
+      if (!input || truth === undefined) return;
+      const r = detect(input);
+      if (truth) gold++;
+      if (r.value && truth) tp++;
+      else if (r.value && !truth) fp++;
+      else if (!r.value && truth) fn++;
+      if (show === label && r.value !== truth) {
+        const tag = r.value ? "FP" : "FN";
+        const spans = r.spans.map((s) => s.text).join(" | ");
+        console.log(`  ${tag} ${row.id}: ${row.reply.replace(/\s+/g, " ").slice(0, 220)}  [${spans}]`);
+      }
+    });
+    const p = tp + fp === 0 ? 0 : tp / (tp + fp);
+    const rc = tp + fn === 0 ? 0 : tp / (tp + fn);
+    const f1 = p + rc === 0 ? 0 : (2 * p * rc) / (p + rc);
+    const f = (x: number) => x.toFixed(3);
+    console.log(
+      `${label.padEnd(18)} ${String(tp).padStart(3)} ${String(fp).padStart(3)} ${String(fn).padStart(3)}  ${f(p)} ${f(rc)} ${f(f1)}  (${gold})`,
+    );
+  }
+}
+
+function timing(): void {
+  const draft =
+    "I'm sorry for any inconvenience this may have caused, but as I already said, the courier lost your parcel. " +
+    "Unfortunately we can't refund it, and you'll have to contact them. I promise this will never happen again. " +
+    "Your call is important to us and we value your business. Please be advised that our policy doesn't allow it. ";
+  const text = draft.repeat(4).slice(0, 1000);
+  const customer = tokenize("My order arrived damaged and you idiots keep ignoring me.");
+  const runs = 300;
+  console.log("\n== timing on a 1,000-char draft (tokenizing excluded; first call warms the word cache)");
+  for (const [label, detect] of DETECTORS) {
+    let total = 0;
+    for (let i = 0; i < runs; i++) {
+      const reply = tokenize(text);
+      const input: ReplyInput = {
+        reply,
+        customer,
+        customerAnalysis: null,
+        thread: [],
+        timelines: [],
+        context: {},
+      };
+      const t0 = performance.now();
+      detect(input);
+      total += performance.now() - t0;
+    }
+    console.log(`${label.padEnd(18)} ${((total / runs) * 1000).toFixed(1)} µs (cold word cache)`);
+  }
+}
+
+const args = process.argv.slice(2);
+const show =
+  args[args.indexOf("--show") + 1] && args.includes("--show") ? args[args.indexOf("--show") + 1] : undefined;
+const dataDir = args.includes("--data")
+  ? (args[args.indexOf("--data") + 1] ?? "")
+  : "/work/shared/data/reply-labels";
+const train = readJsonl(join(dataDir, "train.jsonl"));
+const tune = fixtureRows("tune");
+report("train", train, show);
+if (tune.length > 0) report("fixtures (tune)", tune, show);
+report("dev (report only)", readJsonl(join(dataDir, "dev.jsonl")), undefined);
+timing();
