@@ -1,0 +1,139 @@
+/** @module `keel analyze`: streams an export through the coach, in order, with bounded memory, and reports bad rows. */
+
+import { once } from "node:events";
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { analyzeBatch, type BatchOptions, type BatchResult } from "./analyze-batch.js";
+import type { AnalyzeOptions } from "./analyze-options.js";
+import { emptyStats, mergeStats } from "./batch-stats.js";
+import { outputFormat } from "./formats/output-format.js";
+import { detectFormat, READERS } from "./input-format.js";
+import { startProgress } from "./progress.js";
+import type { BadRow, SourceRow } from "./source-row.js";
+import { WorkerPool } from "./worker-pool.js";
+
+export interface AnalyzeIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_ROWS = 1;
+export const EXIT_USAGE = 2;
+
+/** Beyond this many, bad rows are counted but not printed one by one. */
+const MAX_REPORTED_BAD_ROWS = 200;
+
+type Submit = (rows: SourceRow[]) => Promise<BatchResult>;
+
+/** The compiled worker script; absent when running from TypeScript sources (tests), where we stay in-process. */
+function workerScript(): URL | null {
+  const url = new URL("./analyze-worker.js", import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+async function write(out: NodeJS.WritableStream, text: string): Promise<void> {
+  if (text && !out.write(text)) await once(out, "drain");
+}
+
+export async function runAnalyze(options: AnalyzeOptions, io: AnalyzeIo): Promise<number> {
+  const fail = (message: string, code: number): number => {
+    io.stderr.write(`keel analyze: ${message}\n`);
+    return code;
+  };
+  const info = await stat(options.file).catch(() => null);
+  if (!info) return fail(`cannot read "${options.file}": no such file`, EXIT_USAGE);
+  if (!info.isFile()) return fail(`"${options.file}" is not a file`, EXIT_USAGE);
+  const inputFormat = options.inputFormat ?? (await detectFormat(options.file));
+  if (!inputFormat) {
+    return fail(
+      `cannot tell the format of "${options.file}": name it .csv, .jsonl, .json or .mbox, or pass --input-format`,
+      EXIT_USAGE,
+    );
+  }
+
+  const batchOptions: BatchOptions = { format: options.format, maskProfanity: options.maskProfanity };
+  const script = options.workers > 0 ? workerScript() : null;
+  if (options.workers > 0 && !script)
+    io.stderr.write("keel analyze: worker script not built; analysing in-process\n");
+  const pool = script ? new WorkerPool(options.workers, script, batchOptions) : null;
+  const submit: Submit = pool ? (rows) => pool.run(rows) : async (rows) => analyzeBatch(rows, batchOptions);
+  // Two batches per worker keep every worker busy while the reader waits: memory stays bounded.
+  const maxInFlight = pool ? options.workers * 2 : 1;
+
+  const out: NodeJS.WritableStream = options.out ? createWriteStream(options.out) : io.stdout;
+  let outputError: Error | null = null;
+  out.on("error", (error: Error) => {
+    outputError = error;
+  });
+  const input = createReadStream(options.file, { highWaterMark: 1 << 20 });
+  const progress = startProgress({
+    stderr: io.stderr,
+    env: io.env,
+    totalBytes: info.size,
+    bytesRead: () => input.bytesRead,
+  });
+
+  const format = outputFormat(options.format);
+  const stats = emptyStats();
+  let failed = 0;
+  const report = (bad: BadRow) => {
+    failed++;
+    if (failed <= MAX_REPORTED_BAD_ROWS) progress.log(`keel analyze: ${bad.where}: ${bad.reason} (skipped)`);
+    else if (failed === MAX_REPORTED_BAD_ROWS + 1)
+      progress.log("keel analyze: more bad rows; only counting from here");
+  };
+  const inFlight: Array<Promise<BatchResult>> = [];
+  const drainOne = async () => {
+    const result = await (inFlight.shift() as Promise<BatchResult>);
+    for (const bad of result.failures) report(bad);
+    mergeStats(stats, result.stats);
+    progress.rowsDone(result.stats.rows);
+    await write(out, result.text);
+  };
+
+  let fatal: { message: string; code: number } | null = null;
+  try {
+    await write(out, format.header());
+    let batch: SourceRow[] = [];
+    for await (const item of READERS[inputFormat](input, options.columns)) {
+      if (outputError) break;
+      if ("fatal" in item) {
+        fatal = { message: item.fatal, code: item.exitCode };
+        break;
+      }
+      if (!item.ok) {
+        report(item.bad);
+        continue;
+      }
+      batch.push(item.row);
+      if (batch.length >= options.batchSize) {
+        inFlight.push(submit(batch));
+        batch = [];
+        while (inFlight.length >= maxInFlight) await drainOne();
+      }
+    }
+    if (batch.length > 0) inFlight.push(submit(batch));
+    while (inFlight.length > 0) await drainOne();
+    if (!fatal && !outputError) await write(out, format.footer(stats, failed));
+  } finally {
+    input.destroy();
+    progress.stop();
+    await pool?.close();
+    if (options.out) {
+      out.end();
+      if (!outputError) await once(out, "finish").catch(() => {});
+    }
+  }
+
+  if (outputError) return fail(`cannot write output: ${(outputError as Error).message}`, EXIT_BAD_ROWS);
+  if (fatal) {
+    io.stderr.write(`keel analyze: ${fatal.message}\n`);
+    if (fatal.code === EXIT_USAGE) return EXIT_USAGE;
+  }
+  const summary = `keel analyze: ${stats.rows} rows ok, ${failed} failed`;
+  io.stderr.write(`${summary}${fatal ? " (input ended early)" : ""}\n`);
+  return failed > 0 || fatal ? EXIT_BAD_ROWS : EXIT_OK;
+}

@@ -1,0 +1,42 @@
+/** @module The output formats of `keel analyze`: each turns a batch of rows into text, plus a header and a footer. */
+import type { BatchStats } from "../batch-stats.js";
+import type { OutputRow } from "../output-row.js";
+import { csvFormat } from "./csv-format.js";
+import { tableFormat } from "./table-format.js";
+
+export const FORMAT_NAMES = ["jsonl", "csv", "table"] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+export interface OutputFormat {
+  /** Written once before the first row (may be empty). */
+  header(): string;
+  /** The text for a batch of rows, in order. Runs in the workers, so it must be pure. */
+  rows(rows: readonly OutputRow[]): string;
+  /** Written once after the last row (may be empty). */
+  footer(stats: BatchStats, failed: number): string;
+}
+
+const jsonlFormat: OutputFormat = {
+  header: () => "",
+  rows: (rows) => {
+    let text = "";
+    for (const row of rows) text += `${JSON.stringify(row)}\n`;
+    return text;
+  },
+  footer: () => "",
+};
+
+export function isFormatName(name: string): name is FormatName {
+  return (FORMAT_NAMES as readonly string[]).includes(name);
+}
+
+export function outputFormat(name: FormatName): OutputFormat {
+  switch (name) {
+    case "jsonl":
+      return jsonlFormat;
+    case "csv":
+      return csvFormat();
+    case "table":
+      return tableFormat();
+  }
+}

@@ -1,0 +1,55 @@
+/** @module Decides how to read an input file: by its extension, else by its first bytes. */
+import { open } from "node:fs/promises";
+import { extname } from "node:path";
+import { readCsv } from "./readers/read-csv.js";
+import { readJsonArray } from "./readers/read-json-array.js";
+import { readJsonl } from "./readers/read-jsonl.js";
+import { readMbox } from "./readers/read-mbox.js";
+import type { RowReader } from "./source-row.js";
+
+export const INPUT_FORMATS = ["csv", "jsonl", "json", "mbox"] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+const BY_EXTENSION: Record<string, InputFormat> = {
+  ".csv": "csv",
+  ".jsonl": "jsonl",
+  ".ndjson": "jsonl",
+  ".json": "json",
+  ".mbox": "mbox",
+};
+
+export const READERS: Record<InputFormat, RowReader> = {
+  csv: readCsv,
+  jsonl: readJsonl,
+  json: readJsonArray,
+  mbox: (input) => readMbox(input),
+};
+
+export function isInputFormat(name: string): name is InputFormat {
+  return (INPUT_FORMATS as readonly string[]).includes(name);
+}
+
+/** Sniffs the first bytes of a file whose extension says nothing. */
+export function sniffFormat(head: string): InputFormat | null {
+  const text = head.replace(/^\uFEFF/, "");
+  if (text.startsWith("From ")) return "mbox";
+  const first = text.trimStart()[0];
+  if (first === "[") return "json";
+  if (first === "{") return "jsonl";
+  return null;
+}
+
+/** The format of `path`, or null when neither its extension nor its content tells. Empty files read as JSONL. */
+export async function detectFormat(path: string): Promise<InputFormat | null> {
+  const byExtension = BY_EXTENSION[extname(path).toLowerCase()];
+  if (byExtension) return byExtension;
+  const file = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(512);
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+    if (bytesRead === 0) return "jsonl";
+    return sniffFormat(buffer.subarray(0, bytesRead).toString("utf8"));
+  } finally {
+    await file.close();
+  }
+}
