@@ -1,10 +1,12 @@
 /** @module Reply detector for `clarifying_question`: asks for information needed to resolve the issue (see GUIDE.md). */
+
 import {
   EMPTY_QUESTION,
   HAVE_YOU_TRIED,
   INFO_REQUEST,
   QUESTION_OPENER,
 } from "../../lexicons/reply-practices-actions.js";
+import { OFFER_QUESTION } from "../../lexicons/reply-practices-conversation.js";
 import { confidenceFor, regexSpans, squash, uniqueSpans } from "../../text/match.js";
 import { sentenceSpan } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
@@ -25,7 +27,12 @@ export function detectClarifyingQuestion(input: ReplyInput): LabelResult {
     // A "?" inside a link's query string is not a question.
     if (!s || !/\?(?:\s|$|["')\]])/.test(s.text)) continue;
     const q = s.text;
-    if (EMPTY_QUESTION.test(q) || CHOICE_QUESTION.test(q)) continue;
+    // Offers and choices belong to asks_input; they are not requests for facts.
+    if (
+      EMPTY_QUESTION.test(q) ||
+      (OFFER_QUESTION.test(q) && !/\b(?:what|which|when|where)\s+\w+\s+(?:is|are|was|were|did|do)\b/i.test(q))
+    )
+      continue;
     HAVE_YOU_TRIED.lastIndex = 0;
     if (HAVE_YOU_TRIED.test(q)) continue;
     if (!QUESTION_OPENER.test(q)) continue;
