@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       "@keel/coach": src("./packages/coach/src/index.ts"),
       "@keel/contracts": src("./packages/contracts/src/index.ts"),
+      "@keel/db/testing": src("./packages/db/src/testing.ts"),
       "@keel/db": src("./packages/db/src/index.ts"),
     },
   },
@@ -16,5 +17,7 @@ export default defineConfig({
     include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.{ts,tsx}", "training/src/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // One embedded PostgreSQL per run, started only if a database test asks for it.
+    globalSetup: ["packages/db/src/testing-global-setup.ts"],
   },
 });

@@ -1,0 +1,106 @@
+/** @module Messages on a case: inbound, outbound and internal notes, de-duplicated by the channel's message id. */
+import type { Kysely } from "kysely";
+import { type DbResult, found, guarded, ok } from "../result.js";
+import type { Database, JsonValue, Message, MessageChannel, MessageDirection } from "../schema.js";
+import { jsonb, jsonbOrNull } from "./json.js";
+
+export interface NewMessage {
+  caseId: string;
+  direction: MessageDirection;
+  channel: MessageChannel;
+  body: string;
+  authorAgentId?: string | null;
+  authorContactId?: string | null;
+  rawSource?: string | null;
+  externalMessageId?: string | null;
+  analysis?: JsonValue | null;
+  /** Defaults to the database's now(); importers pass the original time. */
+  createdAt?: Date;
+}
+
+/**
+ * Adds a message. A message whose external id is already on the case is not added twice: the stored one is
+ * returned with `created: false`, so re-delivered emails and retried API calls are harmless.
+ */
+export async function addMessage(
+  db: Kysely<Database>,
+  input: NewMessage,
+): Promise<DbResult<{ message: Message; created: boolean }>> {
+  return guarded<{ message: Message; created: boolean }>("message", async () => {
+    const inserted = await db
+      .insertInto("messages")
+      .values({
+        case_id: input.caseId,
+        direction: input.direction,
+        channel: input.channel,
+        body: input.body,
+        author_agent_id: input.authorAgentId ?? null,
+        author_contact_id: input.authorContactId ?? null,
+        raw_source: input.rawSource ?? null,
+        external_message_id: input.externalMessageId ?? null,
+        analysis: jsonbOrNull(input.analysis),
+        ...(input.createdAt === undefined ? {} : { created_at: input.createdAt }),
+      })
+      .onConflict((oc) => oc.columns(["case_id", "external_message_id"]).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (inserted) return ok({ message: inserted, created: true });
+    const existing = await db
+      .selectFrom("messages")
+      .selectAll()
+      .where("case_id", "=", input.caseId)
+      .where("external_message_id", "=", input.externalMessageId ?? "")
+      .executeTakeFirstOrThrow();
+    return ok({ message: existing, created: false });
+  });
+}
+
+export async function getMessage(db: Kysely<Database>, id: string): Promise<DbResult<Message>> {
+  return found(
+    await db.selectFrom("messages").selectAll().where("id", "=", id).executeTakeFirst(),
+    "message",
+    id,
+  );
+}
+
+/** A case's conversation in the order it happened. */
+export async function listMessages(db: Kysely<Database>, caseId: string): Promise<Message[]> {
+  return db
+    .selectFrom("messages")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+}
+
+/** Messages carrying this channel id on any case (email threading by In-Reply-To / References). */
+export async function findMessagesByExternalId(
+  db: Kysely<Database>,
+  externalMessageId: string,
+): Promise<Message[]> {
+  return db
+    .selectFrom("messages")
+    .selectAll()
+    .where("external_message_id", "=", externalMessageId)
+    .orderBy("created_at")
+    .execute();
+}
+
+/** Stores the coach's analysis of a message (replacing any earlier one). */
+export async function setMessageAnalysis(
+  db: Kysely<Database>,
+  id: string,
+  analysis: JsonValue,
+): Promise<DbResult<Message>> {
+  return found(
+    await db
+      .updateTable("messages")
+      .set({ analysis: jsonb(analysis) })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirst(),
+    "message",
+    id,
+  );
+}
