@@ -1,24 +1,156 @@
 /** @module `analyzeCustomer`: reads one customer message — anger, emotions, abuse, threats, repeat contact, facts. */
+import { detectAbuse } from "./detectors/customer/abuse.js";
+import { angerFromRaw, angerLevelOf, rawAnger } from "./detectors/customer/anger-score.js";
+import { detectCaps } from "./detectors/customer/caps.js";
+import { detectContrast } from "./detectors/customer/contrast.js";
+import { type CustomerText, readCustomerText } from "./detectors/customer/customer-text.js";
+import type { CustomerInput, EmotionHit } from "./detectors/customer/detector.js";
+import { detectEmoji } from "./detectors/customer/emoji.js";
+import { detectEmotionWords } from "./detectors/customer/emotion-words.js";
+import { calmEvidence, foldEmotions } from "./detectors/customer/emotions.js";
+import { detectFacts } from "./detectors/customer/facts.js";
+import { blendLearned } from "./detectors/customer/learned-blend.js";
+import { maskedText, maskSpan } from "./detectors/customer/mask-profanity.js";
+import { detectProfanity } from "./detectors/customer/profanity.js";
+import { detectRepeatContact } from "./detectors/customer/repeat-contact.js";
+import { detectRepeatedPunctuation } from "./detectors/customer/repeated-punctuation.js";
+import { detectSarcasm } from "./detectors/customer/sarcasm.js";
+import { detectThreats } from "./detectors/customer/threats.js";
+import { learnedCustomerSignals } from "./models/learned.js";
 import { customerModelFields } from "./models/model-fields.js";
-import { tokenize } from "./text/tokenize.js";
-import { type CustomerAnalysis, type CustomerContext, EMOTIONS, type Emotion } from "./types.js";
+import {
+  ANGER_LEVEL_NAMES,
+  type AngerSignal,
+  type AngerTrend,
+  type CustomerAnalysis,
+  type CustomerContext,
+  type Emotion,
+  type Span,
+} from "./types.js";
 
-export function analyzeCustomer(text: string, _context: CustomerContext = {}): CustomerAnalysis {
-  const t = tokenize(text);
-  const emotions = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as Record<Emotion, number>;
-  return {
-    anger: 0,
-    anger_level: 0,
-    anger_label: "calm",
-    anger_trend: null,
-    emotions,
-    abusive: false,
-    abuse_spans: [],
-    threats: [],
-    repeat_contact: false,
-    repeat_contact_spans: [],
-    facts: [],
-    signals: [],
-    ...customerModelFields(t.text),
+/** Anger above this counts as abuse once the rules are at least this sure. */
+const ABUSE_THRESHOLD = 0.5;
+const REPEAT_THRESHOLD = 0.5;
+/** Earlier messages read for the trend (the most recent ones). */
+const TREND_WINDOW = 3;
+const TREND_STEP = 10;
+
+interface Reading {
+  text: CustomerText;
+  hits: EmotionHit[];
+  emotions: Record<Emotion, number>;
+  calm: number;
+  abuse: ReturnType<typeof detectAbuse>;
+  profaneSpans: Span[];
+  threats: ReturnType<typeof detectThreats>;
+  repeat: ReturnType<typeof detectRepeatContact>;
+}
+
+function read(raw: string, context: CustomerContext): Reading {
+  const text = readCustomerText(raw);
+  const input: CustomerInput = { text, context };
+  const words = detectEmotionWords(input);
+  const profanity = detectProfanity(input);
+  const abuse = detectAbuse(input, profanity);
+  const base = [...words, ...detectCaps(input), ...detectRepeatedPunctuation(input), ...detectEmoji(input)];
+  const negative = base.filter((h) => h.weight >= 0.3);
+  const complaint = {
+    sentences: new Set(negative.map((h) => h.sentence)),
+    message: negative.reduce((n, h) => n + h.weight, 0) >= 0.8 || profanity.length > 0,
   };
+  const sarcasm = detectSarcasm(input, complaint);
+  const contrast = detectContrast(input, [...base, ...sarcasm]);
+  const profanityHits: EmotionHit[] = profanity.map((p) => ({
+    kind: "profanity",
+    span: p.span,
+    sentence: p.sentence,
+    emotions: p.exclamation ? {} : { anger: p.strong ? 0.5 : 0.25 },
+    weight: p.exclamation ? 0.05 : p.strong ? 0.45 : 0.2,
+  }));
+  const hits = [...base, ...sarcasm, ...contrast.hits, ...profanityHits, ...abuse.hits];
+  const discounts = { sarcastic: new Set(sarcasm.map((h) => h.sentence)), contrasted: contrast.discounted };
+  return {
+    text,
+    hits,
+    emotions: foldEmotions(hits, discounts),
+    calm: calmEvidence(hits, discounts),
+    abuse,
+    profaneSpans: profanity.map((p) => p.span),
+    threats: detectThreats(input),
+    repeat: detectRepeatContact(input),
+  };
+}
+
+function signalsOf(r: Reading): AngerSignal[] {
+  const signals: AngerSignal[] = r.hits
+    .filter((h) => h.weight > 0)
+    .map((h) => ({ kind: h.kind, weight: round(h.weight), span: h.span }));
+  for (const t of r.threats) {
+    for (const span of t.spans) signals.push({ kind: "threat", weight: round(0.5 * t.confidence), span });
+  }
+  if (r.repeat.confidence >= REPEAT_THRESHOLD) {
+    for (const span of r.repeat.spans)
+      signals.push({ kind: "repeat_contact", weight: round(0.3 * r.repeat.confidence), span });
+  }
+  return signals.sort((a, b) => a.span.start - b.span.start || b.weight - a.weight);
+}
+
+function angerOf(r: Reading, signals: readonly AngerSignal[]): number {
+  return angerFromRaw(rawAnger(signals, r.calm));
+}
+
+function trendOf(current: number, previous: readonly string[] | undefined): AngerTrend | null {
+  const earlier = (previous ?? []).filter((m) => typeof m === "string").slice(-TREND_WINDOW);
+  if (earlier.length === 0) return null;
+  const past = earlier.map((m) => {
+    const r = read(m, {});
+    return angerOf(r, signalsOf(r));
+  });
+  const mean = past.reduce((a, b) => a + b, 0) / past.length;
+  if (current - mean >= TREND_STEP) return "rising";
+  if (mean - current >= TREND_STEP) return "falling";
+  return "steady";
+}
+
+export function analyzeCustomer(text: string, context: CustomerContext = {}): CustomerAnalysis {
+  const ctx: CustomerContext = context ?? {};
+  const r = read(typeof text === "string" ? text : String(text ?? ""), ctx);
+  const signals = signalsOf(r);
+  const blended = blendLearned(
+    { anger: angerOf(r, signals), emotions: r.emotions, abuseConfidence: r.abuse.confidence },
+    learnedCustomerSignals(r.text.t.text),
+  );
+  const anger = Math.max(0, Math.min(100, blended.anger));
+  const level = angerLevelOf(anger);
+  const emotions = {
+    ...blended.emotions,
+    anger: round(Math.max(blended.emotions.anger, (anger / 100) * 0.9)),
+  };
+  const abusive = blended.abuseConfidence >= ABUSE_THRESHOLD;
+  const repeat = r.repeat.confidence >= REPEAT_THRESHOLD;
+  const masked = ctx.maskProfanity ? maskedText(r.text.t.text, r.profaneSpans) : r.text.t.text;
+  const m = (s: Span) => maskSpan(s, masked);
+  return {
+    anger,
+    anger_level: level,
+    anger_label: ANGER_LEVEL_NAMES[level],
+    anger_trend: trendOf(anger, ctx.previousMessages),
+    emotions,
+    abusive,
+    abuse_spans: abusive ? r.abuse.spans.map(m) : [],
+    threats: r.threats.map((t) => ({ ...t, spans: t.spans.map(m) })),
+    repeat_contact: repeat,
+    repeat_contact_spans: repeat ? r.repeat.spans.map(m) : [],
+    facts: detectFacts({ text: r.text, context: ctx }).map((f) => ({
+      ...f,
+      value: m(f.span).text,
+      span: m(f.span),
+    })),
+    signals: signals.map((s) => ({ ...s, span: m(s.span) })),
+    ...customerModelFields(r.text.t.text),
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
 }

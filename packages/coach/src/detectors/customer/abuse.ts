@@ -1,0 +1,103 @@
+/** @module Abuse: insults or profanity aimed at the agent or the company — not exclamations, not third parties. */
+import {
+  COMPANY_TARGETS,
+  INSULTS,
+  STRONG_INSULTS,
+  THIRD_PARTY_MARKERS,
+} from "../../lexicons/customer-profanity.js";
+import { spanOf } from "../../text/tokenize.js";
+import type { Span } from "../../types.js";
+import { type CustomerToken, stem } from "./customer-text.js";
+import type { CustomerInput, EmotionHit } from "./detector.js";
+import { negatorBefore } from "./emotion-words.js";
+import type { ProfanityHit } from "./profanity.js";
+
+export interface AbuseResult {
+  /** 0–1 from the rules alone. */
+  confidence: number;
+  spans: Span[];
+  hits: EmotionHit[];
+}
+
+const INSULT_STEMS = new Set([...INSULTS].map(stem));
+const STRONG_STEMS = new Set([...STRONG_INSULTS].map(stem));
+const TARGET_STEMS = new Set([...COMPANY_TARGETS].map(stem));
+const DIRECT_TARGETS = new Set(["you", "your", "you're", "yourself", "y'all", "ya'll"]);
+const WINDOW = 4;
+
+/** Looks ±WINDOW words around words[i] in the same sentence for what the word is aimed at. */
+function targetOf(
+  words: readonly CustomerToken[],
+  handleSentences: ReadonlySet<number>,
+  i: number,
+): "us" | "direct" | "third" | null {
+  const w = words[i] as CustomerToken;
+  let found: "us" | "direct" | "third" | null = null;
+  for (let k = Math.max(0, i - WINDOW); k <= Math.min(words.length - 1, i + WINDOW); k++) {
+    const o = words[k] as CustomerToken;
+    if (k === i || o.sentence !== w.sentence) continue;
+    if (THIRD_PARTY_MARKERS.has(o.norm)) return "third";
+    if (DIRECT_TARGETS.has(o.norm)) found = "direct";
+    else if (found === null && TARGET_STEMS.has(o.stem)) found = "us";
+  }
+  if (found) return found;
+  // An @handle in the sentence names the company the message is sent to.
+  return handleSentences.has(w.sentence) ? "us" : null;
+}
+
+export function detectAbuse(input: CustomerInput, profanity: readonly ProfanityHit[]): AbuseResult {
+  const { words, tokens } = input.text;
+  const text = input.text.t.text;
+  const spans: Span[] = [];
+  let confidence = 0;
+  const add = (span: Span, sentence: number, c: number) => {
+    spans.push(span);
+    confidence = Math.max(confidence, c);
+    return { kind: "abuse" as const, span, sentence, emotions: { anger: 0.7 }, weight: 0.5 * c };
+  };
+  const hits: EmotionHit[] = [];
+  const wordIndexOf = new Map(words.map((w, i) => [w.index, i]));
+  const handleSentences = new Set(tokens.filter((t) => t.handle).map((t) => t.sentence));
+  const sentenceWords = new Map<number, number>();
+  for (const w of words) sentenceWords.set(w.sentence, (sentenceWords.get(w.sentence) ?? 0) + 1);
+  for (const p of profanity) {
+    if (p.exclamation) continue;
+    const wi = wordIndexOf.get(p.token) ?? nearestWord(words, p.span.start);
+    if (wi < 0) continue;
+    const target = targetOf(words, handleSentences, wi);
+    if (target === "third") continue;
+    if (p.strong) hits.push(add(p.span, p.sentence, target ? 0.85 : 0.65));
+    else if (
+      target === "direct" ||
+      (target === "us" && !/^(?:hell|heck|damn|bloody|wtf)/i.test(p.span.text))
+    ) {
+      hits.push(add(p.span, p.sentence, target === "direct" ? 0.7 : 0.55));
+    }
+  }
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as CustomerToken;
+    if (!INSULT_STEMS.has(w.stem) || w.quoted || negatorBefore(words, i) >= 0) continue;
+    const target = targetOf(words, handleSentences, i);
+    if (target === "third") continue;
+    const strong = STRONG_STEMS.has(w.stem);
+    const short = (sentenceWords.get(w.sentence) ?? 0) <= 4;
+    let c = 0;
+    if (target === "direct") c = strong ? 0.9 : 0.6;
+    else if (target === "us") c = strong ? 0.8 : 0.45;
+    else if (strong || short) c = strong ? 0.6 : 0.45;
+    if (c > 0) hits.push(add(spanOf(text, w.start, w.end), w.sentence, c));
+  }
+  return { confidence, spans, hits };
+}
+
+/** First word starting at or after `start` (binary search: words are in text order). */
+function nearestWord(words: readonly CustomerToken[], start: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((words[mid] as CustomerToken).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < words.length ? lo : -1;
+}

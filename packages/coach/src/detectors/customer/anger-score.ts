@@ -1,0 +1,47 @@
+/** @module Turns anger evidence into a 0–100 intensity and a level (calm, annoyed, angry, furious). */
+import type { AngerLevel, AngerSignal } from "../../types.js";
+
+/** Upper bound each kind of cue can add, so one habit (capitals everywhere) cannot dominate. */
+const KIND_CAPS: Partial<Record<AngerSignal["kind"], number>> = {
+  caps: 1.1,
+  repeated_punctuation: 0.9,
+  intensifier: 0.5,
+  emoji: 0.9,
+  sarcasm: 0.8,
+  contrast: 0.3,
+  negated_positive: 1,
+  anger_word: 2.6,
+  profanity: 0.8,
+  abuse: 0.8,
+  threat: 0.7,
+  repeat_contact: 0.45,
+};
+
+/** Raw evidence at which anger reaches about 63 of 100. */
+const SCALE = 2.2;
+
+/** Score cut-offs for levels 1, 2 and 3, calibrated on the labelled training exchanges (training/src/tune-customer.ts). */
+export const ANGER_LEVEL_CUTS: readonly [number, number, number] = [12, 33, 72];
+
+export function rawAnger(signals: readonly Pick<AngerSignal, "kind" | "weight">[], calm: number): number {
+  const byKind = new Map<AngerSignal["kind"], number>();
+  for (const s of signals) byKind.set(s.kind, (byKind.get(s.kind) ?? 0) + Math.max(0, s.weight));
+  let raw = 0;
+  for (const [kind, sum] of byKind) raw += Math.min(sum, KIND_CAPS[kind] ?? 1);
+  // Thanks and relief calm a message only a little: "thanks for nothing" has already been read as sarcasm.
+  return Math.max(0, raw - 0.35 * Math.min(1, calm));
+}
+
+export function angerFromRaw(raw: number): number {
+  return Math.round(100 * (1 - Math.exp(-raw / SCALE)));
+}
+
+export function angerLevelOf(
+  anger: number,
+  cuts: readonly [number, number, number] = ANGER_LEVEL_CUTS,
+): AngerLevel {
+  if (anger >= cuts[2]) return 3;
+  if (anger >= cuts[1]) return 2;
+  if (anger >= cuts[0]) return 1;
+  return 0;
+}

@@ -1,0 +1,55 @@
+/** @module Shouting in capitals: ALL-CAPS words and runs, not acronyms like "UPS" or "ID". */
+import { ACRONYMS, SHOUTED_SHORT_WORDS } from "../../lexicons/customer-cues.js";
+import { spanOf } from "../../text/tokenize.js";
+import type { CustomerToken } from "./customer-text.js";
+import type { CustomerInput, EmotionHit } from "./detector.js";
+
+const UPPER = /^[\p{Lu}'’-]+$/u;
+
+function isCapsWord(w: CustomerToken): boolean {
+  return (
+    w.kind === "word" &&
+    !w.hashtag &&
+    w.text.length >= 2 &&
+    UPPER.test(w.text) &&
+    /\p{Lu}.*\p{Lu}/u.test(w.text)
+  );
+}
+
+/** A caps word shouts when it is long, a common short word, or part of a run of caps words — never a known acronym. */
+export function detectCaps(input: CustomerInput): EmotionHit[] {
+  const { words } = input.text;
+  const text = input.text.t.text;
+  const letters = words.reduce((n, w) => n + (w.kind === "word" ? w.text.length : 0), 0);
+  const hits: EmotionHit[] = [];
+  let i = 0;
+  while (i < words.length) {
+    if (!isCapsWord(words[i] as CustomerToken)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < words.length && isCapsWord(words[j + 1] as CustomerToken)) j++;
+    const run = words.slice(i, j + 1).filter((w) => !ACRONYMS.has(w.text.toUpperCase()));
+    const shouted = run.filter(
+      (w) => w.text.length >= 4 || SHOUTED_SHORT_WORDS.has(w.text) || run.length >= 2,
+    );
+    if (shouted.length > 0) {
+      const first = shouted[0] as CustomerToken;
+      const last = shouted[shouted.length - 1] as CustomerToken;
+      // A message written entirely in capitals is a habit as much as a shout: weigh it less per word.
+      const share = shouted.reduce((n, w) => n + w.text.length, 0) / Math.max(1, letters);
+      const weight =
+        Math.min(0.9, 0.35 + 0.15 * (shouted.length - 1)) * (share > 0.8 && letters > 40 ? 0.6 : 1);
+      hits.push({
+        kind: "caps",
+        span: spanOf(text, first.start, last.end),
+        sentence: first.sentence,
+        emotions: { anger: weight * 0.6, annoyance: weight * 0.4 },
+        weight,
+      });
+    }
+    i = j + 1;
+  }
+  return hits;
+}

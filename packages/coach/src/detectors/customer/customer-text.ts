@@ -1,0 +1,201 @@
+/** @module The customer message as the detectors read it: tokens with stems, minus tags, links and quoted lines. */
+import { NEGATORS, SLANG } from "../../lexicons/customer-cues.js";
+import { type Token, type Tokenized, tokenize } from "../../text/tokenize.js";
+
+export interface CustomerToken extends Token {
+  /** Index in `Tokenized.tokens`. */
+  index: number;
+  /** Lemma-ish form: slang expanded, elongation and -s/-ed/-ing/-e stripped. */
+  stem: string;
+  /** Inside an HTML tag, a link, an entity, an e-mail address or a line quoted from the agent. */
+  ignored: boolean;
+  /** Inside "double quotes": someone else's words, read with less weight. */
+  quoted: boolean;
+  /** Part of an @handle. */
+  handle: boolean;
+  /** The word of a #hashtag. */
+  hashtag: boolean;
+}
+
+export interface CustomerText {
+  t: Tokenized;
+  tokens: CustomerToken[];
+  /** Word and number tokens that are read (not ignored, not handles), in order: what phrase lexicons match. */
+  words: CustomerToken[];
+}
+
+const ELONGATION = /(\p{L})\1{2,}/gu;
+
+/** Lemma-ish normalisation shared by the text and the lexicons, so both sides meet. */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/’/g, "'");
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  if (w.length > 3) w = w.replace(ELONGATION, "$1$1");
+  w = SLANG[w] ?? w;
+  if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith("ied")) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
+  else if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && /(?:ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith("s") && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith("e")) w = w.slice(0, -1);
+  return w;
+}
+
+/** Letters with runs collapsed to one ("fuuuck" → "fuck", "asshole" → "ashole"): for profanity matching only. */
+export function squash(word: string): string {
+  let out = "";
+  for (const ch of word.toLowerCase()) if (ch !== out[out.length - 1]) out += ch;
+  return out;
+}
+
+export function isNegator(tok: Pick<Token, "norm">): boolean {
+  const n = tok.norm;
+  return (
+    NEGATORS.has(n) || n.endsWith("n't") || n === "dont" || n === "cant" || n === "didnt" || n === "doesnt"
+  );
+}
+
+const QUOTED_LINE = /^\s*(?:>|\[(?:earlier )?agent\]|agent:|support:|rep:)/i;
+const ENTITY_NAMES = new Set(["amp", "lt", "gt", "quot", "nbsp", "apos"]);
+
+/** Character ranges to ignore: HTML tags, links and lines quoted from the agent or an earlier e-mail. */
+function ignoredRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let cursor = 0;
+  // Tags: "<" + letter, "/" or "!" up to the next ">". Once no ">" is left, stop looking (keeps this linear).
+  for (;;) {
+    const open = text.indexOf("<", cursor);
+    if (open < 0) break;
+    const next = text[open + 1] ?? "";
+    if (!/[A-Za-z/!]/.test(next)) {
+      cursor = open + 1;
+      continue;
+    }
+    const close = text.indexOf(">", open);
+    if (close < 0) break;
+    ranges.push([open, close + 1]);
+    cursor = close + 1;
+  }
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const nl = text.indexOf("\n", lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    if (QUOTED_LINE.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 40))))
+      ranges.push([lineStart, lineEnd]);
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  return ranges;
+}
+
+const LINK_HEADS = new Set(["http", "https", "www"]);
+const QUOTE_CHARS = new Set(['"', "“", "”"]);
+
+export function readCustomerText(input: string): CustomerText {
+  const t = tokenize(input);
+  const tokens: CustomerToken[] = t.tokens.map((tok, index) => ({
+    ...tok,
+    index,
+    stem: tok.kind === "word" || tok.kind === "number" ? stem(tok.norm) : tok.norm,
+    ignored: false,
+    quoted: false,
+    handle: false,
+    hashtag: false,
+  }));
+  markRanges(tokens, ignoredRanges(t.text));
+  markLinksHandlesEntities(t.text, tokens);
+  markQuotes(tokens, t.text);
+  const words = tokens.filter((k) => !k.ignored && !k.handle && (k.kind === "word" || k.kind === "number"));
+  return { t, tokens, words };
+}
+
+function markRanges(tokens: CustomerToken[], ranges: Array<[number, number]>): void {
+  if (ranges.length === 0) return;
+  ranges.sort((a, b) => a[0] - b[0]);
+  let r = 0;
+  for (const tok of tokens) {
+    while (r < ranges.length && (ranges[r]?.[1] ?? 0) <= tok.start) r++;
+    const range = ranges[r];
+    if (range && range[0] <= tok.start && tok.end <= range[1]) tok.ignored = true;
+  }
+}
+
+function adjacent(a: CustomerToken | undefined, b: CustomerToken | undefined): boolean {
+  return a !== undefined && b !== undefined && a.end === b.start;
+}
+
+function markLinksHandlesEntities(text: string, tokens: CustomerToken[]): void {
+  let linkEnd = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as CustomerToken;
+    if (tok.start < linkEnd) {
+      tok.ignored = true;
+      continue;
+    }
+    if (LINK_HEADS.has(tok.norm) && /^(?::\/\/|\.)/.test(text.slice(tok.end, tok.end + 3))) {
+      const rest = /\S*/y;
+      rest.lastIndex = tok.end;
+      linkEnd = tok.end + (rest.exec(text)?.[0].length ?? 0);
+      tok.ignored = true;
+      continue;
+    }
+    if (tok.text === "@" || tok.text === "#") {
+      const prev = tokens[i - 1];
+      const isEmail = tok.text === "@" && adjacent(prev, tok) && prev?.kind !== "punct";
+      let j = i + 1;
+      while (
+        j < tokens.length &&
+        adjacent(tokens[j - 1], tokens[j]) &&
+        /^[\p{L}\p{N}_.]/u.test(tokens[j]?.text ?? " ")
+      ) {
+        const part = tokens[j] as CustomerToken;
+        if (part.text === "." && !isEmail) break;
+        if (isEmail) part.ignored = true;
+        else if (tok.text === "@") part.handle = true;
+        else part.hashtag = true;
+        j++;
+      }
+      if (isEmail) {
+        for (
+          let k = i - 1;
+          k >= 0 && adjacent(tokens[k], tokens[k + 1]) && tokens[k]?.kind !== "punct";
+          k--
+        ) {
+          (tokens[k] as CustomerToken).ignored = true;
+        }
+        tok.ignored = true;
+      }
+      continue;
+    }
+    if (tok.text === "&" && ENTITY_NAMES.has(tokens[i + 1]?.norm ?? "") && adjacent(tok, tokens[i + 1])) {
+      tok.ignored = true;
+      (tokens[i + 1] as CustomerToken).ignored = true;
+      if (tokens[i + 2]?.text === ";") (tokens[i + 2] as CustomerToken).ignored = true;
+    }
+  }
+  // "[earlier customer]" markers are layout, not words.
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if (tokens[i]?.text === "[" && tokens[i + 1]?.norm === "earlier" && tokens[i + 3]?.text === "]") {
+      for (let k = i; k <= i + 3; k++) (tokens[k] as CustomerToken).ignored = true;
+    }
+  }
+}
+
+/** Tokens between a pair of double quotes on one line are someone else's words. */
+function markQuotes(tokens: CustomerToken[], text: string): void {
+  let open = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as CustomerToken;
+    if (!QUOTE_CHARS.has(tok.text)) continue;
+    if (open < 0 || tok.text === "“") {
+      open = i;
+      continue;
+    }
+    const from = tokens[open] as CustomerToken;
+    if (!text.slice(from.end, tok.start).includes("\n") && i - open <= 60) {
+      for (let k = open + 1; k < i; k++) (tokens[k] as CustomerToken).quoted = true;
+    }
+    open = -1;
+  }
+}

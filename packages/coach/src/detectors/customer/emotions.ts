@@ -1,0 +1,43 @@
+/** @module Folds emotional evidence into 0–1 emotion scores, discounting praise that is sarcastic or undone by "but". */
+import { EMOTIONS, type Emotion } from "../../types.js";
+import type { EmotionHit } from "./detector.js";
+
+export interface EmotionDiscounts {
+  /** Sentences read as sarcastic: their gratitude and relief do not count. */
+  sarcastic: ReadonlySet<number>;
+  /** Character ranges before a "but" that a complaint follows. */
+  contrasted: ReadonlyArray<readonly [number, number]>;
+}
+
+const CALM: ReadonlySet<Emotion> = new Set(["gratitude", "relief"]);
+
+function inRanges(pos: number, ranges: EmotionDiscounts["contrasted"]): boolean {
+  return ranges.some(([a, b]) => pos >= a && pos < b);
+}
+
+/** Per-hit factor for calm emotions (1 = kept). */
+export function calmFactor(hit: EmotionHit, d: EmotionDiscounts): number {
+  if (d.sarcastic.has(hit.sentence)) return 0.15;
+  if (inRanges(hit.span.start, d.contrasted)) return 0.3;
+  return 1;
+}
+
+export function foldEmotions(hits: readonly EmotionHit[], d: EmotionDiscounts): Record<Emotion, number> {
+  const sums = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as Record<Emotion, number>;
+  for (const h of hits) {
+    const calm = calmFactor(h, d);
+    for (const [e, v] of Object.entries(h.emotions) as Array<[Emotion, number]>) {
+      sums[e] += (CALM.has(e) ? calm : 1) * v;
+    }
+  }
+  const out = {} as Record<Emotion, number>;
+  for (const e of EMOTIONS) out[e] = Math.round(1000 * (1 - Math.exp(-1.2 * sums[e]))) / 1000;
+  return out;
+}
+
+/** How calm the message reads (gratitude and relief that survive the discounts), 0–1+. */
+export function calmEvidence(hits: readonly EmotionHit[], d: EmotionDiscounts): number {
+  let calm = 0;
+  for (const h of hits) calm += calmFactor(h, d) * ((h.emotions.gratitude ?? 0) + (h.emotions.relief ?? 0));
+  return calm;
+}

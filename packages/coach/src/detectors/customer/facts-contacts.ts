@@ -1,0 +1,91 @@
+/** @module E-mail addresses and phone numbers, found by scanning around "@" and digit runs (linear, no backtracking). */
+import { spanOf } from "../../text/tokenize.js";
+import type { Fact } from "../../types.js";
+import type { CustomerToken } from "./customer-text.js";
+import type { CustomerInput } from "./detector.js";
+
+const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
+const DOMAIN_CHAR = /[A-Za-z0-9.-]/;
+const PHONE_WORDS = new Set([
+  "call",
+  "phone",
+  "tel",
+  "telephone",
+  "mobile",
+  "cell",
+  "number",
+  "contact",
+  "whatsapp",
+  "reach",
+]);
+
+export function detectEmails(input: CustomerInput): Fact[] {
+  const text = input.text.t.text;
+  const facts: Fact[] = [];
+  for (const tok of input.text.tokens) {
+    if (tok.text !== "@") continue;
+    let a = tok.start;
+    while (a > 0 && tok.start - a < 64 && LOCAL_CHAR.test(text[a - 1] ?? "")) a--;
+    let b = tok.end;
+    while (b < text.length && b - tok.end < 255 && DOMAIN_CHAR.test(text[b] ?? "")) b++;
+    while (b > tok.end && (text[b - 1] === "." || text[b - 1] === "-")) b--;
+    while (a < tok.start && text[a] === ".") a++;
+    const domain = text.slice(tok.end, b);
+    if (a === tok.start || !/\.[A-Za-z]{2,}$/.test(domain) || domain.startsWith(".")) continue;
+    const value = text.slice(a, b);
+    facts.push({ kind: "email", value, normalized: value.toLowerCase(), span: spanOf(text, a, b) });
+  }
+  return facts;
+}
+
+const PHONE_PART = /^(?:\+|\(|\)|-|\.|\d+(?:[.-]\d+)*)$/;
+
+export function detectPhones(input: CustomerInput): Fact[] {
+  const { tokens, words } = input.text;
+  const text = input.text.t.text;
+  const facts: Fact[] = [];
+  const phoneWordSentences = new Set(words.filter((w) => PHONE_WORDS.has(w.norm)).map((w) => w.sentence));
+  let i = 0;
+  while (i < tokens.length) {
+    const tok = tokens[i] as CustomerToken;
+    if (
+      tok.ignored ||
+      !(tok.kind === "number" || tok.text === "+" || tok.text === "(") ||
+      !PHONE_PART.test(tok.text)
+    ) {
+      i++;
+      continue;
+    }
+    // Not the tail of a longer identifier ("A-1234567890").
+    const before = tokens[i - 1];
+    if (before && before.end === tok.start && (before.kind === "word" || before.kind === "number")) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const next = tokens[j + 1] as CustomerToken;
+      if (next.start - (tokens[j] as CustomerToken).end > 1 || !PHONE_PART.test(next.text)) break;
+      j++;
+    }
+    while (j > i && !/\d$/.test((tokens[j] as CustomerToken).text)) j--;
+    const after = tokens[j + 1];
+    const glued =
+      after !== undefined && after.start === (tokens[j] as CustomerToken).end && after.kind === "word";
+    const value = text.slice(tok.start, (tokens[j] as CustomerToken).end);
+    const digits = value.replace(/\D/g, "").length;
+    const keyword = phoneWordSentences.has(tok.sentence);
+    const shaped = /[\s().+-]/.test(value) || digits >= 10;
+    if (!glued && shaped && ((digits >= 10 && digits <= 15) || (digits >= 7 && digits <= 9 && keyword))) {
+      const normalized = `${value.trim().startsWith("+") ? "+" : ""}${value.replace(/\D/g, "")}`;
+      facts.push({
+        kind: "phone",
+        value,
+        normalized,
+        span: spanOf(text, tok.start, (tokens[j] as CustomerToken).end),
+      });
+    }
+    i = j + 1;
+  }
+  return facts;
+}

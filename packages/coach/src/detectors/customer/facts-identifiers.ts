@@ -1,0 +1,93 @@
+/** @module Order, account, ticket and tracking numbers: a keyword then an identifier, or a well-known shape. */
+import { ID_FILLERS, ID_KEYWORDS } from "../../lexicons/customer-facts.js";
+import { spanOf } from "../../text/tokenize.js";
+import type { Fact, FactKind } from "../../types.js";
+import type { CustomerToken } from "./customer-text.js";
+import type { CustomerInput } from "./detector.js";
+
+const LOOKAHEAD = 5;
+const ID_PART = /^[\p{L}\p{N}_/-]+$/u;
+const PATTERNS: Array<[RegExp, FactKind]> = [
+  [/^\d{3}-\d{7}-\d{7}$/, "order_number"],
+  [/^1Z[0-9A-Z]{16}$/, "tracking_number"],
+];
+
+/** The adjacent run of tokens starting at i that forms one identifier, as [endIndex, text] or null. */
+function identifierAt(tokens: readonly CustomerToken[], i: number): [number, string] | null {
+  const first = tokens[i];
+  if (!first || first.ignored || !(first.kind === "number" || first.kind === "word")) return null;
+  let j = i;
+  while (j + 1 < tokens.length) {
+    const next = tokens[j + 1] as CustomerToken;
+    if (next.start !== (tokens[j] as CustomerToken).end || !ID_PART.test(next.text)) break;
+    j++;
+  }
+  // A trailing "-" or "/" belongs to the sentence, not the identifier.
+  while (j > i && /^[-/]$/.test((tokens[j] as CustomerToken).text)) j--;
+  const value = tokens
+    .slice(i, j + 1)
+    .map((t) => t.text)
+    .join("");
+  return [j, value];
+}
+
+function looksLikeId(value: string, kind: FactKind): boolean {
+  if (value.length < 4 || value.length > 40) return false;
+  if (/\d/.test(value)) return !/^\d{1,2}[/:]\d{1,2}$/.test(value);
+  // Letter-only booking references ("VAOUWZ") are written in capitals.
+  return kind === "order_number" && /^[A-Z]{5,8}$/.test(value);
+}
+
+export function detectIdentifiers(input: CustomerInput): Fact[] {
+  const { tokens } = input.text;
+  const text = input.text.t.text;
+  const facts: Fact[] = [];
+  const taken = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as CustomerToken;
+    const kind = tok.ignored || tok.handle ? undefined : ID_KEYWORDS[tok.norm];
+    if (!kind) continue;
+    let k = i + 1;
+    let skipped = 0;
+    while (k < tokens.length && skipped <= LOOKAHEAD) {
+      const t = tokens[k] as CustomerToken;
+      if (t.sentence !== tok.sentence && t.start - (tokens[k - 1]?.end ?? 0) > 2) break;
+      if (ID_FILLERS.has(t.norm) || t.text === "#" || t.text === ",") {
+        k++;
+        skipped++;
+        continue;
+      }
+      const id = identifierAt(tokens, k);
+      if (!id || !looksLikeId(id[1], kind) || taken.has(k)) break;
+      const start = t.start;
+      const end = (tokens[id[0]] as CustomerToken).end;
+      facts.push({
+        kind,
+        value: text.slice(start, end),
+        normalized: id[1].toUpperCase(),
+        span: spanOf(text, start, end),
+      });
+      for (let x = k; x <= id[0]; x++) taken.add(x);
+      k = id[0] + 1;
+      skipped = 0;
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken.has(i) || (i > 0 && tokens[i - 1]?.end === tokens[i]?.start)) continue;
+    const id = identifierAt(tokens, i);
+    if (!id) continue;
+    const pattern = PATTERNS.find(([re]) => re.test(id[1]));
+    if (pattern) {
+      const start = (tokens[i] as CustomerToken).start;
+      const end = (tokens[id[0]] as CustomerToken).end;
+      facts.push({
+        kind: pattern[1],
+        value: id[1],
+        normalized: id[1].toUpperCase(),
+        span: spanOf(text, start, end),
+      });
+    }
+    i = id[0];
+  }
+  return facts;
+}

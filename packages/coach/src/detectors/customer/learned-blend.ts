@@ -1,0 +1,52 @@
+/** @module Blends learned-model probabilities (GoEmotions, offensive language) into the rule-based reading. */
+import type { LearnedCustomerSignals } from "../../models/learned.js";
+import { EMOTIONS, type Emotion } from "../../types.js";
+
+/** Which GoEmotions labels speak for each of our emotions (the strongest one counts). */
+const GOEMOTIONS_FOR: Record<Emotion, readonly string[]> = {
+  anger: ["anger"],
+  annoyance: ["annoyance"],
+  disappointment: ["disappointment"],
+  frustration: ["annoyance", "disappointment", "disapproval"],
+  confusion: ["confusion"],
+  fear: ["fear", "nervousness"],
+  sadness: ["sadness", "grief", "remorse"],
+  gratitude: ["gratitude"],
+  relief: ["relief"],
+};
+
+/** How much the model is trusted next to the rules (the rules stay explainable, so they keep the majority). */
+const MODEL_SHARE = 0.4;
+
+export interface RuleReading {
+  anger: number;
+  emotions: Record<Emotion, number>;
+  abuseConfidence: number;
+}
+
+export function blendLearned(rules: RuleReading, learned: LearnedCustomerSignals | null): RuleReading {
+  if (!learned) return rules;
+  const p = (label: string) => {
+    const v = learned.goemotions[label];
+    return typeof v === "number" && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0;
+  };
+  const emotions = { ...rules.emotions };
+  for (const e of EMOTIONS) {
+    const model = Math.max(0, ...GOEMOTIONS_FOR[e].map(p));
+    emotions[e] = round((1 - MODEL_SHARE) * rules.emotions[e] + MODEL_SHARE * model);
+  }
+  const modelAnger = 100 * Math.min(1, p("anger") + 0.5 * p("annoyance") + 0.3 * p("disgust"));
+  const offensive = Math.min(
+    1,
+    Math.max(0, (learned.offensive.offensive ?? 0) + (learned.offensive.hate ?? 0)),
+  );
+  return {
+    anger: Math.round((1 - MODEL_SHARE) * rules.anger + MODEL_SHARE * modelAnger),
+    emotions,
+    abuseConfidence: round((1 - MODEL_SHARE) * rules.abuseConfidence + MODEL_SHARE * offensive),
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

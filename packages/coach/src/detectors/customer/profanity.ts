@@ -1,0 +1,122 @@
+/** @module Profanity, including elongated ("fuuuck"), masked ("f***", "sh*t") and hashtag ("#shittyservice") forms. */
+import { EXCLAMATION_PHRASES, MILD_PROFANITY, STRONG_PROFANITY } from "../../lexicons/customer-profanity.js";
+import { spanOf } from "../../text/tokenize.js";
+import type { Span } from "../../types.js";
+import { type CustomerToken, squash } from "./customer-text.js";
+import type { CustomerInput } from "./detector.js";
+
+export interface ProfanityHit {
+  span: Span;
+  /** Index into `CustomerText.tokens` of the first token of the hit. */
+  token: number;
+  sentence: number;
+  strong: boolean;
+  /** Profanity as an exclamation ("holy shit it works"), not aimed at anyone. */
+  exclamation: boolean;
+}
+
+const STRONG = new Set(STRONG_PROFANITY);
+const MILD = new Set(MILD_PROFANITY);
+/** Strong words that stay profane with any ending ("fucking", "shitty", "bitching"). */
+const PREFIXES = ["fuck", "fck", "shit", "bitch", "bastard", "motherfuck", "ashole", "bulshit", "goddamn"];
+const ENDINGS = ["ing", "ed", "er", "s", "y", "in"];
+const EXCLAMATIONS = new Set(EXCLAMATION_PHRASES);
+
+/** "strong", "mild" or null for one word. */
+export function profanityOf(word: string, hashtag = false): "strong" | "mild" | null {
+  if (word === "GD") return "strong";
+  const s = squash(word);
+  if (STRONG.has(s) && s !== "gd") return "strong";
+  if (PREFIXES.some((p) => (hashtag ? s.includes(p) : s.startsWith(p)))) return "strong";
+  for (const end of ENDINGS) {
+    if (s.length > end.length + 2 && s.endsWith(end)) {
+      const base = s.slice(0, -end.length);
+      if (STRONG.has(base)) return "strong";
+      if (MILD.has(base)) return "mild";
+    }
+  }
+  if (MILD.has(s)) return "mild";
+  return null;
+}
+
+/** Runs of letters and asterisks like "f***", "sh*t", "****": masked profanity counts as strong. */
+function maskedAt(tokens: readonly CustomerToken[], i: number): number {
+  let j = i;
+  let stars = 0;
+  let inner = false;
+  let letters = 0;
+  while (j < tokens.length) {
+    const tok = tokens[j] as CustomerToken;
+    if (j > i && (tokens[j - 1] as CustomerToken).end !== tok.start) break;
+    if (tok.text === "*") {
+      stars++;
+      if (letters > 0) inner = true;
+    } else if (tok.kind === "word") letters += tok.text.length;
+    else break;
+    j++;
+  }
+  const last = tokens[j - 1];
+  const endsWithStar = last?.text === "*";
+  const ok =
+    stars >= 2 ? letters <= 6 && (letters > 0 || stars >= 3) : inner && !endsWithStar && letters >= 2;
+  return ok && j - i >= 2 ? j - 1 : -1;
+}
+
+export function detectProfanity(input: CustomerInput): ProfanityHit[] {
+  const { tokens } = input.text;
+  const text = input.text.t.text;
+  const hits: ProfanityHit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as CustomerToken;
+    if (tok.ignored || tok.handle) continue;
+    if (
+      (tok.text === "*" || tok.kind === "word") &&
+      (i === 0 || (tokens[i - 1] as CustomerToken).end !== tok.start || tok.text === "*")
+    ) {
+      const end = tok.kind === "word" || tok.text === "*" ? maskedAt(tokens, i) : -1;
+      if (end >= 0) {
+        const last = tokens[end] as CustomerToken;
+        hits.push({
+          span: spanOf(text, tok.start, last.end),
+          token: i,
+          sentence: tok.sentence,
+          strong: true,
+          exclamation: false,
+        });
+        i = end;
+        continue;
+      }
+    }
+    if (tok.kind !== "word") continue;
+    const level = profanityOf(tok.text, tok.hashtag);
+    if (!level) continue;
+    hits.push({
+      span: spanOf(text, tok.start, tok.end),
+      token: i,
+      sentence: tok.sentence,
+      strong: level === "strong",
+      exclamation: isExclamation(tokens, i),
+    });
+  }
+  return hits;
+}
+
+function wordNear(tokens: readonly CustomerToken[], i: number, step: number): CustomerToken | undefined {
+  for (let k = i + step; k >= 0 && k < tokens.length; k += step) {
+    const t = tokens[k] as CustomerToken;
+    if (t.kind === "word") return t.sentence === tokens[i]?.sentence ? t : undefined;
+    if (t.text !== "," && t.text !== "-") return undefined;
+  }
+  return undefined;
+}
+
+function isExclamation(tokens: readonly CustomerToken[], i: number): boolean {
+  const w = (tokens[i] as CustomerToken).norm;
+  const core = squash(w).startsWith("fuck") ? "fuck" : squash(w).startsWith("shit") ? "shit" : w;
+  const prev = wordNear(tokens, i, -1)?.norm;
+  const next = wordNear(tokens, i, 1)?.norm;
+  return (
+    (prev !== undefined && EXCLAMATIONS.has(`${prev} ${core}`)) ||
+    (next !== undefined && EXCLAMATIONS.has(`${core} ${next}`))
+  );
+}

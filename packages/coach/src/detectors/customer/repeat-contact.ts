@@ -1,0 +1,47 @@
+/** @module Repeat contact: the customer says this is not their first time asking ("third time I'm writing"). */
+import { AGAIN_EXCLUSIONS, REPEAT_PHRASES } from "../../lexicons/customer-repeat.js";
+import { spanOf } from "../../text/tokenize.js";
+import type { Span } from "../../types.js";
+import type { CustomerToken } from "./customer-text.js";
+import type { CustomerInput } from "./detector.js";
+import { compilePhrases, matchPhrases, phraseStems } from "./phrase-matcher.js";
+
+const PHRASES = compilePhrases(Object.entries(REPEAT_PHRASES));
+const EXCLUDED_BEFORE_AGAIN = new Set(AGAIN_EXCLUSIONS.map((p) => phraseStems(p)[0] ?? ""));
+/** "5 times", "10+ times": a count of contacts or failures. */
+const COUNT_WEIGHT = 0.7;
+
+export interface RepeatContact {
+  confidence: number;
+  spans: Span[];
+}
+
+export function detectRepeatContact(input: CustomerInput): RepeatContact {
+  const { words } = input.text;
+  const text = input.text.t.text;
+  const spans: Span[] = [];
+  let miss = 1;
+  const note = (from: CustomerToken, to: CustomerToken, weight: number) => {
+    spans.push(spanOf(text, from.start, to.end));
+    miss *= 1 - weight;
+  };
+  for (const m of matchPhrases(words, PHRASES)) {
+    const from = words[m.from] as CustomerToken;
+    const to = words[m.to] as CustomerToken;
+    if (from.quoted) continue;
+    if (m.phrase === "again") {
+      const prev = words[m.from - 1];
+      if (prev && prev.sentence === from.sentence && EXCLUDED_BEFORE_AGAIN.has(prev.stem)) continue;
+    }
+    note(from, to, m.value);
+  }
+  for (let i = 0; i + 1 < words.length; i++) {
+    const n = words[i] as CustomerToken;
+    const next = words[i + 1] as CustomerToken;
+    if (n.kind === "number" && next.stem === "tim" && Number.parseInt(n.norm, 10) >= 2)
+      note(n, next, COUNT_WEIGHT);
+  }
+  const previous = input.context.previousMessages?.filter((m) => m.trim() !== "").length ?? 0;
+  if (previous > 0) miss *= previous > 1 ? 0.4 : 0.6;
+  return { confidence: Math.round((1 - miss) * 100) / 100, spans };
+}

@@ -1,0 +1,72 @@
+/** @module Sarcasm: "great, just great", "thanks for nothing", "/s", praise inside a complaint, "service" in scare quotes. */
+import { SARCASM_PHRASES, SARCASM_POSITIVES } from "../../lexicons/customer-expressive.js";
+import { spanOf } from "../../text/tokenize.js";
+import { type CustomerToken, stem } from "./customer-text.js";
+import type { CustomerInput, EmotionHit } from "./detector.js";
+import { compilePhrases, matchPhrases } from "./phrase-matcher.js";
+
+const PHRASES = compilePhrases(Object.entries(SARCASM_PHRASES));
+const POSITIVES = new Set([...SARCASM_POSITIVES].map(stem));
+const LEAD_INS = new Set(["oh", "wow", "just", "gee", "yay", "awesome"]);
+const SARCASTIC = { annoyance: 0.6, anger: 0.3, frustration: 0.2 };
+
+function hit(text: string, from: CustomerToken, to: CustomerToken, weight: number): EmotionHit {
+  return {
+    kind: "sarcasm",
+    span: spanOf(text, from.start, to.end),
+    sentence: from.sentence,
+    emotions: SARCASTIC,
+    weight,
+  };
+}
+
+/**
+ * `complaint` holds the sentences with negative evidence and whether the message as a whole complains:
+ * praise is read as sarcasm only where there is something to be sarcastic about.
+ */
+export function detectSarcasm(
+  input: CustomerInput,
+  complaint: { sentences: ReadonlySet<number>; message: boolean },
+): EmotionHit[] {
+  const { words, tokens } = input.text;
+  const text = input.text.t.text;
+  const hits: EmotionHit[] = [];
+  const covered = new Set<number>();
+  for (const m of matchPhrases(words, PHRASES)) {
+    const from = words[m.from] as CustomerToken;
+    const to = words[m.to] as CustomerToken;
+    const strong = m.value >= 0.8;
+    if (!strong && !complaint.sentences.has(from.sentence) && !complaint.message) continue;
+    for (let k = m.from; k <= m.to; k++) covered.add(k);
+    hits.push(hit(text, from, to, 0.6 * m.value));
+  }
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as CustomerToken;
+    if (covered.has(i) || !POSITIVES.has(w.stem) || w.quoted) continue;
+    const prev = words[i - 1];
+    const leadIn = prev !== undefined && prev.sentence === w.sentence && LEAD_INS.has(prev.norm);
+    const sameSentence = complaint.sentences.has(w.sentence);
+    if ((leadIn && (sameSentence || complaint.message)) || (sameSentence && complaint.message)) {
+      hits.push(hit(text, leadIn && prev ? prev : w, w, leadIn ? 0.4 : 0.25));
+    }
+  }
+  // "/s" at the end of a sentence, and praise in scare quotes ('such "help"').
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i] as CustomerToken;
+    const b = tokens[i + 1] as CustomerToken;
+    if (a.text === "/" && b.norm === "s" && a.end === b.start && !a.ignored) {
+      const after = text[b.end];
+      if (after === undefined || /[\s.!?)]/.test(after)) hits.push(hit(text, a, b, 0.5));
+    }
+    if (
+      b.quoted &&
+      (POSITIVES.has(b.stem) || b.norm === "service" || b.norm === "help" || b.norm === "support")
+    ) {
+      const close = tokens[i + 2];
+      if (a.text === '"' || a.text === "“") {
+        if (close && (close.text === '"' || close.text === "”")) hits.push(hit(text, a, close, 0.45));
+      }
+    }
+  }
+  return hits;
+}
