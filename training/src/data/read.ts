@@ -1,7 +1,14 @@
 /** @module Reading the shared data files (CSV, TSV, JSON Lines) with no dependencies; a missing file is a value, not a throw. */
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { dataDir } from "../eval/data.js";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+/** `KEEL_DATA_DIR` when set, else the shared data folder next to the repository. */
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.KEEL_DATA_DIR ? resolve(env.KEEL_DATA_DIR) : resolve(REPO_ROOT, "../shared/data");
+}
 
 export type Rows<T> = { ok: true; rows: T[] } | { ok: false; reason: string };
 

@@ -1,4 +1,6 @@
-/** @module Learned model outputs that the rule detectors blend in; null until trained weights are wired in. */
+/** @module Learned model outputs that the rule detectors blend in; null when no trained weights are available. */
+import { predictText } from "./linear-model.js";
+import { getModel, weightsGeneration } from "./weights-registry.js";
 
 /** What the customer-side models say about one message. */
 export interface LearnedCustomerSignals {
@@ -14,8 +16,60 @@ export interface LearnedReplySignals {
   labels: Record<string, number>;
 }
 
-export function learnedCustomerSignals(_text: string): LearnedCustomerSignals | null {
-  return null;
+/** Raw per-model probabilities, in each model's label order. */
+export interface CustomerProbabilities {
+  goemotions: Float64Array;
+  goemotionsLabels: readonly string[];
+  goemotionsThresholds: readonly number[];
+  offensive: Float64Array;
+}
+
+// analyzeCustomer asks for model fields and for signals on the same text: remember the last answer.
+let memoText: string | null = null;
+let memoGeneration = -1;
+let memoProbs: CustomerProbabilities | null = null;
+let memoSignals: LearnedCustomerSignals | null = null;
+
+/** Probabilities from the customer-side models, or null when their weights are missing. */
+export function customerProbabilities(text: string): CustomerProbabilities | null {
+  const generation = weightsGeneration();
+  if (text === memoText && generation === memoGeneration) return memoProbs;
+  const go = getModel("goemotions");
+  const off = getModel("offensive");
+  let probs: CustomerProbabilities | null = null;
+  if (go && off) {
+    const goemotions = new Float64Array(go.labels.length);
+    const offensive = new Float64Array(off.labels.length);
+    predictText(go, text, goemotions);
+    predictText(off, text, offensive);
+    probs = {
+      goemotions,
+      goemotionsLabels: go.labels,
+      goemotionsThresholds: go.file.thresholds ?? go.labels.map(() => 0.5),
+      offensive,
+    };
+  }
+  memoText = text;
+  memoGeneration = generation;
+  memoProbs = probs;
+  memoSignals = null;
+  return probs;
+}
+
+export function learnedCustomerSignals(text: string): LearnedCustomerSignals | null {
+  const probs = customerProbabilities(text);
+  if (!probs) return null;
+  if (memoSignals) return memoSignals;
+  const goemotions: Record<string, number> = {};
+  probs.goemotionsLabels.forEach((label, i) => {
+    goemotions[label] = probs.goemotions[i] ?? 0;
+  });
+  const [hate = 0, offensive = 0, neither = 1] = probs.offensive;
+  memoSignals = Object.freeze({
+    goemotions: Object.freeze(goemotions),
+    offensive: Object.freeze({ hate, offensive, neither }),
+  });
+  return memoSignals;
 }
 
 export function learnedReplySignals(_reply: string, _customer: string | null): LearnedReplySignals | null {

@@ -1,5 +1,10 @@
 /** @module The model-backed fields of the coach's results (emotion labels, complaint, offensive, empathy, politeness). */
 import type { EmpathyLevels, OffensiveClass } from "../types.js";
+import { complaintProbability } from "./complaint.js";
+import { empathyLevels } from "./empathy.js";
+import { type CustomerProbabilities, customerProbabilities } from "./learned.js";
+import { politenessScore } from "./politeness.js";
+import { getBlend } from "./weights-registry.js";
 
 export interface CustomerModelFields {
   emotion_labels: string[];
@@ -13,10 +18,48 @@ export interface ReplyModelFields {
   politeness: number;
 }
 
-export function customerModelFields(_text: string): CustomerModelFields {
-  return { emotion_labels: [], complaint: false, complaint_probability: 0, offensive: "neither" };
+const OFFENSIVE_CLASSES: readonly OffensiveClass[] = ["hate", "offensive", "neither"];
+
+/**
+ * Labels whose calibrated probability reaches their tuned threshold. When none does, the label closest to its
+ * threshold is kept, since every GoEmotions comment carries at least one label (neutral included).
+ */
+export function emotionLabels(probs: CustomerProbabilities, atLeastOne = true): string[] {
+  const labels: string[] = [];
+  let best = 0;
+  let bestRatio = -1;
+  probs.goemotionsLabels.forEach((label, i) => {
+    const p = probs.goemotions[i] ?? 0;
+    const t = probs.goemotionsThresholds[i] ?? 0.5;
+    if (p >= t) labels.push(label);
+    if (p / t > bestRatio) {
+      bestRatio = p / t;
+      best = i;
+    }
+  });
+  if (labels.length === 0 && atLeastOne) labels.push(probs.goemotionsLabels[best] ?? "neutral");
+  return labels;
 }
 
-export function replyModelFields(_reply: string, _customer: string | null): ReplyModelFields {
-  return { empathy_levels: { emotional_reactions: 0, interpretations: 0, explorations: 0 }, politeness: 0.5 };
+export function offensiveClass(probs: CustomerProbabilities): OffensiveClass {
+  let best = 2;
+  for (let i = 0; i < 3; i++) if ((probs.offensive[i] ?? 0) > (probs.offensive[best] ?? 0)) best = i;
+  return OFFENSIVE_CLASSES[best] ?? "neither";
+}
+
+export function customerModelFields(text: string): CustomerModelFields {
+  const probs = customerProbabilities(text);
+  if (!probs) return { emotion_labels: [], complaint: false, complaint_probability: 0, offensive: "neither" };
+  const blend = getBlend("complaint");
+  const p = blend ? complaintProbability(text, probs, blend) : 0;
+  return {
+    emotion_labels: emotionLabels(probs),
+    complaint: blend !== null && p >= blend.threshold,
+    complaint_probability: p,
+    offensive: offensiveClass(probs),
+  };
+}
+
+export function replyModelFields(reply: string, customer: string | null): ReplyModelFields {
+  return { empathy_levels: empathyLevels(reply, customer), politeness: politenessScore(reply) };
 }

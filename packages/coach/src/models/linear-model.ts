@@ -1,0 +1,95 @@
+/** @module Quantised linear models over hashed features: the weights-file format and allocation-free scoring. */
+import { decodeBase64 } from "./base64.js";
+import { extractFeatures, FeatureBuffer, type FeatureConfig } from "./hash-features.js";
+
+/** How a weights file's outputs turn into probabilities. */
+export type OutputKind = "sigmoid" | "softmax";
+
+/** The JSON shape of a `packages/coach/weights/*.json` linear model. */
+export interface LinearModelFile {
+  format: "keel-linear-v1";
+  name: string;
+  /** Training data and its licence, carried with the weights. */
+  trainedOn: string;
+  features: FeatureConfig;
+  output: OutputKind;
+  labels: string[];
+  /** int8 weights, bucket-major (`2^hashBits` rows × labels), base64. */
+  weights: string;
+  /** Per-label scale: weight = int8 × scale. */
+  scales: number[];
+  bias: number[];
+  /** Per-label Platt scaling `p = σ(a·z + b)` fitted on a held-out fold (sigmoid models only). */
+  calibration?: [number, number][];
+  /** Per-label decision thresholds on the calibrated probability (sigmoid models only). */
+  thresholds?: number[];
+}
+
+export interface LinearModel {
+  file: LinearModelFile;
+  labels: readonly string[];
+  weights: Int8Array;
+  buffer: FeatureBuffer;
+  /** Scratch for integer sums, one per label. */
+  sums: Int32Array;
+}
+
+export type LoadResult = { ok: true; model: LinearModel } | { ok: false; reason: string };
+
+export function loadLinearModel(file: LinearModelFile): LoadResult {
+  if (file.format !== "keel-linear-v1") return { ok: false, reason: `unknown format ${String(file.format)}` };
+  const bytes = decodeBase64(file.weights);
+  if (!bytes) return { ok: false, reason: "weights are not valid base64" };
+  const L = file.labels.length;
+  const expected = (1 << file.features.hashBits) * L;
+  if (bytes.length !== expected)
+    return { ok: false, reason: `expected ${expected} weights, got ${bytes.length}` };
+  if (file.scales.length !== L || file.bias.length !== L)
+    return { ok: false, reason: "scales/bias length mismatch" };
+  const weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  return {
+    ok: true,
+    model: { file, labels: file.labels, weights, buffer: new FeatureBuffer(), sums: new Int32Array(L) },
+  };
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Raw scores (logits) for `text` written into `out` (length = labels). */
+export function scoreText(model: LinearModel, text: string, out: Float64Array): void {
+  const { buffer, sums, weights, file } = model;
+  extractFeatures(text, file.features, buffer);
+  const L = sums.length;
+  sums.fill(0);
+  const ids = buffer.ids;
+  for (let f = 0; f < buffer.length; f++) {
+    const row = (ids[f] ?? 0) * L;
+    for (let l = 0; l < L; l++) sums[l] = (sums[l] ?? 0) + (weights[row + l] ?? 0);
+  }
+  for (let l = 0; l < L; l++) out[l] = (sums[l] ?? 0) * (file.scales[l] ?? 0) + (file.bias[l] ?? 0);
+}
+
+/** Probabilities for `text` into `out`: calibrated per-label sigmoids, or one softmax over the labels. */
+export function predictText(model: LinearModel, text: string, out: Float64Array): void {
+  scoreText(model, text, out);
+  const L = model.labels.length;
+  if (model.file.output === "softmax") {
+    let max = Number.NEGATIVE_INFINITY;
+    for (let l = 0; l < L; l++) max = Math.max(max, out[l] ?? 0);
+    let total = 0;
+    for (let l = 0; l < L; l++) {
+      const e = Math.exp((out[l] ?? 0) - max);
+      out[l] = e;
+      total += e;
+    }
+    for (let l = 0; l < L; l++) out[l] = (out[l] ?? 0) / total;
+    return;
+  }
+  const cal = model.file.calibration;
+  for (let l = 0; l < L; l++) {
+    const [a, b] = cal?.[l] ?? [1, 0];
+    out[l] = sigmoid(a * (out[l] ?? 0) + b);
+  }
+}
