@@ -5,7 +5,12 @@ import { type DbResult, fail, ok } from "./result.js";
 import type { Database } from "./schema.js";
 
 const migratorFor = (db: Kysely<Database>) =>
-  new Migrator({ db, provider: migrationProvider, migrationTableName: "keel_migrations" });
+  new Migrator({
+    db,
+    provider: migrationProvider,
+    migrationTableName: "keel_migrations",
+    migrationLockTableName: "keel_migrations_lock",
+  });
 
 function summarise(result: MigrationResultSet): DbResult<string[]> {
   const applied = (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

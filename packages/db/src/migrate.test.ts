@@ -1,0 +1,76 @@
+/** @module Migrations go up, all the way down, and up again, on every backend. */
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateDownAll, migrateToLatest } from "./migrate.js";
+import { migrations } from "./migrations/index.js";
+import { backends, createTestDatabase, type TestDatabase } from "./testing.js";
+
+const EXPECTED_TABLES = [
+  "agents",
+  "api_tokens",
+  "attachments",
+  "audit_log",
+  "cases",
+  "contacts",
+  "customers",
+  "idempotency_keys",
+  "messages",
+  "sessions",
+  "teams",
+];
+
+describe.each(backends())("migrations on %s PostgreSQL", (backend) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(backend, { migrate: false });
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  const tables = async () =>
+    (
+      await sql<{ table_name: string }>`
+        SELECT table_name FROM information_schema.tables
+        WHERE table_schema = 'public' AND table_name <> 'keel_migrations' AND table_name <> 'keel_migrations_lock'
+        ORDER BY table_name`.execute(t.db)
+    ).rows.map((r) => r.table_name);
+
+  it("names migrations by timestamp so they sort in order", () => {
+    const names = Object.keys(migrations);
+    expect(names.every((n) => /^\d{10}_[a-z_]+$/.test(n))).toBe(true);
+    expect([...names].sort()).toEqual(names);
+  });
+
+  it("goes up, down and up again", async () => {
+    expect(await tables()).toEqual([]);
+    const up = await migrateToLatest(t.db);
+    expect(up).toEqual({ ok: true, value: ["2026112501_init"] });
+    expect(await tables()).toEqual(EXPECTED_TABLES);
+
+    expect(await migrateToLatest(t.db)).toEqual({ ok: true, value: [] });
+
+    const down = await migrateDownAll(t.db);
+    expect(down).toEqual({ ok: true, value: ["2026112501_init"] });
+    expect(await tables()).toEqual([]);
+
+    expect((await migrateToLatest(t.db)).ok).toBe(true);
+    expect(await tables()).toEqual(EXPECTED_TABLES);
+  });
+
+  it("creates the indexes the queues rely on", async () => {
+    const { rows } = await sql<{ indexname: string }>`
+      SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`.execute(t.db);
+    const names = rows.map((r) => r.indexname);
+    for (const index of [
+      "cases_status_priority_idx",
+      "cases_assignee_status_idx",
+      "messages_case_created_idx",
+      "messages_case_external_id_key",
+      "contacts_kind_value_key",
+      "contacts_value_idx",
+    ]) {
+      expect(names).toContain(index);
+    }
+  });
+});

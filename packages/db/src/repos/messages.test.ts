@@ -1,0 +1,134 @@
+/** @module Message repository on every backend: conversation order, de-duplication by external id, analysis. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Case, Contact } from "../schema.js";
+import { backends, createTestDatabase, type TestDatabase } from "../testing.js";
+import { createAgent } from "./agents.js";
+import { createCase } from "./cases.js";
+import { resolveCustomerByContact } from "./contacts.js";
+import {
+  addMessage,
+  findMessagesByExternalId,
+  getMessage,
+  listMessages,
+  setMessageAnalysis,
+} from "./messages.js";
+
+const MISSING = "00000000-0000-4000-8000-000000000000";
+
+describe.each(backends())("messages on %s PostgreSQL", (backend) => {
+  let t: TestDatabase;
+  let kase: Case;
+  let contact: Contact;
+  beforeAll(async () => {
+    t = await createTestDatabase(backend);
+    const sender = await resolveCustomerByContact(t.db, {
+      kind: "email",
+      value: "mo@example.com",
+      name: "Mo",
+    });
+    if (!sender.ok) throw new Error(sender.error.message);
+    contact = sender.value.contact;
+    const created = await createCase(t.db, { subject: "Refund", customerId: sender.value.customer.id });
+    if (!created.ok) throw new Error(created.error.message);
+    kase = created.value;
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it("adds inbound, outbound and note messages and lists them in time order", async () => {
+    const agent = await createAgent(t.db, { email: "rep@example.com", name: "Rep", role: "agent" });
+    if (!agent.ok) throw new Error(agent.error.message);
+    const inbound = await addMessage(t.db, {
+      caseId: kase.id,
+      direction: "inbound",
+      channel: "email",
+      body: "Where is my refund?",
+      authorContactId: contact.id,
+      rawSource: "From: mo@example.com\r\n\r\nWhere is my refund?",
+      externalMessageId: "<a1@mail.example.com>",
+      createdAt: new Date("2026-11-25T08:00:00Z"),
+    });
+    const reply = await addMessage(t.db, {
+      caseId: kase.id,
+      direction: "outbound",
+      channel: "email",
+      body: "It left today.",
+      authorAgentId: agent.value.id,
+      createdAt: new Date("2026-11-25T09:00:00Z"),
+    });
+    const note = await addMessage(t.db, {
+      caseId: kase.id,
+      direction: "note",
+      channel: "web",
+      body: "Checked with finance.",
+      createdAt: new Date("2026-11-25T08:30:00Z"),
+    });
+    if (!inbound.ok || !reply.ok || !note.ok) throw new Error("setup failed");
+    expect(inbound.value.created).toBe(true);
+    expect(inbound.value.message.raw_source).toContain("From: mo@example.com");
+    expect(await getMessage(t.db, reply.value.message.id)).toEqual({ ok: true, value: reply.value.message });
+    expect((await listMessages(t.db, kase.id)).map((m) => m.direction)).toEqual([
+      "inbound",
+      "note",
+      "outbound",
+    ]);
+  });
+
+  it("does not store the same external message id twice on a case, but allows it on another case", async () => {
+    const input = {
+      caseId: kase.id,
+      direction: "inbound" as const,
+      channel: "email" as const,
+      body: "Hello?",
+      externalMessageId: "<dup@mail.example.com>",
+    };
+    const first = await addMessage(t.db, input);
+    const again = await addMessage(t.db, { ...input, body: "Hello? (re-delivered)" });
+    if (!first.ok || !again.ok) throw new Error("add failed");
+    expect(again.value).toEqual({ message: first.value.message, created: false });
+    const concurrent = await Promise.all(
+      [1, 2, 3].map(() => addMessage(t.db, { ...input, externalMessageId: "<c>" })),
+    );
+    expect(concurrent.filter((r) => r.ok && r.value.created)).toHaveLength(1);
+    const otherCase = await createCase(t.db, { subject: "Other", customerId: kase.customer_id });
+    if (!otherCase.ok) throw new Error(otherCase.error.message);
+    const elsewhere = await addMessage(t.db, { ...input, caseId: otherCase.value.id });
+    expect(elsewhere.ok && elsewhere.value.created).toBe(true);
+    expect(await findMessagesByExternalId(t.db, "<dup@mail.example.com>")).toHaveLength(2);
+    expect(await findMessagesByExternalId(t.db, "<never@seen>")).toEqual([]);
+  });
+
+  it("stores and replaces the coach's analysis as JSON, arrays included", async () => {
+    const added = await addMessage(t.db, {
+      caseId: kase.id,
+      direction: "inbound",
+      channel: "chat",
+      body: "This is the third time!",
+      analysis: { anger: 0.8, labels: ["repeat_contact"] },
+    });
+    if (!added.ok) throw new Error(added.error.message);
+    expect(added.value.message.analysis).toEqual({ anger: 0.8, labels: ["repeat_contact"] });
+    const replaced = await setMessageAnalysis(t.db, added.value.message.id, [{ label: "urgency", value: 1 }]);
+    expect(replaced.ok && replaced.value.analysis).toEqual([{ label: "urgency", value: 1 }]);
+    const missing = await setMessageAnalysis(t.db, MISSING, {});
+    expect(missing.ok ? null : missing.error.code).toBe("not_found");
+  });
+
+  it("refuses unknown cases, two authors and unknown messages", async () => {
+    const base = { direction: "inbound" as const, channel: "api" as const, body: "x" };
+    const noCase = await addMessage(t.db, { ...base, caseId: MISSING });
+    expect(noCase.ok ? null : noCase.error.code).toBe("not_found");
+    const agent = await createAgent(t.db, { email: "two@example.com", name: "Two", role: "agent" });
+    if (!agent.ok) throw new Error(agent.error.message);
+    const twoAuthors = await addMessage(t.db, {
+      ...base,
+      caseId: kase.id,
+      authorAgentId: agent.value.id,
+      authorContactId: contact.id,
+    });
+    expect(twoAuthors.ok ? null : twoAuthors.error.code).toBe("invalid");
+    const missing = await getMessage(t.db, MISSING);
+    expect(missing.ok ? null : missing.error.code).toBe("not_found");
+  });
+});
