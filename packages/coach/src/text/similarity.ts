@@ -51,6 +51,17 @@ export interface ContentProfile {
   bigrams: Set<string>;
 }
 
+const WHOLE_TEXT_PROFILES = new WeakMap<Tokenized, ContentProfile>();
+
+/** The profile of a whole tokenized text, computed once per text (several detectors compare against the customer). */
+export function profileOf(t: Tokenized): ContentProfile {
+  const cached = WHOLE_TEXT_PROFILES.get(t);
+  if (cached) return cached;
+  const profile = contentProfile(t);
+  WHOLE_TEXT_PROFILES.set(t, profile);
+  return profile;
+}
+
 /** Builds the content profile of tokens [from, to) of a tokenized text. */
 export function contentProfile(t: Tokenized, from = 0, to = t.tokens.length): ContentProfile {
   const stems = new Set<string>();
@@ -106,4 +117,34 @@ export function overlap(a: ContentProfile, b: ContentProfile): Overlap {
   let sharedBigrams = 0;
   for (const g of a.bigrams) if (b.bigrams.has(g)) sharedBigrams++;
   return { shared, sharedConcepts, sharedBigrams, coverage: a.stems.size ? shared.length / a.stems.size : 0 };
+}
+
+const NGRAM = 5;
+const NGRAM_SETS = new WeakMap<Tokenized, Set<string>>();
+
+function wordNgrams(t: Tokenized): Set<string> {
+  const cached = NGRAM_SETS.get(t);
+  if (cached) return cached;
+  const words = t.tokens.filter((x) => x.kind === "word" || x.kind === "number").map((x) => x.norm);
+  const out = new Set<string>();
+  for (let i = 0; i + NGRAM <= words.length; i++) out.add(words.slice(i, i + NGRAM).join(" "));
+  NGRAM_SETS.set(t, out);
+  return out;
+}
+
+/** Share (0–1) of the 5-word runs in tokens [from, to) of `a` that appear verbatim in `b`: a copy, not a restatement. */
+export function verbatimShare(a: Tokenized, from: number, to: number, b: Tokenized): number {
+  const source = wordNgrams(b);
+  const words: string[] = [];
+  for (let i = from; i < to; i++) {
+    const tok = a.tokens[i];
+    if (tok && (tok.kind === "word" || tok.kind === "number")) words.push(tok.norm);
+  }
+  let total = 0;
+  let copied = 0;
+  for (let i = 0; i + NGRAM <= words.length; i++) {
+    total++;
+    if (source.has(words.slice(i, i + NGRAM).join(" "))) copied++;
+  }
+  return total ? copied / total : 0;
 }

@@ -1,7 +1,59 @@
-/** @module Reply detector for `empathy` (see reply-labels GUIDE.md). */
-import type { LabelResult } from "../../types.js";
+/** @module Reply detector for `empathy`: names the customer's feeling or its cause in specific terms (see GUIDE.md). */
+import { EMPATHY_FRAME, FEELING, STOCK_EMPATHY } from "../../lexicons/reply-practices-conversation.js";
+import { confidenceFor, squash } from "../../text/match.js";
+import { contentProfile, overlap, profileOf } from "../../text/similarity.js";
+import { sentenceSpan } from "../../text/tokenize.js";
+import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
 
-export function detectEmpathy(_input: ReplyInput): LabelResult {
-  return { label: "empathy", value: false, confidence: 0, spans: [] };
+const MAX_SENTENCES = 40;
+// Specific detail in the same sentence: a number, a duration, or a cause ("especially with rent due", "after you…").
+const SPECIFIC =
+  /\d|\b(?:especially|because|since|when|after|before|without|with\s+(?:your|the|a|an)|on\s+top\s+of|two|three|four|five|six|seven|eight|nine|ten|days?|weeks?|hours?|months?)\b/i;
+// Statements about ourselves, not the customer ("we are disappointed in our results").
+const ABOUT_US = /^\s*(?:we|our)\b(?!.*\b(?:you|your)\b)/i;
+
+function count(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  for (const _ of text.matchAll(re)) n++;
+  return n;
+}
+
+export function detectEmpathy(input: ReplyInput): LabelResult {
+  const t = input.reply;
+  const customerProfile = input.customer ? profileOf(input.customer) : null;
+  let best = 0;
+  let bestSpan: Span | null = null;
+  for (let i = 0; i < Math.min(t.sentences.length, MAX_SENTENCES); i++) {
+    const s = t.sentences[i];
+    if (!s) continue;
+    const feelings = count(FEELING, s.text);
+    const frames = count(EMPATHY_FRAME, s.text);
+    if (feelings === 0 && frames === 0) continue;
+    let score = Math.min(2, feelings) * 0.9 + Math.min(2, frames) * 0.8;
+    if (SPECIFIC.test(s.text)) score += 0.8;
+    if (customerProfile) {
+      const o = overlap(contentProfile(t, s.tokenStart, s.tokenEnd), customerProfile);
+      score += Math.min(3, o.shared.length) * 0.45 + Math.min(2, o.sharedConcepts.length) * 0.3;
+    }
+    // "I understand your frustration" and "sorry for any inconvenience" are stock lines, whatever else they say.
+    if (count(STOCK_EMPATHY, s.text) > 0) score -= 1.4;
+    if (ABOUT_US.test(s.text)) score -= 0.8;
+    if (s.tokenEnd - s.tokenStart < 4) score -= 0.5;
+    if (score > best) {
+      best = score;
+      bestSpan = sentenceSpan(t, i);
+    }
+  }
+  const probability = squash(best, 2.4, 2);
+  const value = probability >= 0.5 && bestSpan !== null;
+  const result: LabelResult = {
+    label: "empathy",
+    value,
+    confidence: confidenceFor(value, probability),
+    spans: value && bestSpan ? [bestSpan] : [],
+  };
+  if (!value) result.suggestion = "Name how this affects the customer, in their specifics, not a stock line.";
+  return result;
 }

@@ -1,7 +1,50 @@
-/** @module Reply detector for `paraphrase` (see reply-labels GUIDE.md). */
-import type { LabelResult } from "../../types.js";
+/** @module Reply detector for `paraphrase`: a sentence restating the customer's issue in its own words (see GUIDE.md). */
+import { PARAPHRASE_FRAME } from "../../lexicons/reply-practices-conversation.js";
+import { confidenceFor, squash } from "../../text/match.js";
+import { contentProfile, overlap, profileOf, verbatimShare } from "../../text/similarity.js";
+import { sentenceSpan } from "../../text/tokenize.js";
+import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
 
-export function detectParaphrase(_input: ReplyInput): LabelResult {
-  return { label: "paraphrase", value: false, confidence: 0, spans: [] };
+const MAX_SENTENCES = 40;
+const THRESHOLD = 3.2;
+
+export function detectParaphrase(input: ReplyInput): LabelResult {
+  const t = input.reply;
+  const customer = input.customer;
+  let best = 0;
+  let bestSpan: Span | null = null;
+  const customerProfile = customer ? profileOf(customer) : null;
+  for (let i = 0; i < Math.min(t.sentences.length, MAX_SENTENCES); i++) {
+    const s = t.sentences[i];
+    if (!s || s.tokenEnd - s.tokenStart < 5) continue;
+    PARAPHRASE_FRAME.lastIndex = 0;
+    const framed = PARAPHRASE_FRAME.test(s.text);
+    let score = framed ? 1.6 : 0;
+    if (customer && customerProfile) {
+      const own = contentProfile(t, s.tokenStart, s.tokenEnd);
+      const o = overlap(own, customerProfile);
+      score += Math.min(6, o.shared.length) * 0.5 + Math.min(3, o.sharedConcepts.length) * 0.35;
+      score += Math.min(2, o.sharedBigrams) * 0.25;
+      // Restating means new words too: a sentence of only copied words is an echo, and one with none is unrelated.
+      if (own.stems.size > 0 && o.shared.length === own.stems.size && own.stems.size < 4) score -= 0.8;
+      if (o.shared.length === 0) score -= 1;
+      const copied = verbatimShare(t, s.tokenStart, s.tokenEnd, customer);
+      if (copied > 0.5) score = Math.min(score, THRESHOLD - 0.5);
+      // The customer as subject ("you were charged", "your order") is how restatements read.
+      if (/\byou(?:'ve|'re|\s+were|\s+have|\s+had|\s+are)?\b|\byour\b/i.test(s.text)) score += 0.3;
+    } else if (framed && s.tokenEnd - s.tokenStart >= 8) score += 1.2;
+    if (score > best) {
+      best = score;
+      bestSpan = sentenceSpan(t, i);
+    }
+  }
+  const probability = squash(best, THRESHOLD, 2);
+  const value = probability >= 0.5 && bestSpan !== null;
+  return {
+    label: "paraphrase",
+    value,
+    confidence: confidenceFor(value, probability),
+    spans: value && bestSpan ? [bestSpan] : [],
+  };
 }
