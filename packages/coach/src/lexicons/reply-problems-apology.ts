@@ -20,6 +20,16 @@ export const SYMPATHY_PHRASES: readonly ApologyEntry[] = [
   { p: "sorry ..2 for your loss" },
   { p: "sorry for|about ..1 your loss|bereavement|passing" },
   { p: "sorry ..1 you are going through" },
+  { p: "sorry ..1 you are|were having|experiencing|facing" },
+  { p: "sorry ..2 happened to you" },
+  { p: "sorry that|this happened" },
+  {
+    p: "sorry about|for ..1 your mum|dad|mother|father|wife|husband|son|daughter|partner|friend|brother|sister|grandmother|grandfather|pet|dog|cat",
+  },
+  // "Sorry, can you…", "sorry, I can break it up": a pardon, not an apology.
+  { p: "sorry can|could|would|may|do|did you" },
+  { p: "sorry i can|could|will|did not" },
+  { p: "sorry what|which|where|who" },
 ];
 
 export type HedgeKind = "conditional" | "feeling" | "but" | "only" | "regret_you";
@@ -33,7 +43,7 @@ export interface HedgeEntry {
 /** Hedges matched from the apology word onwards (same sentence). */
 export const APOLOGY_HEDGES: readonly HedgeEntry[] = [
   { p: "sorry|apologize|apologies|apology|regret ..3 for|about any|anything", w: 0.85, kind: "conditional" },
-  { p: "sorry|apologize|apologies|regret ..2 if|should", w: 0.88, kind: "conditional" },
+  { p: "sorry|apologize|apologies|regret ..2 if", w: 0.88, kind: "conditional" },
   { p: "sorry|apologize|apologies|regret ..6 may|might|could have caused|been", w: 0.8, kind: "conditional" },
   {
     p: "sorry|apologize|apologies|regret ..5 you feel|felt|think|thought|believe|perceive|remain|consider",
@@ -54,6 +64,6 @@ export const APOLOGY_HEDGES: readonly HedgeEntry[] = [
 export const SENTENCE_HEDGES: readonly HedgeEntry[] = [
   { p: "can|could only apologize|offer|say", w: 0.85, kind: "only" },
   { p: "only able to offer ..2 apologies|apology", w: 0.88, kind: "only" },
-  { p: "way we|you want you|to feel", w: 0.7, kind: "feeling" },
+  { p: "way we|you want you ..1 feel", w: 0.7, kind: "feeling" },
   { p: "came|come|comes as a shock|surprise", w: 0.6, kind: "feeling" },
 ];

@@ -37,6 +37,15 @@ export const INSULT_WORDS: ReadonlySet<string> = new Set([
   "bastards",
   "bitch",
   "dickheads",
+  "clueless",
+  "monkeys",
+  "lying",
+  "thick",
+  "brainless",
+  "amateurs",
+  "cowboys",
+  "muppets",
+  "numpties",
   "twats",
   "wankers",
 ]);
@@ -70,6 +79,8 @@ export const TARGET_WORDS: ReadonlySet<string> = new Set([
   "folks",
 ]);
 
+const INSULTS = [...INSULT_WORDS].join("|");
+
 export interface BoundaryEntry {
   p: string;
   w: number;
@@ -78,7 +89,7 @@ export interface BoundaryEntry {
 }
 
 export const BOUNDARY_PHRASES: readonly BoundaryEntry[] = [
-  { p: "keep|keeping ..3 respectful|civil|polite|courteous|professional", w: 0.9, explicit: false },
+  { p: "keep|keeping|kept ..3 respectful|civil|polite|courteous|professional", w: 0.9, explicit: false },
   { p: "treat ..3 with respect|courtesy", w: 0.8, explicit: false },
   { p: "mutual|mutually respect|respectful", w: 0.75, explicit: false },
   {
@@ -106,6 +117,20 @@ export const BOUNDARY_PHRASES: readonly BoundaryEntry[] = [
   { p: "ask|asking that we|you keep", w: 0.7, explicit: false },
   { p: "without the|any insults|swearing|name-calling|language", w: 0.85, explicit: true },
   { p: "mind your|the language", w: 0.85, explicit: true },
+  {
+    p: "leave|keep the|your comments|remarks|insults|name-calling|language ..5 out|aside",
+    w: 0.85,
+    explicit: true,
+  },
+  { p: "name-calling|insults|swearing|abuse|language|names ..3 out|aside", w: 0.9, explicit: true },
+  { p: "stop|drop|end the|with ..1 insults|name-calling|swearing|abuse|language", w: 0.9, explicit: true },
+  {
+    p: `not ..1 call us|me|our|my ..1 names|${INSULTS}`,
+    w: 0.9,
+    explicit: true,
+  },
+  { p: "if the insults|abuse|swearing|language carry|carries|continue|continues", w: 0.88, explicit: true },
+  { p: "keep|keeping|kept ..3 friendly|calm|constructive|about the problem|issue", w: 0.85, explicit: false },
 ];
 
 /** A boundary script the agent can paste: names the behaviour, stays on the customer's side. */

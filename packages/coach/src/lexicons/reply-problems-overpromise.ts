@@ -15,16 +15,19 @@ export const OVERPROMISE_PHRASES: readonly OverpromiseEntry[] = [
   { p: "this|that|it is|will ..1 the last time", w: 0.8, kind: "never_again" },
   { p: "guarantee|guarantees|guaranteed", w: 0.8, kind: "guarantee" },
   { p: "100 %|percent", w: 0.75, kind: "guarantee" },
-  { p: "100%", w: 0.75, kind: "guarantee" },
   { p: "without|beyond a|any doubt", w: 0.7, kind: "guarantee" },
-  { p: "i|we promise", w: 0.8, kind: "promise" },
+  { p: "i|we can? promise", w: 0.8, kind: "promise" },
+  { p: "promise", w: 0.55, kind: "promise" },
   { p: "you have my|our word", w: 0.75, kind: "promise" },
   {
-    p: "definitely|certainly|absolutely|surely ..3 today|tonight|tomorrow|by|within|fixed|resolved|arrive|delivered|refunded|sorted",
+    p: "definitely|certainly|absolutely|surely ..3 today|tonight|tomorrow|by|within|fixed|fix|resolve|solve|work|resolved|arrive|delivered|refunded|sorted",
     w: 0.8,
     kind: "certain_time",
   },
-  { p: "will|shall definitely|certainly|absolutely", w: 0.72, kind: "certain_time" },
+  { p: "will|shall definitely|certainly|absolutely", w: 0.35, kind: "certain_time" },
+  { p: "will be fully covered|refunded|reimbursed|compensated", w: 0.55, kind: "refund" },
+  { p: "not|never be out of pocket", w: 0.6, kind: "refund" },
+  { p: "a single cent|penny|dollar|pound", w: 0.45, kind: "refund" },
   {
     p: "will be fixed|resolved|sorted|repaired|working|delivered|restored ..2 today|tonight|immediately|now",
     w: 0.55,
@@ -60,7 +63,6 @@ export const HEDGE_WORDS: ReadonlySet<string> = new Set([
   "usually",
   "typically",
   "normally",
-  "once",
   "if",
   "eligible",
   "approved",
@@ -70,7 +72,6 @@ export const HEDGE_WORDS: ReadonlySet<string> = new Set([
   "might",
   "may",
   "best",
-  "everything",
 ]);
 
 /** Negation just before a cue cancels it: "we can't guarantee" is honest. */

@@ -57,11 +57,10 @@ function timelineCues(input: ReplyInput, words: readonly Word[]): Cue[] {
     const at = words.findIndex((w) => input.reply.tokens[w.tok]?.start === t.span.start);
     const sentence = words[at]?.sentence;
     if (at < 0 || sentence === undefined || sentenceHedged(words, sentence)) continue;
-    let willBe = false;
-    for (const w of words) {
-      if (w.sentence !== sentence) continue;
-      if (w.w === "will") willBe = true;
-      if (willBe && COMMIT_VERBS.has(w.w)) {
+    // "…will be fixed today": the firm outcome verb comes right after "will be" and before the time.
+    for (let i = 0; i + 2 < at; i++) {
+      if (words[i]?.sentence !== sentence) continue;
+      if (words[i]?.w === "will" && words[i + 1]?.w === "be" && COMMIT_VERBS.has(words[i + 2]?.w ?? "")) {
         out.push({ span: t.span, p: 0.5 });
         break;
       }

@@ -83,6 +83,11 @@ function isBare(words: readonly Word[], cueEnd: number): boolean {
   return !OBJECT_STARTERS.has(next.w);
 }
 
+/** Same sentence, or the next one when the apology is bare ("Sorry. The carrier…") or the cue is a third party. */
+function isNear(cueSentence: number, apologySentence: number, nextCounts: boolean): boolean {
+  return cueSentence === apologySentence || (nextCounts && cueSentence === apologySentence + 1);
+}
+
 const cache = new WeakMap<Tokenized, Apology[]>();
 
 export function findApologies(t: Tokenized): Apology[] {
@@ -92,7 +97,7 @@ export function findApologies(t: Tokenized): Apology[] {
   const sympathyStarts = new Set(sympathySet.find(words).map((m) => m.from));
   const hedges = hedgeSet.find(words);
   const sentenceHedges = sentenceHedgeSet.find(words);
-  const blame = findBlameCues(t).filter((b) => b.kind !== "defensive");
+  const blame = findBlameCues(t);
   const negative = findNegativeCues(t).filter((n) => REFUSAL_KINDS.has(n.kind));
   const out: Apology[] = [];
   let lastTo = -1;
@@ -126,16 +131,19 @@ export function findApologies(t: Tokenized): Apology[] {
       continue;
     }
     const bare = isBare(words, m.to);
-    const near = (s: number) => s === sentence || (s === sentence + 1 && bare);
-    const shifted = blame.find(
-      (b) => near(b.sentence) || (b.sentence === sentence + 1 && b.kind === "third_party"),
-    );
-    if (shifted) {
+    // Blame right after an apology ("Sorry. The carrier should…", "…You should have checked") takes it back.
+    // Defensiveness counts only inside the apology's own sentence ("sorry, but as explained…").
+    if (
+      blame.some(
+        (b) =>
+          (b.kind !== "defensive" || b.from > m.to) && isNear(b.sentence, sentence, b.kind !== "defensive"),
+      )
+    ) {
       out.push({ ...base, verdict: "non_apology", p: 0.72, reason: "blame_shift", hedgeTo: m.to });
       continue;
     }
-    const refused = negative.find((n) => near(n.sentence) && n.from > m.to);
-    if (refused) {
+    // "Sorry, but <policy>": a bare apology next to a refusal, or a refusal following the apology in its sentence.
+    if (negative.some((n) => (bare || n.from > m.to) && isNear(n.sentence, sentence, bare))) {
       out.push({ ...base, verdict: "non_apology", p: bare ? 0.78 : 0.6, reason: "refusal", hedgeTo: m.to });
       continue;
     }

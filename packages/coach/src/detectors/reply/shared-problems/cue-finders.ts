@@ -37,6 +37,9 @@ const INFORMATIVE_AFTER_HAVE = new Set([
   "no",
   "any",
 ]);
+const NEGATIONS = new Set(["not", "never", "no", "nothing"]);
+// "We're unable to see that we've received one" reports what we can see, it does not refuse anything.
+const LOOKUP_VERBS = new Set(["see", "find", "locate", "tell", "verify", "spot", "trace"]);
 // "I can't wait", "we can't thank you enough" are warm, not refusals.
 const WARM_AFTER_CANT = new Set([
   "wait",
@@ -52,7 +55,26 @@ const WARM_AFTER_CANT = new Set([
 function blameAllowed(words: readonly Word[], m: { entry: BlameEntry; from: number; to: number }): boolean {
   const last = words[m.to]?.w;
   if (last === "have" && INFORMATIVE_AFTER_HAVE.has(words[m.to + 1]?.w ?? "")) return false;
+  // "It's not your fault", "not something you should have had to catch": blame denied, not assigned.
+  if (m.entry.kind === "customer") {
+    for (let j = m.from - 1; j >= Math.max(0, m.from - 3); j--) {
+      const prev = words[j];
+      if (!prev || prev.sentence !== words[m.from]?.sentence) break;
+      if (NEGATIONS.has(prev.w)) return false;
+    }
+  }
   return true;
+}
+
+/** Whether "we"/"I" is the subject just before `at`, or `at` opens its sentence. */
+function subjectIsUs(words: readonly Word[], at: number): boolean {
+  const sentence = words[at]?.sentence;
+  for (let j = at - 1; j >= Math.max(0, at - 3); j--) {
+    const prev = words[j];
+    if (!prev || prev.sentence !== sentence) return j === at - 1;
+    if (prev.w === "we" || prev.w === "i") return true;
+  }
+  return at === 0 || words[at - 1]?.sentence !== sentence;
 }
 
 function negativeAllowed(
@@ -60,8 +82,12 @@ function negativeAllowed(
   m: { entry: NegativeEntry; from: number; to: number },
 ): boolean {
   const last = words[m.to]?.w;
-  if (last === "not" && WARM_AFTER_CANT.has(words[m.to + 1]?.w ?? "")) return false;
+  const after = words[m.to + 1]?.w ?? "";
+  if (last === "not" && WARM_AFTER_CANT.has(after)) return false;
+  if (m.entry.kind === "refusal" && LOOKUP_VERBS.has(after)) return false;
   const first = words[m.from];
+  // "Our supplier has been unable to…" is a third party's failure (blame's concern), not our refusal.
+  if (first?.w === "unable" && !subjectIsUs(words, m.from)) return false;
   // "If you are unable to…", "you're not able to": the customer's situation, not our refusal.
   if (m.entry.kind === "refusal" && first && first.w !== "we" && first.w !== "i") {
     for (let j = m.from - 1; j >= Math.max(0, m.from - 3); j--) {

@@ -46,7 +46,7 @@ function slotAccepts(slot: Slot, w: string): boolean {
   return false;
 }
 
-/** Returns the exclusive end word index of a match of slots[si..] starting at wi, or -1. */
+/** Returns the exclusive end word index of a match of slots[si..] starting at wi, or -1. No closures: hot path. */
 function matchFrom(
   slots: readonly Slot[],
   words: readonly Word[],
@@ -56,27 +56,44 @@ function matchFrom(
 ): number {
   const slot = slots[si];
   if (!slot) return wi;
-  const inSentence = (i: number) => i < words.length && words[i]?.sentence === sentence;
   if (slot.gap > 0) {
     for (let g = 0; g <= slot.gap; g++) {
-      if (g > 0 && !inSentence(wi + g - 1)) break;
+      if (g > 0 && words[wi + g - 1]?.sentence !== sentence) break;
       const end = matchFrom(slots, words, si + 1, wi + g, sentence);
       if (end >= 0) return end;
     }
     return -1;
   }
   const w = words[wi];
-  if (w && w.sentence === sentence && slotAccepts(slot, w.w)) {
+  // Adjacent slots do not match across a comma or dash ("…or not, our team…"); a `..N` gap may.
+  const glued = si > 0 && slots[si - 1]?.gap === 0;
+  if (w && w.sentence === sentence && !(glued && w.afterBreak) && slotAccepts(slot, w.w)) {
     const end = matchFrom(slots, words, si + 1, wi + 1, sentence);
     if (end >= 0) return end;
   }
   return slot.optional ? matchFrom(slots, words, si + 1, wi, sentence) : -1;
 }
 
+interface Compiled<E> {
+  entry: E;
+  slots: Slot[];
+}
+
+function tryAt<E>(
+  c: Compiled<E>,
+  words: readonly Word[],
+  i: number,
+  sentence: number,
+  out: PhraseMatch<E>[],
+): void {
+  const end = matchFrom(c.slots, words, 0, i, sentence);
+  if (end > i) out.push({ entry: c.entry, from: i, to: end - 1 });
+}
+
 /** Compiles entries once (at module load); entries whose pattern starts with an optional slot are rejected. */
 export function phraseSet<E extends { p: string }>(entries: readonly E[]): PhraseSet<E> {
-  const byFirst = new Map<string, { entry: E; slots: Slot[] }[]>();
-  const scanned: { entry: E; slots: Slot[] }[] = [];
+  const byFirst = new Map<string, Compiled<E>[]>();
+  const scanned: Compiled<E>[] = [];
   for (const entry of entries) {
     const slots = entry.p.trim().split(/\s+/).map(parseSlot);
     const first = slots[0];
@@ -99,12 +116,11 @@ export function phraseSet<E extends { p: string }>(entries: readonly E[]): Phras
         const word = words[i];
         if (!word) continue;
         const candidates = byFirst.get(word.w);
-        const tryOne = (c: { entry: E; slots: Slot[] }) => {
-          const end = matchFrom(c.slots, words, 0, i, word.sentence);
-          if (end > i) out.push({ entry: c.entry, from: i, to: end - 1 });
-        };
-        if (candidates) for (const c of candidates) tryOne(c);
-        for (const c of scanned) if (slotAccepts(c.slots[0] as Slot, word.w)) tryOne(c);
+        if (candidates) for (const c of candidates) tryAt(c, words, i, word.sentence, out);
+        for (const c of scanned) {
+          const first = c.slots[0];
+          if (first && slotAccepts(first, word.w)) tryAt(c, words, i, word.sentence, out);
+        }
       }
       return out;
     },
