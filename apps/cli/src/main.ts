@@ -1,12 +1,12 @@
 /** @module The `keel` command line: `analyze` for exports, `demo` for a guided look, `coach` for one draft. */
-import { COACH_VERSION } from "@keel/coach";
+import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
-import { EXIT_USAGE, runAnalyze } from "./analyze/analyze-command.js";
 import { defaultWorkers, parseAnalyzeOptions, type RawAnalyzeFlags } from "./analyze/analyze-options.js";
-import { FORMAT_NAMES } from "./analyze/formats/output-format.js";
-import { INPUT_FORMATS } from "./analyze/input-format.js";
-import { runCoach } from "./demo/coach-command.js";
-import { runDemo } from "./demo/demo-command.js";
+import { FORMAT_NAMES, INPUT_FORMATS } from "./analyze/format-names.js";
+
+// Commands load their code (the coach, parsers) only when they run, so help and usage errors answer at once.
+const EXIT_USAGE = 2;
+const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
 const ANALYZE_HELP = `
 Input formats (by extension, else by the first bytes):
@@ -38,9 +38,17 @@ Examples:
 function buildProgram(): Command {
   const program = new Command("keel")
     .description("Keel reads angry customers and coaches the replies to them.")
-    .version(`keel (coach ${COACH_VERSION})`, "-v, --version")
+    .version(`keel ${version}`, "-v, --version")
     .showHelpAfterError("(run with --help for usage)")
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      "after",
+      `
+Examples:
+  keel demo                                   coach the bundled sample conversations
+  keel analyze tickets.csv --format table     analyse an export (see: keel analyze --help)
+  keel coach "Sorry for any inconvenience." --customer "My order never arrived!"`,
+    );
 
   program
     .command("analyze")
@@ -56,7 +64,10 @@ function buildProgram(): Command {
     .option("--customer-column <name>", "field holding the customer message", "customer")
     .option("--reply-column <name>", "field holding the agent reply", "reply")
     .option("--id-column <name>", "field holding the row id", "id")
-    .option("-w, --workers <n>", `worker threads; 0 analyses in-process (default: ${defaultWorkers()})`)
+    .option(
+      "-w, --workers <n>",
+      `worker threads; 0 analyses in-process (default: cores − 1 = ${defaultWorkers()}; the main thread also analyses while the workers are busy)`,
+    )
     .option("--batch-size <n>", "rows per batch sent to a worker", "500")
     .option("--mask-profanity", "replace profanity with asterisks in returned text spans")
     .addHelpText("after", ANALYZE_HELP)
@@ -67,6 +78,7 @@ function buildProgram(): Command {
         process.exitCode = EXIT_USAGE;
         return;
       }
+      const { runAnalyze } = await import("./analyze/analyze-command.js");
       process.exitCode = await runAnalyze(parsed.options, {
         stdout: process.stdout,
         stderr: process.stderr,
@@ -82,6 +94,7 @@ function buildProgram(): Command {
       "a JSONL file of {id, domain, customer, reply} to use instead of the bundled samples",
     )
     .action(async (flags: { samples?: string }) => {
+      const { runDemo } = await import("./demo/demo-command.js");
       process.exitCode = await runDemo(flags.samples ?? null, process.stdout, process.env);
     });
 
@@ -90,7 +103,8 @@ function buildProgram(): Command {
     .description("coach one draft reply, optionally against the customer message it answers")
     .argument("<reply>", "the draft reply text")
     .option("-c, --customer <text>", "the customer message the reply answers")
-    .action((reply: string, flags: { customer?: string }) => {
+    .action(async (reply: string, flags: { customer?: string }) => {
+      const { runCoach } = await import("./demo/coach-command.js");
       process.exitCode = runCoach(reply, flags.customer ?? null, process.stdout, process.env);
     });
 

@@ -1,7 +1,8 @@
 /** @module Analyses one batch of rows into formatted text and totals. Pure: runs the same in a worker or in-process. */
 import { analyzeCustomer, coachReply } from "@keel/coach";
 import { addRow, type BatchStats, emptyStats } from "./batch-stats.js";
-import { type FormatName, outputFormat } from "./formats/output-format.js";
+import type { FormatName } from "./format-names.js";
+import { outputFormat } from "./formats/output-format.js";
 import { type OutputRow, toOutputRow } from "./output-row.js";
 import type { BadRow, SourceRow } from "./source-row.js";
 

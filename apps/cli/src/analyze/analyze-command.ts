@@ -3,6 +3,7 @@
 import { once } from "node:events";
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { analyzeBatch, type BatchOptions, type BatchResult } from "./analyze-batch.js";
 import type { AnalyzeOptions } from "./analyze-options.js";
@@ -58,10 +59,12 @@ export async function runAnalyze(options: AnalyzeOptions, io: AnalyzeIo): Promis
   const script = options.workers > 0 ? workerScript() : null;
   if (options.workers > 0 && !script)
     io.stderr.write("keel analyze: worker script not built; analysing in-process\n");
-  const pool = script ? new WorkerPool(options.workers, script, batchOptions) : null;
+  // A core left without a worker is the main thread's: it reads, writes, and analyses when the workers are behind.
+  const helpOnMainThread = options.workers < availableParallelism();
+  const pool = script ? new WorkerPool(options.workers, script, batchOptions, helpOnMainThread) : null;
   const submit: Submit = pool ? (rows) => pool.run(rows) : async (rows) => analyzeBatch(rows, batchOptions);
   // Two batches per worker keep every worker busy while the reader waits: memory stays bounded.
-  const maxInFlight = pool ? options.workers * 2 : 1;
+  const maxInFlight = pool ? (options.workers + (helpOnMainThread ? 1 : 0)) * 2 : 1;
 
   const out: NodeJS.WritableStream = options.out ? createWriteStream(options.out) : io.stdout;
   let outputError: Error | null = null;

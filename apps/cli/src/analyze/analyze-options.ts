@@ -1,7 +1,13 @@
 /** @module Turns the raw `keel analyze` flags into checked options, or a usage error message. */
 import { availableParallelism } from "node:os";
-import { FORMAT_NAMES, type FormatName, isFormatName } from "./formats/output-format.js";
-import { INPUT_FORMATS, type InputFormat, isInputFormat } from "./input-format.js";
+import {
+  FORMAT_NAMES,
+  type FormatName,
+  INPUT_FORMATS,
+  type InputFormat,
+  isFormatName,
+  isInputFormat,
+} from "./format-names.js";
 import { type ColumnNames, DEFAULT_COLUMNS } from "./source-row.js";
 
 export interface AnalyzeOptions {

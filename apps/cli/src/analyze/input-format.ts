@@ -1,14 +1,12 @@
 /** @module Decides how to read an input file: by its extension, else by its first bytes. */
 import { open } from "node:fs/promises";
 import { extname } from "node:path";
+import type { InputFormat } from "./format-names.js";
 import { readCsv } from "./readers/read-csv.js";
 import { readJsonArray } from "./readers/read-json-array.js";
 import { readJsonl } from "./readers/read-jsonl.js";
 import { readMbox } from "./readers/read-mbox.js";
 import type { RowReader } from "./source-row.js";
-
-export const INPUT_FORMATS = ["csv", "jsonl", "json", "mbox"] as const;
-export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 const BY_EXTENSION: Record<string, InputFormat> = {
   ".csv": "csv",
@@ -24,10 +22,6 @@ export const READERS: Record<InputFormat, RowReader> = {
   json: readJsonArray,
   mbox: (input) => readMbox(input),
 };
-
-export function isInputFormat(name: string): name is InputFormat {
-  return (INPUT_FORMATS as readonly string[]).includes(name);
-}
 
 /** Sniffs the first bytes of a file whose extension says nothing. */
 export function sniffFormat(head: string): InputFormat | null {

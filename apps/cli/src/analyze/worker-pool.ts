@@ -1,6 +1,6 @@
 /** @module A fixed pool of worker threads that analyse batches; callers await results in whatever order they need. */
 import { Worker } from "node:worker_threads";
-import type { BatchOptions, BatchResult } from "./analyze-batch.js";
+import { analyzeBatch, type BatchOptions, type BatchResult } from "./analyze-batch.js";
 import type { BatchRequest } from "./analyze-worker.js";
 import type { SourceRow } from "./source-row.js";
 
@@ -15,8 +15,18 @@ export class WorkerPool {
   private readonly queue: Job[] = [];
   private readonly running = new Map<Worker, Job>();
   private seq = 0;
+  private mainThreadBusy = false;
 
-  constructor(size: number, script: URL, options: BatchOptions) {
+  /**
+   * `helpOnMainThread`: when every worker is busy and a batch waits, the main thread analyses it itself.
+   * With the default of one worker per spare core, this keeps the main thread's core busy too.
+   */
+  constructor(
+    size: number,
+    script: URL,
+    private readonly options: BatchOptions,
+    private readonly helpOnMainThread = false,
+  ) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: options });
       worker.on("message", (message: { seq: number; result: BatchResult }) =>
@@ -47,6 +57,22 @@ export class WorkerPool {
       const job = this.queue.shift() as Job;
       this.running.set(worker, job);
       worker.postMessage(job.request);
+    }
+    if (this.helpOnMainThread && !this.mainThreadBusy && this.queue.length > 0) {
+      this.mainThreadBusy = true;
+      // Deferred so workers' finished batches are taken in first; a worker may take the job meanwhile.
+      setImmediate(() => {
+        const job = this.queue.shift();
+        if (job) {
+          try {
+            job.resolve(analyzeBatch(job.request.rows, this.options));
+          } catch (error) {
+            job.reject(error as Error);
+          }
+        }
+        this.mainThreadBusy = false;
+        this.dispatch();
+      });
     }
   }
 

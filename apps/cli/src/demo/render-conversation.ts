@@ -24,6 +24,21 @@ function field(p: Palette, key: string, value: string): string {
 const CONTINUE = " ".repeat(2 + KEY_WIDTH);
 
 /** Lines already indented by CONTINUE, with the key put in front of the first one. */
+/** A field whose value wraps onto continuation lines; `colour` applies to the text, not the indent. */
+function wrappedField(
+  p: Palette,
+  key: string,
+  text: string,
+  width: number,
+  colour = (t: string) => t,
+): string[] {
+  return wrapText(text, width, CONTINUE)
+    .split("\n")
+    .map(
+      (l, i) => (i === 0 ? `  ${p.dim(key.padEnd(KEY_WIDTH))}` : CONTINUE) + colour(l.slice(CONTINUE.length)),
+    );
+}
+
 function listField(p: Palette, key: string, lines: string[]): string[] {
   const [first, ...rest] = lines;
   return first === undefined
@@ -52,9 +67,8 @@ export function renderCustomer(text: string, a: CustomerAnalysis, p: Palette, wi
   );
   const cues = [...a.signals].sort((x, y) => y.weight - x.weight).slice(0, 4);
   if (cues.length) {
-    lines.push(
-      field(p, "why", cues.map((s) => `${s.kind.replace(/_/g, " ")} ${quote(s.span.text, 30)}`).join(" · ")),
-    );
+    const why = cues.map((c) => `${c.kind.replace(/_/g, " ")} ${quote(c.span.text, 30)}`).join(" · ");
+    lines.push(...wrappedField(p, "why", why, width));
   }
   const emotions = EMOTIONS.filter((e) => a.emotions[e] >= EMOTION_THRESHOLD).sort(
     (x, y) => a.emotions[y] - a.emotions[x],
@@ -86,10 +100,12 @@ export function renderCustomer(text: string, a: CustomerAnalysis, p: Palette, wi
     lines.push(field(p, "repeat", `${p.yellow("has contacted us before")}${evidence}`));
   }
   if (a.facts.length) {
-    const facts = a.facts.map(
-      (f) => `${f.kind.replace(/_/g, " ")} ${f.value}${f.normalized ? ` (${f.normalized})` : ""}`,
-    );
-    lines.push(field(p, "facts", facts.join(" · ")));
+    const facts = a.facts.map((f) => {
+      const normalized =
+        f.normalized && f.normalized !== f.value.replace(/^#/, "") ? ` (${f.normalized})` : "";
+      return `${f.kind.replace(/_/g, " ")} ${f.value}${normalized}`;
+    });
+    lines.push(...wrappedField(p, "facts", facts.join(" · "), width));
   }
   return lines.join("\n");
 }
@@ -100,8 +116,11 @@ function renderProblem(r: LabelResult, p: Palette, width: number): string[] {
   ];
   if (r.suggestion) lines.push(wrapText(r.suggestion, width, `${CONTINUE}    `));
   for (const rewrite of r.rewrites ?? []) {
+    lines.push(`${CONTINUE}    ${p.dim("instead of")} ${quote(rewrite.span.text, 60)}`);
     lines.push(
-      `${CONTINUE}    ${p.dim("rewrite")} ${quote(rewrite.span.text, 40)} → ${p.green(quote(rewrite.replacement, 60))}`,
+      p.green(
+        wrapText(`try “${rewrite.replacement.trim()}”`, width, `${CONTINUE}        `, `${CONTINUE}    `),
+      ),
     );
   }
   return lines;
@@ -123,18 +142,14 @@ export function renderReply(
   const shown = REPLY_LABELS.filter(
     (l) => c.labels[l].value && !PROBLEM_LABELS.includes(l) && l !== "escalation_needed",
   );
-  lines.push(
-    field(
-      p,
-      "shows",
-      shown.length ? p.green(shown.map((l) => LABEL_NAMES[l]).join(" · ")) : "none of the practices",
-    ),
-  );
+  const shownText = shown.length ? shown.map((l) => LABEL_NAMES[l]).join(" · ") : "none of the practices";
+  lines.push(...wrappedField(p, "shows", shownText, width, shown.length ? p.green : p.yellow));
   const expected = [...EXPECTED_PRACTICES];
   if (customer?.abusive) expected.push("sets_boundary");
   const missing = expected.filter((l) => !c.labels[l].value);
-  if (missing.length)
-    lines.push(field(p, "misses", p.yellow(missing.map((l) => LABEL_NAMES[l]).join(" · "))));
+  if (missing.length) {
+    lines.push(...wrappedField(p, "misses", missing.map((l) => LABEL_NAMES[l]).join(" · "), width, p.yellow));
+  }
   const problems = PROBLEM_LABELS.filter((l) => c.labels[l].value);
   if (problems.length) {
     lines.push(

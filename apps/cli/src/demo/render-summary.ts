@@ -43,9 +43,10 @@ export function renderSummary(coached: readonly CoachedConversation[], p: Palett
       `                 best ${p.green(`${best.sample.id} ${best.reply.score}`)} · weakest ${p.red(`${worst.sample.id} ${worst.reply.score}`)}`,
     );
   }
+  const indent = " ".repeat(17);
   lines.push(
-    wrapText(`problems found: ${counted(PROBLEM_LABELS, coached)}`, width, "                 ", "  "),
-    wrapText(`most often missing: ${counted(EXPECTED_PRACTICES, coached)}`, width, "                 ", "  "),
+    wrapText(counted(PROBLEM_LABELS, coached), width, indent, `  ${"problems".padEnd(15)}`),
+    wrapText(counted(EXPECTED_PRACTICES, coached), width, indent, `  ${"missing most".padEnd(15)}`),
   );
   const escalate = coached.filter((c) => c.reply.labels.escalation_needed.value).map((c) => c.sample.id);
   if (escalate.length) lines.push(`  escalate       ${p.red(escalate.join(", "))}`);

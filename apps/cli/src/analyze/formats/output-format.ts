@@ -1,11 +1,9 @@
 /** @module The output formats of `keel analyze`: each turns a batch of rows into text, plus a header and a footer. */
 import type { BatchStats } from "../batch-stats.js";
+import type { FormatName } from "../format-names.js";
 import type { OutputRow } from "../output-row.js";
 import { csvFormat } from "./csv-format.js";
 import { tableFormat } from "./table-format.js";
-
-export const FORMAT_NAMES = ["jsonl", "csv", "table"] as const;
-export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export interface OutputFormat {
   /** Written once before the first row (may be empty). */
@@ -25,10 +23,6 @@ const jsonlFormat: OutputFormat = {
   },
   footer: () => "",
 };
-
-export function isFormatName(name: string): name is FormatName {
-  return (FORMAT_NAMES as readonly string[]).includes(name);
-}
 
 export function outputFormat(name: FormatName): OutputFormat {
   switch (name) {
