@@ -21,11 +21,18 @@ interface Split {
 
 const OWN_FILES = ["replies-a.jsonl", "replies-b.jsonl"];
 
+export interface ReplyLabelsPaths {
+  /** Folder holding `reply-labels/dev.jsonl`. */
+  dataDir: string;
+  /** Folder holding the own `replies-*.jsonl` fixtures. */
+  fixturesDir: string;
+}
+
 /** The three splits: shared dev pairs, and the own fixtures divided into tune and holdout rows. */
-function loadSplits(): { splits: Split[]; notes: string[] } {
+function loadSplits(paths: ReplyLabelsPaths): { splits: Split[]; notes: string[] } {
   const notes: string[] = [];
   const splits: Split[] = [];
-  const devPath = join(dataDir(), "reply-labels/dev.jsonl");
+  const devPath = join(paths.dataDir, "reply-labels/dev.jsonl");
   const dev = readPairs(devPath);
   if (dev.ok) splits.push({ name: "reply-labels dev", rows: dev.rows, notes: dev.skipped });
   else notes.push(`skipped reply-labels dev: ${dev.path} is ${dev.reason} (set KEEL_DATA_DIR)`);
@@ -33,7 +40,7 @@ function loadSplits(): { splits: Split[]; notes: string[] } {
   const own: LabelledPair[] = [];
   const ownNotes: string[] = [];
   for (const file of OWN_FILES) {
-    const read = readPairs(join(FIXTURES_DIR, file));
+    const read = readPairs(join(paths.fixturesDir, file));
     if (!read.ok) {
       notes.push(`own set: ${file} is ${read.reason}`);
       continue;
@@ -143,8 +150,10 @@ function customerTable(rows: LabelledPair[]): string {
   return `${multi}\n\n${binary}`;
 }
 
-export async function runReplyLabels(): Promise<string> {
-  const { splits, notes } = loadSplits();
+export async function runReplyLabels(
+  paths: ReplyLabelsPaths = { dataDir: dataDir(), fixturesDir: FIXTURES_DIR },
+): Promise<string> {
+  const { splits, notes } = loadSplits(paths);
   const out: string[] = [...notes.map((n) => `note: ${n}`)];
   for (const split of splits) {
     out.push("", `## ${split.name} (${split.rows.length} pairs)`);
@@ -162,5 +171,5 @@ export async function runReplyLabels(): Promise<string> {
 
 export const replyLabelsTask: EvalTask = {
   name: "reply-labels",
-  run: runReplyLabels,
+  run: () => runReplyLabels(),
 };
