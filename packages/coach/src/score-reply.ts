@@ -39,12 +39,44 @@ const PRACTICE_GAIN: Partial<Record<ReplyLabel, Weighted>> = {
   asks_input: { points: 4, fix: "Offer the customer a choice in how this is put right." },
 };
 
+// A reply that already hands the case up ("I've passed this to my manager") has done what escalation asks.
+const ESCALATES =
+  /\b(?:escalat\w*|supervisor|manager|team\s+lead(?:er)?|senior\s+(?:colleague|member|team)|specialist\s+team|complaints\s+team|(?:passed|referred|handed|forwarded)\s+(?:this|it|your\s+\w+)\s+(?:on\s+)?to)\b/i;
+
+/** How much a missing practice matters for this reply (0–1): some only matter in some situations. */
+function missingWeight(
+  label: ReplyLabel,
+  labels: Record<ReplyLabel, LabelResult>,
+  input: ReplyInput,
+): number {
+  const upset = (input.customerAnalysis?.anger_level ?? 0) >= 2 || labels.escalation_needed.value;
+  const hasCustomer = input.customer !== null;
+  switch (label) {
+    case "apology_sincere":
+    case "empathy":
+      return upset ? 1 : 0.3;
+    case "acknowledges":
+    case "paraphrase":
+      // Without the customer's message we cannot tell whether the problem was named.
+      return hasCustomer ? 1 : 0.4;
+    case "timeline":
+      // A date matters once something is promised; a pure question needs none yet.
+      return labels.next_step.value ? 1 : 0.6;
+    case "clarifying_question":
+      // Asking is only needed when no concrete step is offered.
+      return labels.next_step.value ? 0.2 : 1;
+    case "asks_input":
+      return upset ? 0.6 : 0.4;
+    default:
+      return 1;
+  }
+}
+
 export function scoreReply(
   labels: Record<ReplyLabel, LabelResult>,
   input: ReplyInput,
 ): { score: number; fixes: string[] } {
   if (input.reply.tokens.length === 0) return { score: 0, fixes: ["Write a reply first."] };
-  const angry = (input.customerAnalysis?.anger_level ?? 0) >= 2;
   const abusive = input.customerAnalysis?.abusive ?? false;
   let score = 40;
   const fixes: Array<{ urgency: number; text: string }> = [];
@@ -59,11 +91,17 @@ export function scoreReply(
     const r = labels[label];
     if (r.value) score += gain.points * Math.max(0.5, r.confidence);
     else {
-      // A missing apology or empathy matters most when the customer is upset.
-      const weight = (label === "apology_sincere" || label === "empathy") && !angry ? 0.3 : 1;
-      fixes.push({ urgency: gain.points * weight, text: gain.fix });
+      const weight = missingWeight(label, labels, input);
+      // A practice the reply barely missed (low confidence in "absent") is a milder fix.
+      fixes.push({
+        urgency: gain.points * weight * (0.5 + r.confidence / 2),
+        text: r.suggestion ?? gain.fix,
+      });
     }
   }
+  // A reply with no practice at all is a brush-off, whatever else it avoids.
+  const practices = (Object.keys(PRACTICE_GAIN) as ReplyLabel[]).filter((l) => labels[l].value).length;
+  if (practices === 0) score -= 10;
   if (abusive && !labels.sets_boundary.value) {
     fixes.push({
       urgency: 60,
@@ -71,14 +109,20 @@ export function scoreReply(
     });
   } else if (abusive) score += 6;
   if (labels.escalation_needed.value) {
-    fixes.push({
-      urgency: 90,
-      text: "This case needs a supervisor: escalate it and tell the customer who will contact them and when.",
-    });
+    if (ESCALATES.test(input.reply.text)) score += 4;
+    else {
+      fixes.push({
+        urgency: 90,
+        text:
+          labels.escalation_needed.suggestion ??
+          "This case needs a supervisor: escalate it and tell the customer who will contact them and when.",
+      });
+    }
   }
   fixes.sort((a, b) => b.urgency - a.urgency);
+  const unique = [...new Set(fixes.map((f) => f.text))];
   return {
     score: Math.round(Math.max(0, Math.min(100, score))),
-    fixes: fixes.slice(0, 3).map((f) => f.text),
+    fixes: unique.slice(0, 3),
   };
 }

@@ -10,6 +10,9 @@ const MAX_SENTENCES = 40;
 // Specific detail in the same sentence: a number, a duration, or a cause ("especially with rent due", "after you…").
 const SPECIFIC =
   /\d|\b(?:especially|because|since|when|after|before|without|with\s+(?:your|the|a|an)|on\s+top\s+of|two|three|four|five|six|seven|eight|nine|ten|days?|weeks?|hours?|months?)\b/i;
+// Asking after the person ("is your little one okay?") shows concern for them, not just the case.
+const WELLBEING =
+  /\b(?:is|are)\s+(?:your|the|you)\b[^.?!]{0,25}\b(?:ok|okay|alright|all\s+right|safe|hurt|injured|well)\s*\?|\bhope\s+(?:you|your|they|he|she)\b[^.?!]{0,30}\b(?:ok|okay|safe|better|well)\b/i;
 // Statements about ourselves, not the customer ("we are disappointed in our results").
 const ABOUT_US = /^\s*(?:we|our)\b(?!.*\b(?:you|your)\b)/i;
 
@@ -32,6 +35,7 @@ export function detectEmpathy(input: ReplyInput): LabelResult {
     const frames = count(EMPATHY_FRAME, s.text);
     if (feelings === 0 && frames === 0) continue;
     let score = Math.min(2, feelings) * 0.9 + Math.min(2, frames) * 0.8;
+    if (WELLBEING.test(s.text)) score += 1.8;
     if (SPECIFIC.test(s.text)) score += 0.8;
     if (customerProfile) {
       const o = overlap(contentProfile(t, s.tokenStart, s.tokenEnd), customerProfile);

@@ -1,0 +1,47 @@
+/** @module Tests for the paraphrase detector. */
+import { describe, expect, it } from "vitest";
+import { parseTimelines } from "../../text/timeline.js";
+import { tokenize } from "../../text/tokenize.js";
+import type { ThreadMessage } from "../../types.js";
+import type { ReplyInput } from "./detector.js";
+import { detectParaphrase } from "./paraphrase.js";
+
+function inputFor(reply: string, customer: string | null = null, thread: ThreadMessage[] = []): ReplyInput {
+  const t = tokenize(reply);
+  return {
+    reply: t,
+    customer: customer === null ? null : tokenize(customer),
+    customerAnalysis: null,
+    thread,
+    timelines: parseTimelines(t, "2026-03-11"),
+    context: {},
+  };
+}
+
+const CUSTOMER =
+  "I ordered the blue jacket in medium but you sent a red one in small, and when I asked for an exchange your chat said I have to pay return postage.";
+
+describe("detectParaphrase", () => {
+  it("finds a restatement in the reply's own words", () => {
+    const reply =
+      "So if I understand correctly, you received a small red jacket instead of the medium blue one you ordered, and were told you'd pay to send it back. That's not right and I've arranged a free return.";
+    const r = detectParaphrase(inputFor(reply, CUSTOMER));
+    expect(r.value).toBe(true);
+    expect(r.spans[0]?.text).toMatch(/^So if I understand correctly/);
+  });
+
+  it("does not count a reply that only echoes one detail", () => {
+    const r = detectParaphrase(inputFor("Sorry about the jacket. Please DM us.", CUSTOMER));
+    expect(r.value).toBe(false);
+  });
+
+  it("caps a sentence copied word for word from the customer", () => {
+    const r = detectParaphrase(inputFor(CUSTOMER, CUSTOMER));
+    expect(r.value).toBe(false);
+  });
+
+  it("does not count an unrelated reply with a frame", () => {
+    const r = detectParaphrase(inputFor("It sounds like a great holiday is coming up for you!", CUSTOMER));
+    expect(r.value).toBe(false);
+  });
+});

@@ -1,0 +1,51 @@
+/** @module Tests for the timeline detector. */
+import { describe, expect, it } from "vitest";
+import { parseTimelines } from "../../text/timeline.js";
+import { tokenize } from "../../text/tokenize.js";
+import type { ThreadMessage } from "../../types.js";
+import type { ReplyInput } from "./detector.js";
+import { detectTimeline } from "./timeline.js";
+
+function inputFor(reply: string, customer: string | null = null, thread: ThreadMessage[] = []): ReplyInput {
+  const t = tokenize(reply);
+  return {
+    reply: t,
+    customer: customer === null ? null : tokenize(customer),
+    customerAnalysis: null,
+    thread,
+    timelines: parseTimelines(t, "2026-03-11"),
+    context: {},
+  };
+}
+
+describe("detectTimeline", () => {
+  it.each([
+    "We'll update you by Friday.",
+    "The refund will reach your card within 5 business days.",
+    "An engineer will visit tomorrow morning.",
+    "Your replacement ships on the 14th.",
+    "The fix goes live by 09:55 UTC.",
+    "It can take 3–5 business days to process.",
+  ])("finds a commitment in %j", (reply) => {
+    const r = detectTimeline(inputFor(reply));
+    expect(r.value).toBe(true);
+    expect(r.spans[0]?.text.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    "You must reply by Friday or the claim closes.",
+    "Please return the item within 30 days.",
+    "We shipped it last Monday.",
+    "We don't have an estimated date yet.",
+    "We'll sort it out soon.",
+    "We're here from 8am to 8pm every day.",
+  ])("finds no commitment in %j", (reply) => {
+    const r = detectTimeline(inputFor(reply));
+    expect(r.value).toBe(false);
+  });
+
+  it("says when the only date is the customer's deadline", () => {
+    const r = detectTimeline(inputFor("You must send the form by Friday."));
+    expect(r.suggestion).toMatch(/customer's deadline/);
+  });
+});
