@@ -1,7 +1,19 @@
 /** @module Registry of evaluation tasks run by `npm run eval`, in report order; add a task by appending it here. */
+import { complaintTask } from "./complaint.js";
+import { empathyTask } from "./empathy.js";
+import { goemotionsTask } from "./goemotions.js";
+import { offensiveTask } from "./offensive.js";
+import { politenessTask } from "./politeness.js";
 import { replyLabelsTask } from "./reply-labels.js";
 import type { EvalTask } from "./types.js";
 
 export type { EvalTask } from "./types.js";
 
-export const EVAL_TASKS: readonly EvalTask[] = [replyLabelsTask];
+export const EVAL_TASKS: readonly EvalTask[] = [
+  replyLabelsTask,
+  goemotionsTask,
+  offensiveTask,
+  complaintTask,
+  empathyTask,
+  politenessTask,
+];

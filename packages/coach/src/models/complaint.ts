@@ -40,16 +40,56 @@ const POSITIVE = [
 ];
 const QUESTION = ["curiosity", "confusion"];
 
-// Words and phrases that report a service failure or a broken expectation.
-const FAILURE_CUES =
-  /\b(?:still|again|waiting|waited|hours?|days?|weeks?|broken|broke|stuck|missing|lost|late|delay(?:ed|s)?|cancel(?:l?ed)?|refund|charged|overcharged|wrong|error|fail(?:ed|s|ing)?|crash(?:ed|es|ing)?|issue|problem|worst|terrible|awful|horrible|ridiculous|unacceptable|disappoint(?:ed|ing)?|useless|poor|rude|ignored|nobody|no one|not working|doesn'?t work|won'?t|can'?t|couldn'?t|unable|never)\b/g;
-const NEGATION = /\b(?:not|no|never|nothing|nobody|none|\w+n'?t)\b/g;
+// Words and two-word phrases that report a service failure or a broken expectation.
+const FAILURE_WORDS = new Set(
+  (
+    "still again waiting waited hour hours day days week weeks broken broke stuck missing lost late delay delayed " +
+    "delays cancel canceled cancelled refund charged overcharged wrong error fail failed fails failing crash crashed " +
+    "crashes crashing issue problem worst terrible awful horrible ridiculous unacceptable disappoint disappointed " +
+    "disappointing useless poor rude ignored nobody never unable won't can't couldn't doesn't didn't"
+  ).split(" "),
+);
+const FAILURE_PHRASES = new Set([
+  "no one",
+  "not working",
+  "doesn't work",
+  "don't work",
+  "no response",
+  "no reply",
+]);
+const NEGATIONS = new Set(["not", "no", "never", "nothing", "nobody", "none", "cannot"]);
 
-function countMatches(re: RegExp, text: string): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(text) !== null) n++;
-  return n;
+interface CueCounts {
+  failures: number;
+  negations: number;
+}
+
+const counts: CueCounts = { failures: 0, negations: 0 };
+
+/** One pass over the words (ASCII letters and apostrophes, lower-cased); phrases are checked on word pairs. */
+function countCues(text: string): CueCounts {
+  counts.failures = 0;
+  counts.negations = 0;
+  const lower = text.toLowerCase();
+  let prev = "";
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    const isWord = (c >= 97 && c <= 122) || ((c === 39 || c === 0x2019) && start >= 0);
+    if (isWord) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    let word = lower.slice(start, i);
+    start = -1;
+    if (word.includes("\u2019")) word = word.replace(/\u2019/g, "'");
+    if (FAILURE_WORDS.has(word)) counts.failures++;
+    else if (prev && FAILURE_PHRASES.has(`${prev} ${word}`)) counts.failures++;
+    if (NEGATIONS.has(word) || word.endsWith("n't")) counts.negations++;
+    prev = word;
+  }
+  return counts;
 }
 
 function countChar(text: string, code: number): number {
@@ -58,25 +98,39 @@ function countChar(text: string, code: number): number {
   return n;
 }
 
-function maxOf(probs: CustomerProbabilities, names: readonly string[]): number {
-  let m = 0;
-  for (const name of names) {
-    const i = probs.goemotionsLabels.indexOf(name);
-    if (i >= 0) m = Math.max(m, probs.goemotions[i] ?? 0);
+interface GroupIndexes {
+  labels: readonly string[];
+  groups: number[][];
+}
+
+let indexes: GroupIndexes | null = null;
+
+/** Label positions of each emotion group, worked out once per label list. */
+function groupIndexes(labels: readonly string[]): number[][] {
+  if (indexes?.labels !== labels) {
+    const find = (names: readonly string[]) => names.map((n) => labels.indexOf(n)).filter((i) => i >= 0);
+    indexes = { labels, groups: [find(NEGATIVE), find(POSITIVE), find(QUESTION), find(["neutral"])] };
   }
+  return indexes.groups;
+}
+
+function maxAt(probs: Float64Array, at: readonly number[] | undefined): number {
+  let m = 0;
+  for (const i of at ?? []) m = Math.max(m, probs[i] ?? 0);
   return m;
 }
 
 /** Feature vector for the blend, written into `out` (length = COMPLAINT_FEATURES). */
 export function complaintFeatures(text: string, probs: CustomerProbabilities, out: Float64Array): void {
-  const lower = text.toLowerCase().replace(/’/g, "'");
-  out[0] = maxOf(probs, NEGATIVE);
-  out[1] = maxOf(probs, POSITIVE);
-  out[2] = maxOf(probs, QUESTION);
-  out[3] = maxOf(probs, ["neutral"]);
+  const cues = countCues(text);
+  const groups = groupIndexes(probs.goemotionsLabels);
+  out[0] = maxAt(probs.goemotions, groups[0]);
+  out[1] = maxAt(probs.goemotions, groups[1]);
+  out[2] = maxAt(probs.goemotions, groups[2]);
+  out[3] = maxAt(probs.goemotions, groups[3]);
   out[4] = 1 - (probs.offensive[2] ?? 1);
-  out[5] = Math.log1p(countMatches(FAILURE_CUES, lower));
-  out[6] = Math.log1p(countMatches(NEGATION, lower));
+  out[5] = Math.log1p(cues.failures);
+  out[6] = Math.log1p(cues.negations);
   out[7] = Math.min(1, countChar(text, 33));
   out[8] = Math.min(1, countChar(text, 63));
 }

@@ -1,5 +1,5 @@
 /** @module Learned model outputs that the rule detectors blend in; null when no trained weights are available. */
-import { predictText } from "./linear-model.js";
+import { predictFeatures, predictText, sameFeatures } from "./linear-model.js";
 import { getModel, weightsGeneration } from "./weights-registry.js";
 
 /** What the customer-side models say about one message. */
@@ -41,7 +41,9 @@ export function customerProbabilities(text: string): CustomerProbabilities | nul
     const goemotions = new Float64Array(go.labels.length);
     const offensive = new Float64Array(off.labels.length);
     predictText(go, text, goemotions);
-    predictText(off, text, offensive);
+    // Both models usually read the same features: extract once.
+    if (sameFeatures(go.file.features, off.file.features)) predictFeatures(off, go.buffer, offensive);
+    else predictText(off, text, offensive);
     probs = {
       goemotions,
       goemotionsLabels: go.labels,

@@ -32,6 +32,11 @@ export interface LinearModel {
   buffer: FeatureBuffer;
   /** Scratch for integer sums, one per label. */
   sums: Int32Array;
+  // Per-label parameters unpacked into typed arrays once, for the hot loop.
+  scales: Float64Array;
+  bias: Float64Array;
+  calA: Float64Array;
+  calB: Float64Array;
 }
 
 export type LoadResult = { ok: true; model: LinearModel } | { ok: false; reason: string };
@@ -47,20 +52,31 @@ export function loadLinearModel(file: LinearModelFile): LoadResult {
   if (file.scales.length !== L || file.bias.length !== L)
     return { ok: false, reason: "scales/bias length mismatch" };
   const weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  const cal = file.calibration ?? [];
   return {
     ok: true,
-    model: { file, labels: file.labels, weights, buffer: new FeatureBuffer(), sums: new Int32Array(L) },
+    model: {
+      file,
+      labels: file.labels,
+      weights,
+      buffer: new FeatureBuffer(),
+      sums: new Int32Array(L),
+      scales: Float64Array.from(file.scales),
+      bias: Float64Array.from(file.bias),
+      calA: Float64Array.from(file.labels, (_, l) => cal[l]?.[0] ?? 1),
+      calB: Float64Array.from(file.labels, (_, l) => cal[l]?.[1] ?? 0),
+    },
   };
 }
 
-function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
+/** Whether two models read the same features, so one extraction can serve both. */
+export function sameFeatures(a: FeatureConfig, b: FeatureConfig): boolean {
+  return a.hashBits === b.hashBits && a.bigrams === b.bigrams && a.charNgram === b.charNgram;
 }
 
-/** Raw scores (logits) for `text` written into `out` (length = labels). */
-export function scoreText(model: LinearModel, text: string, out: Float64Array): void {
-  const { buffer, sums, weights, file } = model;
-  extractFeatures(text, file.features, buffer);
+/** Raw scores (logits) for already extracted features, written into `out` (length = labels). */
+export function scoreFeatures(model: LinearModel, buffer: FeatureBuffer, out: Float64Array): void {
+  const { sums, weights, scales, bias } = model;
   const L = sums.length;
   sums.fill(0);
   const ids = buffer.ids;
@@ -68,12 +84,17 @@ export function scoreText(model: LinearModel, text: string, out: Float64Array): 
     const row = (ids[f] ?? 0) * L;
     for (let l = 0; l < L; l++) sums[l] = (sums[l] ?? 0) + (weights[row + l] ?? 0);
   }
-  for (let l = 0; l < L; l++) out[l] = (sums[l] ?? 0) * (file.scales[l] ?? 0) + (file.bias[l] ?? 0);
+  for (let l = 0; l < L; l++) out[l] = (sums[l] ?? 0) * (scales[l] ?? 0) + (bias[l] ?? 0);
 }
 
-/** Probabilities for `text` into `out`: calibrated per-label sigmoids, or one softmax over the labels. */
-export function predictText(model: LinearModel, text: string, out: Float64Array): void {
-  scoreText(model, text, out);
+/** Raw scores (logits) for `text` written into `out` (length = labels). */
+export function scoreText(model: LinearModel, text: string, out: Float64Array): void {
+  extractFeatures(text, model.file.features, model.buffer);
+  scoreFeatures(model, model.buffer, out);
+}
+
+/** Turns logits in `out` into probabilities: calibrated per-label sigmoids, or one softmax over the labels. */
+export function toProbabilities(model: LinearModel, out: Float64Array): void {
   const L = model.labels.length;
   if (model.file.output === "softmax") {
     let max = Number.NEGATIVE_INFINITY;
@@ -87,9 +108,18 @@ export function predictText(model: LinearModel, text: string, out: Float64Array)
     for (let l = 0; l < L; l++) out[l] = (out[l] ?? 0) / total;
     return;
   }
-  const cal = model.file.calibration;
-  for (let l = 0; l < L; l++) {
-    const [a, b] = cal?.[l] ?? [1, 0];
-    out[l] = sigmoid(a * (out[l] ?? 0) + b);
-  }
+  const { calA, calB } = model;
+  for (let l = 0; l < L; l++) out[l] = 1 / (1 + Math.exp(-((calA[l] ?? 1) * (out[l] ?? 0) + (calB[l] ?? 0))));
+}
+
+/** Probabilities for `text` into `out`. */
+export function predictText(model: LinearModel, text: string, out: Float64Array): void {
+  scoreText(model, text, out);
+  toProbabilities(model, out);
+}
+
+/** Probabilities for already extracted features into `out`. */
+export function predictFeatures(model: LinearModel, buffer: FeatureBuffer, out: Float64Array): void {
+  scoreFeatures(model, buffer, out);
+  toProbabilities(model, out);
 }
