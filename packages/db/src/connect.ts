@@ -1,5 +1,5 @@
 /** @module Opens Keel's database: an external server when DATABASE_URL is set, else the embedded one; then migrates. */
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded.js";
 import { migrateToLatest } from "./migrate.js";
@@ -69,6 +69,12 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   };
 
   try {
+    await sql`SELECT 1`.execute(db);
+  } catch (error) {
+    await close();
+    return fail("start_failed", `cannot reach the database: ${(error as Error).message}`);
+  }
+  try {
     const migrated = await migrateToLatest(db);
     if (!migrated.ok) {
       await close();
@@ -77,7 +83,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     if (migrated.value.length > 0) log(`applied migrations: ${migrated.value.join(", ")}`);
   } catch (error) {
     await close();
-    return fail("start_failed", `cannot reach the database: ${(error as Error).message}`);
+    return fail("migration_failed", `migrations could not run: ${(error as Error).message}`);
   }
   return ok({ db, pool, url, embedded, close });
 }

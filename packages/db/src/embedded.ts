@@ -1,6 +1,7 @@
 /** @module The default database: a real PostgreSQL 15 started and stopped with Keel, data kept in a local directory. */
 import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { chmod, mkdir, stat } from "node:fs/promises";
+import { platform } from "node:os";
 import { join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { ensureCluster, readPassword, SUPERUSER } from "./embedded/cluster.js";
@@ -50,6 +51,8 @@ const SERVER_SETTINGS = {
   full_page_writes: "on",
   lc_messages: "C",
   timezone: "UTC",
+  // After a crash, one syncfs() of the data directory instead of an fsync() per file: seconds faster to recover.
+  ...(platform() === "linux" ? { recovery_init_sync_method: "syncfs" } : {}),
 };
 const READY = "database system is ready to accept connections";
 const RETRYABLE = [/pre-existing shared memory block/, /could not bind/, /Address already in use/];
