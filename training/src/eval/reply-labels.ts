@@ -99,13 +99,12 @@ function customerTable(rows: LabelledPair[]): string {
   const analysed = rows.map((r) => analyzeCustomer(r.customer));
   const goldAnger = rows.map((r) => r.customer_labels.anger);
   const levels = [0, 1, 2, 3] as const;
-  const anger = multiclassMetrics(
-    confusion(
-      levels,
-      goldAnger,
-      analysed.map((a) => a.anger_level),
-    ),
+  const angerConfusion = confusion(
+    levels,
+    goldAnger,
+    analysed.map((a) => a.anger_level),
   );
+  const anger = multiclassMetrics(angerConfusion);
   const majority = majorityClass(goldAnger) ?? 0;
   const baseline = multiclassMetrics(
     confusion(
@@ -147,7 +146,11 @@ function customerTable(rows: LabelledPair[]): string {
       ),
     ],
   );
-  return `${multi}\n\n${binary}`;
+  const matrix = formatTable(
+    ["anger gold \\ predicted", ...levels.map(String)],
+    levels.map((g, i) => [String(g), ...(angerConfusion.matrix[i] ?? []).map(String)]),
+  );
+  return `${multi}\n\n${matrix}\n\n${binary}`;
 }
 
 export async function runReplyLabels(
