@@ -46,10 +46,21 @@ export function fitDenseLogistic(
   return { weights: Array.from(w), bias: b };
 }
 
-export function trainComplaint(pairs: readonly LabelledCustomer[]): ComplaintBlendFile {
+/**
+ * `pairs` are support messages with weak labels; `nonComplaints` are general social-media comments (GoEmotions rows
+ * the emotion model never fitted on), which teach the blend that negative feeling alone is not a complaint.
+ */
+export function trainComplaint(
+  pairs: readonly LabelledCustomer[],
+  nonComplaints: readonly string[] = [],
+): ComplaintBlendFile {
   const x: Float64Array[] = [];
   const y: boolean[] = [];
-  for (const pair of pairs) {
+  const all = [
+    ...pairs,
+    ...nonComplaints.map((text) => ({ text, anger: 0, abusive: false, threat: "none", repeatContact: false })),
+  ];
+  for (const pair of all) {
     const probs = customerProbabilities(pair.text);
     if (!probs)
       throw new Error("GoEmotions/offensive weights must be registered before fitting the complaint blend");
@@ -66,7 +77,8 @@ export function trainComplaint(pairs: readonly LabelledCustomer[]): ComplaintBle
     format: "keel-blend-v1",
     name: "complaint",
     trainedOn:
-      "reply-labels train.jsonl customer turns, weak label anger>=1 | threat | repeat contact (Keel labels)",
+      "reply-labels train.jsonl customer turns, weak label anger>=1 | threat | repeat contact (Keel labels)" +
+      (nonComplaints.length ? ` + ${nonComplaints.length} GoEmotions comments as non-complaints (Apache-2.0)` : ""),
     features: [...COMPLAINT_FEATURES],
     weights: weights.map((v) => roundTo(v)),
     bias: roundTo(bias),
