@@ -75,6 +75,19 @@ function report(split: string): void {
     ]);
     console.log(`  threat ${kind.padEnd(12)} ${binary(pairs)}`);
   }
+  if (split === "train" && process.argv.includes("--sweep")) {
+    for (const t of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
+      const rep = rows.map((r, i): [boolean, boolean] => [
+        r.customer_labels.repeat_contact,
+        (preds[i]?.repeat_contact_confidence ?? 0) >= t,
+      ]);
+      const ab = rows.map((r, i): [boolean, boolean] => [
+        r.customer_labels.abusive,
+        (preds[i]?.abuse_confidence ?? 0) >= t,
+      ]);
+      console.log(`  threshold ${t}: repeat ${binary(rep)} | abusive ${binary(ab)}`);
+    }
+  }
   if (process.env.KEEL_SHOW_ERRORS === split) {
     rows.forEach((r, i) => {
       const p = preds[i];
@@ -95,5 +108,42 @@ function report(split: string): void {
   }
 }
 
+/** Searches the level cut-offs on train only (dev stays for reporting): accuracy plus a share of macro F1. */
+function suggestCuts(): void {
+  const rows = load("train");
+  const scores = rows.map((r) => analyzeCustomer(r.customer).anger);
+  const gold = rows.map((r) => r.customer_labels.anger);
+  const levelOf = (a: number, c: number[]) =>
+    a >= (c[2] ?? 101) ? 3 : a >= (c[1] ?? 101) ? 2 : a >= (c[0] ?? 101) ? 1 : 0;
+  let best = { objective: -1, cuts: [0, 0, 0], accuracy: 0, macroF1: 0 };
+  for (let c1 = 1; c1 < 60; c1++) {
+    for (let c2 = c1 + 1; c2 < 90; c2++) {
+      for (let c3 = c2 + 1; c3 <= 100; c3 += 3) {
+        const cuts = [c1, c2, c3];
+        const pred = scores.map((a) => levelOf(a, cuts));
+        const accuracy = gold.filter((g, i) => g === pred[i]).length / rows.length;
+        let f1 = 0;
+        for (const c of [0, 1, 2, 3]) {
+          const tp = gold.filter((g, i) => g === c && pred[i] === c).length;
+          const fp = gold.filter((g, i) => g !== c && pred[i] === c).length;
+          const fn = gold.filter((g, i) => g === c && pred[i] !== c).length;
+          f1 += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+        }
+        const objective = accuracy + 0.5 * (f1 / 4);
+        if (objective > best.objective) best = { objective, cuts, accuracy, macroF1: f1 / 4 };
+      }
+    }
+  }
+  const mean = [0, 1, 2, 3].map((c) => {
+    const xs = scores.filter((_, i) => gold[i] === c);
+    return xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : 0;
+  });
+  console.log(`\nmean anger score per gold level: ${JSON.stringify(mean)}`);
+  console.log(
+    `suggested cuts (train): ${JSON.stringify(best.cuts)} accuracy ${best.accuracy.toFixed(3)} macro-F1 ${best.macroF1.toFixed(3)}`,
+  );
+}
+
 report("train");
 report("dev");
+if (process.argv.includes("--suggest-cuts")) suggestCuts();

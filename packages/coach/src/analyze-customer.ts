@@ -9,6 +9,7 @@ import { detectEmoji } from "./detectors/customer/emoji.js";
 import { detectEmotionWords } from "./detectors/customer/emotion-words.js";
 import { calmEvidence, foldEmotions } from "./detectors/customer/emotions.js";
 import { detectFacts } from "./detectors/customer/facts.js";
+import { detectHashtags } from "./detectors/customer/hashtags.js";
 import { blendLearned } from "./detectors/customer/learned-blend.js";
 import { maskedText, maskSpan } from "./detectors/customer/mask-profanity.js";
 import { detectProfanity } from "./detectors/customer/profanity.js";
@@ -28,9 +29,9 @@ import {
   type Span,
 } from "./types.js";
 
-/** Anger above this counts as abuse once the rules are at least this sure. */
+/** Confidence at which abuse is reported. */
 const ABUSE_THRESHOLD = 0.5;
-const REPEAT_THRESHOLD = 0.5;
+const REPEAT_THRESHOLD = 0.55;
 /** Earlier messages read for the trend (the most recent ones). */
 const TREND_WINDOW = 3;
 const TREND_STEP = 10;
@@ -52,7 +53,13 @@ function read(raw: string, context: CustomerContext): Reading {
   const words = detectEmotionWords(input);
   const profanity = detectProfanity(input);
   const abuse = detectAbuse(input, profanity);
-  const base = [...words, ...detectCaps(input), ...detectRepeatedPunctuation(input), ...detectEmoji(input)];
+  const base = [
+    ...words,
+    ...detectHashtags(input),
+    ...detectCaps(input),
+    ...detectRepeatedPunctuation(input),
+    ...detectEmoji(input),
+  ];
   const negative = base.filter((h) => h.weight >= 0.3);
   const complaint = {
     sentences: new Set(negative.map((h) => h.sentence)),
@@ -137,9 +144,11 @@ export function analyzeCustomer(text: string, context: CustomerContext = {}): Cu
     anger_trend: trendOf(anger, ctx.previousMessages),
     emotions,
     abusive,
+    abuse_confidence: blended.abuseConfidence,
     abuse_spans: abusive ? r.abuse.spans.map(m) : [],
     threats: r.threats.map((t) => ({ ...t, spans: t.spans.map(m) })),
     repeat_contact: repeat,
+    repeat_contact_confidence: r.repeat.confidence,
     repeat_contact_spans: repeat ? r.repeat.spans.map(m) : [],
     facts: detectFacts({ text: r.text, context: ctx }).map((f) => ({
       ...f,

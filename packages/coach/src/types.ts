@@ -97,9 +97,13 @@ export interface CustomerAnalysis {
   /** Each 0–1. */
   emotions: Record<Emotion, number>;
   abusive: boolean;
+  /** 0–1: how sure the reading of `abusive` is (rules, nudged by the offensive-language model when present). */
+  abuse_confidence?: number;
   abuse_spans: Span[];
   threats: Threat[];
   repeat_contact: boolean;
+  /** 0–1: how sure the reading of `repeat_contact` is. */
+  repeat_contact_confidence?: number;
   repeat_contact_spans: Span[];
   facts: Fact[];
   signals: AngerSignal[];

@@ -34,6 +34,7 @@ export const STRONG_PROFANITY: readonly string[] = [
 
 /** Profanity that alone is mostly an intensifier ("why the hell"), not abuse. */
 export const MILD_PROFANITY: readonly string[] = [
+  "bs",
   "hel",
   "damn",
   "damit",
@@ -51,6 +52,10 @@ export const MILD_PROFANITY: readonly string[] = [
 
 /** Words that are insults when aimed at a person or the company (stemmed). */
 export const INSULTS: ReadonlySet<string> = new Set([
+  "screw",
+  "screwing",
+  "spamming",
+  "spammer",
   "idiot",
   "idiotic",
   "moron",
@@ -112,6 +117,9 @@ export const INSULTS: ReadonlySet<string> = new Set([
 
 /** Insults strong enough to be abuse without a clear target in the sentence. */
 export const STRONG_INSULTS: ReadonlySet<string> = new Set([
+  "screw",
+  "incompetence",
+  "inept",
   "idiot",
   "moron",
   "liar",
@@ -121,10 +129,7 @@ export const STRONG_INSULTS: ReadonlySet<string> = new Set([
   "clown",
   "scammer",
   "fraudster",
-  "pig",
   "incompetent",
-  "pathetic",
-  "scam",
   "disgrace",
 ]);
 
@@ -142,30 +147,67 @@ export const COMPANY_TARGETS: ReadonlySet<string> = new Set([
   "bank",
   "airline",
   "carrier",
-  "service",
-  "support",
   "staff",
   "agent",
+  "agents",
   "rep",
+  "reps",
   "representative",
   "team",
   "employee",
+  "employees",
   "manager",
   "management",
   "supervisor",
-  "store",
+  "they",
+  "them",
+  "their",
+  "people",
+  "guys",
+  "ceo",
+  "corporation",
+]);
+
+/** Things whose criticism ("pathetic service", "garbage phone") is a complaint, not abuse of a person. */
+export const CRITICISED_THINGS: ReadonlySet<string> = new Set([
+  "service",
+  "services",
+  "experience",
   "app",
   "website",
   "site",
   "product",
-  "customer",
-  "care",
-  "they",
-  "them",
-  "their",
-  "this",
-  "it",
-  "that",
+  "products",
+  "phone",
+  "phones",
+  "wifi",
+  "internet",
+  "connection",
+  "packing",
+  "packaging",
+  "bug",
+  "update",
+  "policy",
+  "system",
+  "network",
+  "quality",
+  "support",
+  "delivery",
+  "device",
+  "bag",
+  "seat",
+  "food",
+  "flight",
+  "train",
+  "reception",
+  "signal",
+  "coverage",
+  "situation",
+  "process",
+  "software",
+  "game",
+  "day",
+  "idea",
 ]);
 
 /** Words that show the insult or curse is aimed at someone else ("other sellers", "my brother"). */

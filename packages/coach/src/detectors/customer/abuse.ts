@@ -1,6 +1,7 @@
 /** @module Abuse: insults or profanity aimed at the agent or the company — not exclamations, not third parties. */
 import {
   COMPANY_TARGETS,
+  CRITICISED_THINGS,
   INSULTS,
   STRONG_INSULTS,
   THIRD_PARTY_MARKERS,
@@ -22,6 +23,8 @@ export interface AbuseResult {
 const INSULT_STEMS = new Set([...INSULTS].map(stem));
 const STRONG_STEMS = new Set([...STRONG_INSULTS].map(stem));
 const TARGET_STEMS = new Set([...COMPANY_TARGETS].map(stem));
+const THING_STEMS = new Set([...CRITICISED_THINGS].map(stem));
+const SELF = new Set(["i", "i'm", "me", "myself", "i've", "i'd"]);
 const DIRECT_TARGETS = new Set(["you", "your", "you're", "yourself", "y'all", "ya'll"]);
 const WINDOW = 4;
 
@@ -37,6 +40,8 @@ function targetOf(
     const o = words[k] as CustomerToken;
     if (k === i || o.sentence !== w.sentence) continue;
     if (THIRD_PARTY_MARKERS.has(o.norm)) return "third";
+    // "insinuated I'm stupid": the writer talking about themselves.
+    if (SELF.has(o.norm) && k < i && k >= i - 2) return "third";
     if (DIRECT_TARGETS.has(o.norm)) found = "direct";
     else if (found === null && TARGET_STEMS.has(o.stem)) found = "us";
   }
@@ -77,6 +82,7 @@ export function detectAbuse(input: CustomerInput, profanity: readonly ProfanityH
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as CustomerToken;
     if (!INSULT_STEMS.has(w.stem) || w.quoted || negatorBefore(words, i) >= 0) continue;
+    if (THIRD_PARTY_MARKERS.has(w.norm) || criticisesThing(words, i)) continue;
     const target = targetOf(words, handleSentences, i);
     if (target === "third") continue;
     const strong = STRONG_STEMS.has(w.stem);
@@ -88,6 +94,17 @@ export function detectAbuse(input: CustomerInput, profanity: readonly ProfanityH
     if (c > 0) hits.push(add(spanOf(text, w.start, w.end), w.sentence, c));
   }
   return { confidence, spans, hits };
+}
+
+/** "pathetic service", "garbage phone": the insult word modifies a thing. */
+function criticisesThing(words: readonly CustomerToken[], i: number): boolean {
+  const sentence = words[i]?.sentence;
+  for (let k = i + 1; k <= i + 2 && k < words.length; k++) {
+    const w = words[k] as CustomerToken;
+    if (w.sentence !== sentence) return false;
+    if (THING_STEMS.has(w.stem)) return true;
+  }
+  return false;
 }
 
 /** First word starting at or after `start` (binary search: words are in text order). */

@@ -3,16 +3,16 @@ import type { AngerLevel, AngerSignal } from "../../types.js";
 
 /** Upper bound each kind of cue can add, so one habit (capitals everywhere) cannot dominate. */
 const KIND_CAPS: Partial<Record<AngerSignal["kind"], number>> = {
-  caps: 1.1,
-  repeated_punctuation: 0.9,
+  caps: 1.4,
+  repeated_punctuation: 1,
   intensifier: 0.5,
   emoji: 0.9,
   sarcasm: 0.8,
   contrast: 0.3,
   negated_positive: 1,
   anger_word: 2.6,
-  profanity: 0.8,
-  abuse: 0.8,
+  profanity: 1,
+  abuse: 1.1,
   threat: 0.7,
   repeat_contact: 0.45,
 };
@@ -21,7 +21,7 @@ const KIND_CAPS: Partial<Record<AngerSignal["kind"], number>> = {
 const SCALE = 2.2;
 
 /** Score cut-offs for levels 1, 2 and 3, calibrated on the labelled training exchanges (training/src/tune-customer.ts). */
-export const ANGER_LEVEL_CUTS: readonly [number, number, number] = [12, 33, 72];
+export const ANGER_LEVEL_CUTS: readonly [number, number, number] = [15, 30, 64];
 
 export function rawAnger(signals: readonly Pick<AngerSignal, "kind" | "weight">[], calm: number): number {
   const byKind = new Map<AngerSignal["kind"], number>();

@@ -20,7 +20,6 @@ function isCapsWord(w: CustomerToken): boolean {
 export function detectCaps(input: CustomerInput): EmotionHit[] {
   const { words } = input.text;
   const text = input.text.t.text;
-  const letters = words.reduce((n, w) => n + (w.kind === "word" ? w.text.length : 0), 0);
   const hits: EmotionHit[] = [];
   let i = 0;
   while (i < words.length) {
@@ -37,10 +36,7 @@ export function detectCaps(input: CustomerInput): EmotionHit[] {
     if (shouted.length > 0) {
       const first = shouted[0] as CustomerToken;
       const last = shouted[shouted.length - 1] as CustomerToken;
-      // A message written entirely in capitals is a habit as much as a shout: weigh it less per word.
-      const share = shouted.reduce((n, w) => n + w.text.length, 0) / Math.max(1, letters);
-      const weight =
-        Math.min(0.9, 0.35 + 0.15 * (shouted.length - 1)) * (share > 0.8 && letters > 40 ? 0.6 : 1);
+      const weight = Math.min(0.9, 0.35 + 0.15 * (shouted.length - 1));
       hits.push({
         kind: "caps",
         span: spanOf(text, first.start, last.end),

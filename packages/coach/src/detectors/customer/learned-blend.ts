@@ -43,7 +43,8 @@ export function blendLearned(rules: RuleReading, learned: LearnedCustomerSignals
   return {
     anger: Math.round((1 - MODEL_SHARE) * rules.anger + MODEL_SHARE * modelAnger),
     emotions,
-    abuseConfidence: round((1 - MODEL_SHARE) * rules.abuseConfidence + MODEL_SHARE * offensive),
+    // Offensive-language models also fire on profanity aimed at no one, so they can only raise the rules' reading.
+    abuseConfidence: round(Math.max(rules.abuseConfidence, 0.7 * rules.abuseConfidence + 0.3 * offensive)),
   };
 }
 

@@ -57,6 +57,8 @@ function maskedAt(tokens: readonly CustomerToken[], i: number): number {
   }
   const last = tokens[j - 1];
   const endsWithStar = last?.text === "*";
+  // "*not*" is emphasis: stars around a word, not inside it.
+  if (tokens[i]?.text === "*" && endsWithStar && letters > 0) return -1;
   const ok =
     stars >= 2 ? letters <= 6 && (letters > 0 || stars >= 3) : inner && !endsWithStar && letters >= 2;
   return ok && j - i >= 2 ? j - 1 : -1;
@@ -88,7 +90,20 @@ export function detectProfanity(input: CustomerInput): ProfanityHit[] {
       }
     }
     if (tok.kind !== "word") continue;
-    const level = profanityOf(tok.text, tok.hashtag);
+    let level = profanityOf(tok.text, tok.hashtag);
+    const prevWord = wordNear(tokens, i, -1);
+    const nextWord = wordNear(tokens, i, 1);
+    // "F this airline", "F you": a lone capital F before a target.
+    if (!level && tok.text === "F" && nextWord && /^(?:this|that|you|your|off|them)$/.test(nextWord.norm))
+      level = "strong";
+    // "lazy ass", "dumb ass": the adjective makes the mild word an insult.
+    if (
+      level === "mild" &&
+      /^(?:ass|arse)$/.test(tok.norm) &&
+      prevWord &&
+      /^(?:lazy|dumb|stupid|fat|smart|useless|broke)$/.test(prevWord.norm)
+    )
+      level = "strong";
     if (!level) continue;
     hits.push({
       span: spanOf(text, tok.start, tok.end),

@@ -1,15 +1,18 @@
 /** @module Repeat contact: the customer says this is not their first time asking ("third time I'm writing"). */
-import { AGAIN_EXCLUSIONS, REPEAT_PHRASES } from "../../lexicons/customer-repeat.js";
+import { AGAIN_EXCLUSIONS, CONTACT_VERBS, REPEAT_PHRASES } from "../../lexicons/customer-repeat.js";
 import { spanOf } from "../../text/tokenize.js";
 import type { Span } from "../../types.js";
-import type { CustomerToken } from "./customer-text.js";
+import { type CustomerToken, stem } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 import { compilePhrases, matchPhrases, phraseStems } from "./phrase-matcher.js";
 
 const PHRASES = compilePhrases(Object.entries(REPEAT_PHRASES));
 const EXCLUDED_BEFORE_AGAIN = new Set(AGAIN_EXCLUSIONS.map((p) => phraseStems(p)[0] ?? ""));
 /** "5 times", "10+ times": a count of contacts or failures. */
-const COUNT_WEIGHT = 0.7;
+const COUNT_WEIGHT = 0.45;
+const CONTACT = new Set(CONTACT_VERBS.map(stem));
+/** What a weak cue gains in a sentence about getting in touch. */
+const CONTACT_BOOST = 0.3;
 
 export interface RepeatContact {
   confidence: number;
@@ -21,7 +24,10 @@ export function detectRepeatContact(input: CustomerInput): RepeatContact {
   const text = input.text.t.text;
   const spans: Span[] = [];
   let miss = 1;
-  const note = (from: CustomerToken, to: CustomerToken, weight: number) => {
+  const contactSentences = new Set(words.filter((w) => CONTACT.has(w.stem)).map((w) => w.sentence));
+  const note = (from: CustomerToken, to: CustomerToken, base: number) => {
+    const weight =
+      base < 0.6 && contactSentences.has(from.sentence) ? Math.min(0.85, base + CONTACT_BOOST) : base;
     spans.push(spanOf(text, from.start, to.end));
     miss *= 1 - weight;
   };

@@ -50,6 +50,13 @@ export function detectSarcasm(
       hits.push(hit(text, leadIn && prev ? prev : w, w, leadIn ? 0.4 : 0.25));
     }
   }
+  // "Great job. NOT!": a shouted "not" standing alone takes the praise back.
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as CustomerToken;
+    const after = tokens[w.index + 1];
+    const alone = words[i - 1]?.sentence !== w.sentence && words[i + 1]?.sentence !== w.sentence;
+    if (w.text === "NOT" && alone && after?.text === "!") hits.push(hit(text, w, after, 0.5));
+  }
   // "/s" at the end of a sentence, and praise in scare quotes ('such "help"').
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i] as CustomerToken;
