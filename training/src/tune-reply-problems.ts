@@ -12,7 +12,7 @@ import type { ReplyDetector, ReplyInput } from "../../packages/coach/src/detecto
 import { detectNegativeLanguage } from "../../packages/coach/src/detectors/reply/negative-language.js";
 import { detectNonApology } from "../../packages/coach/src/detectors/reply/non-apology.js";
 import { detectOverpromise } from "../../packages/coach/src/detectors/reply/overpromise.js";
-import { detectRobotic } from "../../packages/coach/src/detectors/reply/robotic.js";
+import { detectRobotic, ROBOTIC_TUNING } from "../../packages/coach/src/detectors/reply/robotic.js";
 import { detectSetsBoundary } from "../../packages/coach/src/detectors/reply/sets-boundary.js";
 import { parseTimelines } from "../../packages/coach/src/text/timeline.js";
 import { tokenize } from "../../packages/coach/src/text/tokenize.js";
@@ -141,6 +141,47 @@ function timing(): void {
   }
 }
 
+/** Grid search over the robotic detector's constants on train + fixture tune rows (never dev or holdout). */
+function gridRobotic(rows: readonly Row[]): void {
+  const inputs = rows.map(inputOf);
+  const grid = {
+    lowOverlapBoost: [1, 1.2, 1.4],
+    highOverlapDamp: [0.5, 0.7, 1],
+    lowOverlap: [0.08, 0.15],
+    bareTemplateP: [0.3, 0.5],
+    linkTemplateP: [0.3, 0.45, 0.55],
+    threshold: [0.45, 0.5, 0.55],
+  };
+  let best = { f1: -1, setting: "" };
+  const keys = Object.keys(grid) as (keyof typeof grid)[];
+  const walk = (i: number) => {
+    const key = keys[i];
+    if (!key) {
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      rows.forEach((row, j) => {
+        const input = inputs[j];
+        const truth = row.labels.robotic;
+        if (!input || truth === undefined) return;
+        const v = detectRobotic(input).value;
+        if (v && truth) tp++;
+        else if (v) fp++;
+        else if (truth) fn++;
+      });
+      const f1 = (2 * tp) / (2 * tp + fp + fn || 1);
+      if (f1 > best.f1) best = { f1, setting: JSON.stringify(ROBOTIC_TUNING) };
+      return;
+    }
+    for (const v of grid[key]) {
+      ROBOTIC_TUNING[key] = v;
+      walk(i + 1);
+    }
+  };
+  walk(0);
+  console.log(`best robotic F1 ${best.f1.toFixed(3)} with ${best.setting}`);
+}
+
 const args = process.argv.slice(2);
 const show =
   args[args.indexOf("--show") + 1] && args.includes("--show") ? args[args.indexOf("--show") + 1] : undefined;
@@ -149,6 +190,7 @@ const dataDir = args.includes("--data")
   : "/work/shared/data/reply-labels";
 const train = readJsonl(join(dataDir, "train.jsonl"));
 const tune = fixtureRows("tune");
+if (args.includes("--grid-robotic")) gridRobotic([...train, ...tune]);
 report("train", train, show);
 if (tune.length > 0) report("fixtures (tune)", tune, show);
 report("dev (report only)", readJsonl(join(dataDir, "dev.jsonl")), undefined);

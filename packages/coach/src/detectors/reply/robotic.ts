@@ -26,56 +26,57 @@ const SUGGESTION =
 /** Tuned on the reply-labels train split (see training/src/tune-reply-problems.ts). */
 export const ROBOTIC_TUNING = {
   /** Multiplier on phrase evidence when the reply shares almost nothing with the customer's words. */
-  lowOverlapBoost: 1.35,
+  lowOverlapBoost: 1.4,
   /** Multiplier when the reply is built on the customer's words. */
-  highOverlapDamp: 0.6,
-  lowOverlap: 0.12,
+  highOverlapDamp: 1,
+  lowOverlap: 0.08,
   highOverlap: 0.34,
   /** A short reply with no shared content and no stock phrase is still likely a template. */
   bareTemplateP: 0.3,
   bareTemplateMaxStems: 8,
+  /** A short reply that mostly hands over a link, sharing little with the customer, is a link template. */
+  linkTemplateP: 0.3,
+  linkTemplateMaxStems: 14,
+  threshold: 0.55,
 };
+
+const URL_RE = /\bhttps?:\/\/|\bwww\./i;
 
 export function detectRobotic(input: ReplyInput): LabelResult {
   try {
     const words = wordsOf(input.reply);
-    const phraseCues: Cue[] = roboticSet.find(words).map((m) => ({
-      span: wordRangeSpan(input, words, m.from, m.to),
-      p: m.entry.w,
-    }));
+    const matches = roboticSet.find(words);
     const overlap = replyOverlap(input.reply, input.customer);
     const k = ROBOTIC_TUNING;
     let factor = 1;
     if (overlap && overlap.ratio <= k.lowOverlap) factor = k.lowOverlapBoost;
     else if (overlap && overlap.ratio >= k.highOverlap) factor = k.highOverlapDamp;
-    const phraseP = combine(phraseCues.map((c) => c.p));
-    const cues: Cue[] = phraseCues.map((c) => ({ ...c, p: Math.min(0.97, c.p * factor) }));
-    if (
-      phraseP === 0 &&
-      overlap &&
-      overlap.ratio === 0 &&
-      overlap.size <= k.bareTemplateMaxStems &&
-      words.length > 0
-    ) {
-      const first = words[0];
-      const last = words[words.length - 1];
-      if (first && last)
-        cues.push({ span: wordRangeSpan(input, words, 0, words.length - 1), p: k.bareTemplateP });
+    const cues: Cue[] = matches.map((m) => ({
+      span: wordRangeSpan(input, words, m.from, m.to),
+      p: Math.min(0.97, m.entry.w * factor),
+    }));
+    // Template evidence about the reply as a whole: nothing shared with the customer, or mostly a link.
+    const templateP: number[] = [];
+    if (matches.length === 0 && overlap && overlap.ratio === 0 && overlap.size <= k.bareTemplateMaxStems) {
+      templateP.push(k.bareTemplateP);
     }
+    const lowOverlap = !overlap || overlap.ratio <= k.lowOverlap;
+    if (lowOverlap && URL_RE.test(input.reply.text) && (overlap?.size ?? 0) <= k.linkTemplateMaxStems) {
+      templateP.push(k.linkTemplateP);
+    }
+    const first = matches[0];
     const firstCue = cues[0];
-    if (firstCue) {
-      const sentence =
-        input.reply.tokens[
-          words.find((w) => input.reply.tokens[w.tok]?.start === firstCue.span.start)?.tok ?? 0
-        ]?.sentence;
-      if (sentence !== undefined) {
-        firstCue.rewrite = {
-          span: sentenceWordSpan(input, words, sentence),
-          replacement: roboticRewrite(customerProblem(input.customer)),
-        };
-      }
+    if (first && firstCue) {
+      const sentence = words[first.from]?.sentence ?? 0;
+      firstCue.rewrite = {
+        span: sentenceWordSpan(input, words, sentence),
+        replacement: roboticRewrite(customerProblem(input.customer)),
+      };
     }
-    return resultFromCues("robotic", cues, { baseline: 0.1, suggestion: SUGGESTION });
+    const opts = { baseline: 0.1, threshold: k.threshold, suggestion: SUGGESTION };
+    if (words.length === 0) return resultFromCues("robotic", cues, opts);
+    const whole = wordRangeSpan(input, words, 0, words.length - 1);
+    return resultFromCues("robotic", cues, { ...opts, whole: { p: templateP, span: whole } });
   } catch {
     return emptyResult("robotic");
   }

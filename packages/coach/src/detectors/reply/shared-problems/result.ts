@@ -48,16 +48,24 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export function resultFromCues(
   label: ReplyLabel,
   rawCues: readonly Cue[],
-  opts: { threshold?: number; baseline?: number; suggestion?: string } = {},
+  opts: {
+    threshold?: number;
+    baseline?: number;
+    suggestion?: string;
+    /** Evidence about the reply as a whole (no span of its own), combined with the cues. */
+    whole?: { p: readonly number[]; span: Span };
+  } = {},
 ): LabelResult {
   const cues = distinctCues(rawCues);
-  const p = cues.length > 0 ? combine(cues.map((c) => c.p)) : (opts.baseline ?? 0.03);
+  const wholeP = opts.whole?.p ?? [];
+  const evidence = [...cues.map((c) => c.p), ...wholeP];
+  const p = evidence.length > 0 ? combine(evidence) : (opts.baseline ?? 0.03);
   const value = p >= (opts.threshold ?? 0.5);
   const result: LabelResult = {
     label,
     value,
     confidence: round(value ? p : 1 - p),
-    spans: value ? cues.map((c) => c.span) : [],
+    spans: value ? (cues.length > 0 ? cues.map((c) => c.span) : opts.whole ? [opts.whole.span] : []) : [],
   };
   if (value) {
     if (opts.suggestion) result.suggestion = opts.suggestion;
