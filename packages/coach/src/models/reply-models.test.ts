@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { empathyLevels } from "./empathy.js";
+import { politenessScore, politenessStrategies } from "./politeness.js";
+
+describe("politeness", () => {
+  it("ranks a hedged, thankful request above a blunt one", () => {
+    const polite = "Hi, could you please take a look at this when you have a moment? Thanks!";
+    const blunt = "Why did you break it? Fix it now.";
+    expect(politenessScore(polite)).toBeGreaterThan(0.7);
+    expect(politenessScore(blunt)).toBeLessThan(0.3);
+  });
+  it("names the strategies it found", () => {
+    expect(politenessStrategies("So what is your point?")).toContain("direct_start");
+    expect(politenessStrategies("You should read the docs.")).toContain("second_person_start");
+    expect(politenessStrategies("Sorry, I think it might be late.")).toEqual(
+      expect.arrayContaining(["apologizing", "hedges"]),
+    );
+    expect(politenessScore("")).toBe(0.5);
+  });
+});
+
+describe("empathy mechanisms", () => {
+  it("scores a warm, understanding, curious reply on all three", () => {
+    expect(
+      empathyLevels(
+        "I'm so sorry you're going through this. I've been there too. How are you feeling today?",
+      ),
+    ).toEqual({ emotional_reactions: 2, interpretations: 2, explorations: 2 });
+  });
+  it("scores a bare instruction zero", () => {
+    expect(empathyLevels("Send the form to the office.")).toEqual({
+      emotional_reactions: 0,
+      interpretations: 0,
+      explorations: 0,
+    });
+  });
+  it("tells weak from strong", () => {
+    const weak = empathyLevels("Hope things get better. I understand. Did you call them?");
+    expect(weak.emotional_reactions).toBe(1);
+    expect(weak.interpretations).toBe(1);
+    expect(weak.explorations).toBe(1);
+  });
+});
