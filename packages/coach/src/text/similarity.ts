@@ -62,6 +62,17 @@ export function profileOf(t: Tokenized): ContentProfile {
   return profile;
 }
 
+const SENTENCE_PROFILES = new WeakMap<Tokenized, ContentProfile[]>();
+
+/** Profiles of every sentence of a text, computed once per text and shared by the detectors. */
+export function sentenceProfiles(t: Tokenized): ContentProfile[] {
+  const cached = SENTENCE_PROFILES.get(t);
+  if (cached) return cached;
+  const out = t.sentences.map((s) => contentProfile(t, s.tokenStart, s.tokenEnd));
+  SENTENCE_PROFILES.set(t, out);
+  return out;
+}
+
 /** Builds the content profile of tokens [from, to) of a tokenized text. */
 export function contentProfile(t: Tokenized, from = 0, to = t.tokens.length): ContentProfile {
   const stems = new Set<string>();

@@ -43,8 +43,21 @@ function undouble(s: string): string {
   return s;
 }
 
-/** Lower-cases and strips common inflectional and derivational suffixes. Linear in the word length. */
+const CACHE = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+
+/** Lower-cases and strips common inflectional and derivational suffixes. Linear in the word length; memoised. */
 export function stem(word: string): string {
+  const hit = CACHE.get(word);
+  if (hit !== undefined) return hit;
+  const out = stemUncached(word);
+  // A bounded cache: a long paste of unique garbage must not grow memory without limit.
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  CACHE.set(word, out);
+  return out;
+}
+
+function stemUncached(word: string): string {
   let w = word.toLowerCase().replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);
   const irregular = IRREGULAR[w];

@@ -1,6 +1,6 @@
 /** @module Reply detector for `acknowledges`: names or reflects the customer's specific problem (see GUIDE.md). */
 import { confidenceFor, squash } from "../../text/match.js";
-import { contentProfile, overlap, profileOf } from "../../text/similarity.js";
+import { contentProfile, overlap, profileOf, sentenceProfiles } from "../../text/similarity.js";
 import { sentenceSpan } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
@@ -24,6 +24,7 @@ const GENERIC_ONLY =
 export function detectAcknowledges(input: ReplyInput): LabelResult {
   const t = input.reply;
   const customerProfile = input.customer ? profileOf(input.customer) : null;
+  const profiles = sentenceProfiles(t);
   let best = 0;
   let bestSpan: Span | null = null;
   for (let i = 0; i < Math.min(t.sentences.length, MAX_SENTENCES); i++) {
@@ -32,7 +33,7 @@ export function detectAcknowledges(input: ReplyInput): LabelResult {
     let score = REFLECT.test(s.text) ? 1 : 0;
     if (NAMES_TROUBLE.test(s.text)) score += 0.8;
     if (customerProfile) {
-      const o = overlap(contentProfile(t, s.tokenStart, s.tokenEnd), customerProfile);
+      const o = overlap(profiles[i] ?? contentProfile(t, s.tokenStart, s.tokenEnd), customerProfile);
       let topical = Math.min(4, o.shared.length) * 0.45 + Math.min(2, o.sharedConcepts.length) * 0.3;
       topical += Math.min(2, o.sharedBigrams) * 0.3;
       if (INSTRUCTION.test(s.text) || /\?\s*$/.test(s.text)) topical *= 0.4;

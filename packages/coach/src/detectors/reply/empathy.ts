@@ -1,7 +1,7 @@
 /** @module Reply detector for `empathy`: names the customer's feeling or its cause in specific terms (see GUIDE.md). */
 import { EMPATHY_FRAME, FEELING, STOCK_EMPATHY } from "../../lexicons/reply-practices-conversation.js";
 import { confidenceFor, squash } from "../../text/match.js";
-import { contentProfile, overlap, profileOf } from "../../text/similarity.js";
+import { contentProfile, overlap, profileOf, sentenceProfiles } from "../../text/similarity.js";
 import { sentenceSpan } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
@@ -23,9 +23,21 @@ function count(re: RegExp, text: string): number {
   return n;
 }
 
+// acknowledges consults empathy too; one result per input keeps coachReply from running it twice.
+const RESULTS = new WeakMap<ReplyInput, LabelResult>();
+
 export function detectEmpathy(input: ReplyInput): LabelResult {
+  const cached = RESULTS.get(input);
+  if (cached) return cached;
+  const result = detectEmpathyUncached(input);
+  RESULTS.set(input, result);
+  return result;
+}
+
+function detectEmpathyUncached(input: ReplyInput): LabelResult {
   const t = input.reply;
   const customerProfile = input.customer ? profileOf(input.customer) : null;
+  const profiles = sentenceProfiles(t);
   let best = 0;
   let bestSpan: Span | null = null;
   for (let i = 0; i < Math.min(t.sentences.length, MAX_SENTENCES); i++) {
@@ -38,7 +50,7 @@ export function detectEmpathy(input: ReplyInput): LabelResult {
     if (WELLBEING.test(s.text)) score += 1.8;
     if (SPECIFIC.test(s.text)) score += 0.8;
     if (customerProfile) {
-      const o = overlap(contentProfile(t, s.tokenStart, s.tokenEnd), customerProfile);
+      const o = overlap(profiles[i] ?? contentProfile(t, s.tokenStart, s.tokenEnd), customerProfile);
       score += Math.min(3, o.shared.length) * 0.45 + Math.min(2, o.sharedConcepts.length) * 0.3;
     }
     // "I understand your frustration" and "sorry for any inconvenience" are stock lines, whatever else they say.

@@ -1,7 +1,13 @@
 /** @module Reply detector for `paraphrase`: a sentence restating the customer's issue in its own words (see GUIDE.md). */
 import { PARAPHRASE_FRAME } from "../../lexicons/reply-practices-conversation.js";
 import { confidenceFor, squash } from "../../text/match.js";
-import { contentProfile, overlap, profileOf, verbatimShare } from "../../text/similarity.js";
+import {
+  contentProfile,
+  overlap,
+  profileOf,
+  sentenceProfiles,
+  verbatimShare,
+} from "../../text/similarity.js";
 import { sentenceSpan } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
@@ -12,6 +18,7 @@ const THRESHOLD = 3.2;
 export function detectParaphrase(input: ReplyInput): LabelResult {
   const t = input.reply;
   const customer = input.customer;
+  const profiles = sentenceProfiles(t);
   let best = 0;
   let bestSpan: Span | null = null;
   const customerProfile = customer ? profileOf(customer) : null;
@@ -22,15 +29,17 @@ export function detectParaphrase(input: ReplyInput): LabelResult {
     const framed = PARAPHRASE_FRAME.test(s.text);
     let score = framed ? 1.6 : 0;
     if (customer && customerProfile) {
-      const own = contentProfile(t, s.tokenStart, s.tokenEnd);
+      const own = profiles[i] ?? contentProfile(t, s.tokenStart, s.tokenEnd);
       const o = overlap(own, customerProfile);
       score += Math.min(6, o.shared.length) * 0.5 + Math.min(3, o.sharedConcepts.length) * 0.35;
       score += Math.min(2, o.sharedBigrams) * 0.25;
       // Restating means new words too: a sentence of only copied words is an echo, and one with none is unrelated.
       if (own.stems.size > 0 && o.shared.length === own.stems.size && own.stems.size < 4) score -= 0.8;
       if (o.shared.length === 0) score -= 1;
-      const copied = verbatimShare(t, s.tokenStart, s.tokenEnd, customer);
-      if (copied > 0.5) score = Math.min(score, THRESHOLD - 0.5);
+      // Only a sentence close enough to count can be a copy, so the n-gram check runs on few sentences.
+      if (score >= THRESHOLD - 0.5 && verbatimShare(t, s.tokenStart, s.tokenEnd, customer) > 0.5) {
+        score = Math.min(score, THRESHOLD - 0.5);
+      }
       // The customer as subject ("you were charged", "your order") is how restatements read.
       if (/\byou(?:'ve|'re|\s+were|\s+have|\s+had|\s+are)?\b|\byour\b/i.test(s.text)) score += 0.3;
     } else if (framed && s.tokenEnd - s.tokenStart >= 8) score += 1.2;
