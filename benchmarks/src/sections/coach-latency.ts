@@ -1,0 +1,77 @@
+/** @module Section 2: per-call latency of coachReply on ~1,000-character drafts, p50 and p99. */
+import { loadCoach } from "../coach.js";
+import type { BenchContext, Section } from "../context.js";
+import { consume } from "../context.js";
+import { longDrafts } from "../drafts.js";
+import { printTable, type TargetResult, verdictOf } from "../report.js";
+import { formatMs, formatNumber, type LatencySummary, summarize } from "../stats.js";
+
+const DISTINCT_DRAFTS = 250;
+const P99_TARGET_MS = 2;
+
+function measure(runs: number, call: (i: number) => number): LatencySummary {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    consume(call(i));
+    samples.push(performance.now() - started);
+  }
+  return summarize(samples);
+}
+
+export const coachLatencySection: Section = {
+  id: "latency",
+  title: "2. coachReply latency on ~1,000-character drafts",
+  async run({ quick, corpus }: BenchContext): Promise<TargetResult[]> {
+    const load = await loadCoach();
+    if (!load.ok) {
+      console.log(`FAIL could not load @keel/coach: ${load.error}`);
+      return [
+        { section: "latency", target: "p99 < 2 ms", measured: "coach failed to load", verdict: "FAIL" },
+      ];
+    }
+    const { coachReply } = load.coach;
+    const runs = quick ? 2_000 : 4_000;
+    const drafts = longDrafts(corpus, DISTINCT_DRAFTS);
+    if (drafts.length === 0) {
+      console.log("skipped: no agent replies in the data directory");
+      return [{ section: "latency", target: "p99 < 2 ms", measured: "no data", verdict: "SKIPPED" }];
+    }
+    const avgChars = drafts.reduce((n, d) => n + d.reply.length, 0) / drafts.length;
+    console.log(
+      `${drafts.length} distinct drafts (${formatNumber(avgChars, 0)} chars avg), ${runs.toLocaleString("en-US")} timed calls each after ${drafts.length} warm-up calls`,
+    );
+    const draft = (i: number) => drafts[i % drafts.length] ?? { reply: "", customer: "" };
+    for (let i = 0; i < drafts.length; i++) coachReply(draft(i).reply, draft(i).customer);
+
+    const rows: [string, LatencySummary][] = [
+      [
+        "coachReply(draft, customer)",
+        measure(runs, (i) => coachReply(draft(i).reply, draft(i).customer).score),
+      ],
+      ["coachReply(draft) no customer", measure(runs, (i) => coachReply(draft(i).reply).score)],
+    ];
+    printTable(
+      ["call", "runs", "mean", "p50", "p90", "p99", "max"],
+      rows.map(([name, s]) => [
+        name,
+        String(s.runs),
+        formatMs(s.mean),
+        formatMs(s.p50),
+        formatMs(s.p90),
+        formatMs(s.p99),
+        formatMs(s.max),
+      ]),
+    );
+    const withCustomer = rows[0]?.[1];
+    const p99 = withCustomer?.p99 ?? Number.NaN;
+    return [
+      {
+        section: "latency",
+        target: `coachReply p99 < ${P99_TARGET_MS} ms (1,000-char draft + customer)`,
+        measured: `p50 ${formatMs(withCustomer?.p50 ?? Number.NaN)}, p99 ${formatMs(p99)}`,
+        verdict: verdictOf(p99 < P99_TARGET_MS),
+      },
+    ];
+  },
+};
