@@ -37,6 +37,7 @@ describe("runReplyLabels", () => {
     const report = await runReplyLabels({ dataDir: join(dir, "no-data"), fixturesDir: fixtures });
     expect(report).toContain("skipped reply-labels dev");
     expect(report).toContain("own set: replies-b.jsonl is missing");
+    expect(report).not.toContain("only (");
     expect(report).toContain("## own tune (2 pairs)");
     expect(report).toContain("## own holdout (1 pairs)");
     expect(report).toContain("replies-a.jsonl line 4: invalid JSON");
@@ -44,6 +45,20 @@ describe("runReplyLabels", () => {
     expect(report).toMatch(/^timeline\s+1\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+0\.667$/m);
     expect(report).toMatch(/^anger accuracy\s/m);
     expect(report).toMatch(/^repeat_contact\s+2\s/m);
+  });
+
+  it("adds a macro-F1 row per fixture file when both files are present", async () => {
+    const fixtures = join(dir, "two-files");
+    mkdirSync(fixtures);
+    writeFileSync(join(fixtures, "replies-a.jsonl"), pair("a-1", "holdout", ["timeline"]));
+    writeFileSync(
+      join(fixtures, "replies-b.jsonl"),
+      `${pair("b-1", "holdout", [])}\n${pair("b-2", "tune", [])}`,
+    );
+    const report = await runReplyLabels({ dataDir: join(dir, "no-data"), fixturesDir: fixtures });
+    const holdout = report.slice(report.indexOf("## own holdout"));
+    expect(holdout).toContain("macro, replies-a.jsonl only (1 pairs)");
+    expect(holdout).toContain("macro, replies-b.jsonl only (1 pairs)");
   });
 
   it("says so when there is nothing to evaluate", async () => {

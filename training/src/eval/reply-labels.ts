@@ -1,6 +1,6 @@
 /** @module Evaluation task `reply-labels`: coach reply labels and customer-side labels against labelled pairs. */
 import { join } from "node:path";
-import { analyzeCustomer, coachReply, REPLY_LABELS } from "@keel/coach";
+import { analyzeCustomer, coachReply, REPLY_LABELS, type ReplyLabel } from "@keel/coach";
 import { dataDir, FIXTURES_DIR, type LabelledPair, readPairs, type ThreatLabel } from "./data.js";
 import {
   alwaysTrueF1,
@@ -16,6 +16,8 @@ import type { EvalTask } from "./types.js";
 interface Split {
   name: string;
   rows: LabelledPair[];
+  /** The file each row came from, parallel to `rows`. */
+  sources: string[];
   notes: string[];
 }
 
@@ -34,10 +36,16 @@ function loadSplits(paths: ReplyLabelsPaths): { splits: Split[]; notes: string[]
   const splits: Split[] = [];
   const devPath = join(paths.dataDir, "reply-labels/dev.jsonl");
   const dev = readPairs(devPath);
-  if (dev.ok) splits.push({ name: "reply-labels dev", rows: dev.rows, notes: dev.skipped });
-  else notes.push(`skipped reply-labels dev: ${dev.path} is ${dev.reason} (set KEEL_DATA_DIR)`);
+  if (dev.ok) {
+    splits.push({
+      name: "reply-labels dev",
+      rows: dev.rows,
+      sources: dev.rows.map(() => "dev"),
+      notes: dev.skipped,
+    });
+  } else notes.push(`skipped reply-labels dev: ${dev.path} is ${dev.reason} (set KEEL_DATA_DIR)`);
 
-  const own: LabelledPair[] = [];
+  const own: { row: LabelledPair; file: string }[] = [];
   const ownNotes: string[] = [];
   for (const file of OWN_FILES) {
     const read = readPairs(join(paths.fixturesDir, file));
@@ -45,35 +53,83 @@ function loadSplits(paths: ReplyLabelsPaths): { splits: Split[]; notes: string[]
       notes.push(`own set: ${file} is ${read.reason}`);
       continue;
     }
-    own.push(...read.rows);
+    own.push(...read.rows.map((row) => ({ row, file })));
     ownNotes.push(...read.skipped.map((s) => `${file} ${s}`));
   }
   if (own.length > 0) {
-    splits.push({ name: "own tune", rows: own.filter((r) => r.split !== "holdout"), notes: ownNotes });
-    splits.push({ name: "own holdout", rows: own.filter((r) => r.split === "holdout"), notes: [] });
+    const tune = own.filter((o) => o.row.split !== "holdout");
+    const holdout = own.filter((o) => o.row.split === "holdout");
+    splits.push({
+      name: "own tune",
+      rows: tune.map((o) => o.row),
+      sources: tune.map((o) => o.file),
+      notes: ownNotes,
+    });
+    splits.push({
+      name: "own holdout",
+      rows: holdout.map((o) => o.row),
+      sources: holdout.map((o) => o.file),
+      notes: [],
+    });
   }
   return { splits, notes };
 }
 
-function replyLabelTable(rows: LabelledPair[]): string {
-  const coached = rows.map((r) => coachReply(r.reply, r.customer));
-  const table: Cell[][] = [];
+type Predicted = Record<ReplyLabel, boolean>;
+
+/** Macro-F1 over labels with gold support, for the coach and for always answering `true`. */
+function macros(
+  rows: readonly LabelledPair[],
+  predicted: readonly Predicted[],
+): [number | null, number | null] {
   const f1s: number[] = [];
   const trivial: number[] = [];
   for (const label of REPLY_LABELS) {
     const gold = rows.map((r) => r.labels[label]);
     const m = binaryMetrics(
       gold,
-      coached.map((c) => c.labels[label].value),
+      predicted.map((p) => p[label]),
     );
-    const base = alwaysTrueF1(gold);
     if (m.support > 0) {
       f1s.push(m.f1);
-      trivial.push(base);
+      trivial.push(alwaysTrueF1(gold));
     }
-    table.push([label, String(m.support), String(m.tp + m.fp), m.precision, m.recall, m.f1, base]);
   }
-  table.push(["macro (labels with support)", null, null, null, null, macroF1(f1s), macroF1(trivial)]);
+  return [macroF1(f1s), macroF1(trivial)];
+}
+
+function replyLabelTable(split: Split): string {
+  const { rows, sources } = split;
+  const predicted: Predicted[] = rows.map((r) => {
+    const { labels } = coachReply(r.reply, r.customer);
+    return Object.fromEntries(REPLY_LABELS.map((l) => [l, labels[l].value])) as Predicted;
+  });
+  const table: Cell[][] = REPLY_LABELS.map((label) => {
+    const gold = rows.map((r) => r.labels[label]);
+    const m = binaryMetrics(
+      gold,
+      predicted.map((p) => p[label]),
+    );
+    return [label, String(m.support), String(m.tp + m.fp), m.precision, m.recall, m.f1, alwaysTrueF1(gold)];
+  });
+  table.push(["macro (labels with support)", null, null, null, null, ...macros(rows, predicted)]);
+  // Per file, so a detector that only learned one author's phrasing shows up.
+  const files = [...new Set(sources)];
+  if (files.length > 1) {
+    for (const file of files) {
+      const keep = sources.map((s) => s === file);
+      const sub = rows.filter((_, i) => keep[i]);
+      const subPredicted = predicted.filter((_, i) => keep[i]);
+      table.push([
+        `  macro, ${file} only (${sub.length} pairs)`,
+        null,
+        null,
+        null,
+        null,
+        ...macros(sub, subPredicted),
+      ]);
+    }
+  }
   return formatTable(["label", "support", "predicted", "precision", "recall", "F1", "always-true F1"], table);
 }
 
@@ -166,7 +222,7 @@ export async function runReplyLabels(
       out.push("no rows");
       continue;
     }
-    out.push("", replyLabelTable(split.rows), "", customerTable(split.rows));
+    out.push("", replyLabelTable(split), "", customerTable(split.rows));
   }
   if (splits.length === 0) out.push("no data found: nothing evaluated");
   return out.join("\n");
