@@ -27,9 +27,9 @@ export const SYMPATHY_PHRASES: readonly ApologyEntry[] = [
     p: "sorry about|for ..1 your mum|dad|mother|father|wife|husband|son|daughter|partner|friend|brother|sister|grandmother|grandfather|pet|dog|cat",
   },
   // "Sorry, can you…", "sorry, I can break it up": a pardon, not an apology.
-  { p: "sorry can|could|would|may|do|did you" },
-  { p: "sorry i can|could|will|did not" },
-  { p: "sorry what|which|where|who" },
+  { p: "sorry ..1 can|could|would|may|do|did you" },
+  { p: "sorry ..1 i can|could|will|did not" },
+  { p: "sorry ..1 what|which|where|who" },
 ];
 
 export type HedgeKind = "conditional" | "feeling" | "but" | "only" | "regret_you";

@@ -75,7 +75,7 @@ export const BLAME_PHRASES: readonly BlameEntry[] = [
     kind: "third_party",
   },
   {
-    p: "courier|carrier|carriers|warehouse|supplier|manufacturer|driver|postal ..3 messed|screwed|struggling|lost|failed|to blame",
+    p: "courier|carrier|carriers|warehouse|supplier|manufacturer|driver|postal ..3 messed|screwed|struggling|lost|failed|blamed|slipped",
     w: 0.8,
     kind: "third_party",
   },
@@ -123,7 +123,9 @@ export const BLAME_PHRASES: readonly BlameEntry[] = [
     kind: "third_party",
   },
   { p: "out of our|my hands|control", w: 0.65, kind: "third_party" },
-  { p: "blame|fault of|caused by the|a third", w: 0.6, kind: "third_party" },
+  { p: "fault of the|a|their", w: 0.5, kind: "third_party" },
+  { p: "caused by the|a third-party|third|supplier|courier|carrier|partner", w: 0.6, kind: "third_party" },
+  { p: "to blame", w: 0.5, kind: "third_party" },
   {
     p: "that is|this is on|with the courier|carrier|warehouse|bank|airport|manufacturer",
     w: 0.75,
@@ -151,7 +153,7 @@ export const BLAME_PHRASES: readonly BlameEntry[] = [
   },
   { p: "like i|we said|told|mentioned", w: 0.85, kind: "defensive" },
   { p: "how many times", w: 0.7, kind: "defensive" },
-  { p: "we|i did|have done nothing wrong", w: 0.92, kind: "defensive" },
+  { p: "we|i did|have done? nothing wrong", w: 0.92, kind: "defensive" },
   { p: "to be clear we|i did|have not", w: 0.85, kind: "defensive" },
   { p: "we|i did not do anything wrong", w: 0.9, kind: "defensive" },
   { p: "i|we assure you this|it|they is|are|was|were not", w: 0.75, kind: "defensive" },

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "../../../text/tokenize.js";
+import { phraseSet } from "./phrases.js";
+import { wordsOf } from "./words.js";
+
+const words = (text: string) => wordsOf(tokenize(text));
+
+describe("wordsOf", () => {
+  it("expands contractions and drops handles", () => {
+    expect(words("@acme We can't, sorry. I'm here").map((w) => w.w)).toEqual([
+      "we",
+      "can",
+      "not",
+      "sorry",
+      "i",
+      "am",
+      "here",
+    ]);
+  });
+
+  it("keeps the possessive apart from 'it's'", () => {
+    expect(words("the courier's van, it's late").map((w) => w.w)).toEqual([
+      "the",
+      "courier",
+      "'s",
+      "van",
+      "it",
+      "is",
+      "late",
+    ]);
+  });
+});
+
+describe("phraseSet", () => {
+  const set = phraseSet([
+    { p: "sorry ..2 if" },
+    { p: "we|i can not" },
+    { p: "apolog* for any?" },
+    { p: "not our team" },
+  ]);
+  const found = (text: string) => set.find(words(text)).map((m) => m.entry.p);
+
+  it("matches alternatives, gaps, prefixes and optional slots", () => {
+    expect(found("I'm sorry if that upset you")).toEqual(["sorry ..2 if"]);
+    expect(found("So sorry, truly, if it did")).toEqual(["sorry ..2 if"]);
+    expect(found("We can't do that")).toEqual(["we|i can not"]);
+    expect(found("Apologies for the wait")).toEqual(["apolog* for any?"]);
+  });
+
+  it("never matches across sentences, or across a comma between adjacent slots", () => {
+    expect(found("I'm sorry. If you want, reply")).toEqual([]);
+    expect(found("whether or not, our team will call")).toEqual([]);
+  });
+
+  it("stays fast on long input", () => {
+    const long = words("sorry we can not if ".repeat(2000));
+    const t0 = performance.now();
+    set.find(long);
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+});
