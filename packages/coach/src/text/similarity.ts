@@ -107,7 +107,8 @@ function isHandleOrLink(t: Tokenized, i: number): boolean {
   const before = t.text[tok.start - 1];
   if (before === "@" || before === "/" || before === "." || before === "#") return true;
   const after = t.text.slice(tok.end, tok.end + 3);
-  return after === "://" || after.startsWith(".");
+  // "example.com" is a link; "jacket." at the end of a sentence is not.
+  return after === "://" || /^\.\p{L}/u.test(after);
 }
 
 export interface Overlap {
