@@ -14,6 +14,16 @@ const SAID = "said|stated|mentioned|told|informed|advised|explained|noted|indica
 export const BLAME_PHRASES: readonly BlameEntry[] = [
   // At the customer.
   { p: "you should|could have", w: 0.8, kind: "customer" },
+  {
+    p: "had you ..1 updated|read|checked|told|contacted|called|followed|provided|paid|booked|entered|given|cancelled|canceled|informed|arrived|used",
+    w: 0.8,
+    kind: "customer",
+  },
+  {
+    p: "shows|show|showed|indicates|confirms|records that? you clicked|selected|agreed|entered|ordered|booked|chose|requested|authorised|authorized|made|accepted|cancelled|canceled|opted",
+    w: 0.7,
+    kind: "customer",
+  },
   { p: "you ought to have", w: 0.8, kind: "customer" },
   { p: "you failed|neglected|forgot to", w: 0.85, kind: "customer" },
   {
@@ -152,6 +162,12 @@ export const BLAME_PHRASES: readonly BlameEntry[] = [
     kind: "defensive",
   },
   { p: "like i|we said|told|mentioned", w: 0.85, kind: "defensive" },
+  { p: "i|we have|had already explained|told|said|mentioned|answered|clarified", w: 0.85, kind: "defensive" },
+  {
+    p: "i|we have|had ..2 explained|told|said|mentioned|answered ..3 times|twice|repeatedly",
+    w: 0.85,
+    kind: "defensive",
+  },
   { p: "how many times", w: 0.7, kind: "defensive" },
   { p: "we|i did|have done? nothing wrong", w: 0.92, kind: "defensive" },
   { p: "to be clear we|i did|have not", w: 0.85, kind: "defensive" },

@@ -118,6 +118,12 @@ export const BOUNDARY_PHRASES: readonly BoundaryEntry[] = [
   { p: "without the|any insults|swearing|name-calling|language", w: 0.85, explicit: true },
   { p: "mind your|the language", w: 0.85, explicit: true },
   {
+    p: `tolerate|accept|allow ..2 being called|sworn|shouted|spoken|yelled|insulted|abused|${INSULTS}`,
+    w: 0.88,
+    explicit: true,
+  },
+  { p: "being called|sworn|shouted|yelled at|names", w: 0.6, explicit: true },
+  {
     p: "leave|keep the|your comments|remarks|insults|name-calling|language ..5 out|aside",
     w: 0.85,
     explicit: true,

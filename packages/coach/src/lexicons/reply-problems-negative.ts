@@ -30,7 +30,7 @@ export const NEGATIVE_PHRASES: readonly NegativeEntry[] = [
     w: 0.75,
     kind: "refusal",
   },
-  { p: "not something ..3 can|could|do|offer|provide|support|allow", w: 0.8, kind: "refusal" },
+  { p: "not something ..3 can|could|do|offer|provide|support|allow|able", w: 0.8, kind: "refusal" },
   { p: `${WE} are|am ..1 not liable|responsible|able|obliged|obligated`, w: 0.7, kind: "refusal" },
   { p: `${WE} are|am ..1 not in a position`, w: 0.7, kind: "refusal" },
   { p: "not guaranteed|refundable|returnable|transferable|negotiable", w: 0.55, kind: "refusal" },
