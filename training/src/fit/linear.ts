@@ -8,6 +8,8 @@ import { seededRandom, shuffleInPlace } from "./random.js";
 
 export interface Example {
   features: Int32Array;
+  /** Feature values paired with `features`; all 1 when absent (hashed counts). */
+  values?: Float64Array;
   /** Targets per label: 0/1 for sigmoid outputs; for softmax exactly one label is 1. */
   targets: Float64Array;
 }
@@ -21,6 +23,8 @@ export interface FitOptions {
   seed: number;
   /** Per-label weight on positive targets (sigmoid) or per-class weight (softmax); default 1. */
   labelWeights?: number[];
+  /** Dense feature slots after the hash buckets (e.g. embedding dimensions). */
+  extraFeatures?: number;
 }
 
 export interface FittedLinear {
@@ -44,7 +48,7 @@ export function fitLinear(
   L: number,
   opt: FitOptions,
 ): FittedLinear {
-  const B = 1 << hashBits;
+  const B = (1 << hashBits) + (opt.extraFeatures ?? 0);
   const W = new Float64Array(B * L);
   const G = new Float64Array(B * L);
   const bias = new Float64Array(L);
@@ -59,10 +63,12 @@ export function fitLinear(
     for (const idx of order) {
       const ex = examples[idx] as Example;
       const f = ex.features;
+      const v = ex.values;
       for (let l = 0; l < L; l++) z[l] = bias[l] ?? 0;
       for (let k = 0; k < f.length; k++) {
         const row = (f[k] ?? 0) * L;
-        for (let l = 0; l < L; l++) z[l] = (z[l] ?? 0) + (W[row + l] ?? 0);
+        const x = v ? (v[k] ?? 0) : 1;
+        for (let l = 0; l < L; l++) z[l] = (z[l] ?? 0) + x * (W[row + l] ?? 0);
       }
       lossGradient(z, ex.targets, opt, grad);
       for (let l = 0; l < L; l++) {
@@ -72,10 +78,11 @@ export function fitLinear(
       }
       for (let k = 0; k < f.length; k++) {
         const row = (f[k] ?? 0) * L;
+        const x = v ? (v[k] ?? 0) : 1;
         for (let l = 0; l < L; l++) {
           const j = row + l;
           const w = W[j] ?? 0;
-          const g = (grad[l] ?? 0) + opt.l2 * w;
+          const g = (grad[l] ?? 0) * x + opt.l2 * w;
           if (g === 0) continue;
           G[j] = (G[j] ?? 0) + g * g;
           W[j] = w - (opt.learningRate * g) / Math.sqrt((G[j] ?? 0) + eps);
