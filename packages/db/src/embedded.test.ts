@@ -6,6 +6,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { chmod, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "./connect.js";
@@ -25,6 +26,43 @@ async function selectOne(url: string): Promise<number> {
   }
 }
 
+/** Servers started by child Keel processes: killed after the tests even if a test failed half-way. */
+const childServers: number[] = [];
+
+/**
+ * Another Keel, as a separate process: starts the embedded server on `dir`, reports the server's PID, then
+ * either holds on ("hold") or calls process.exit without stopping anything ("exit").
+ */
+async function startKeelProcess(dir: string, mode: "hold" | "exit") {
+  const embedded = fileURLToPath(new URL("./embedded.ts", import.meta.url));
+  const script = join(dir, `keel-${mode}.mts`);
+  await writeFile(
+    script,
+    `import { startEmbeddedPostgres } from ${JSON.stringify(embedded)};
+const started = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dir)} });
+if (!started.ok) { console.log(JSON.stringify({ error: started.error.message })); process.exit(1); }
+console.log(JSON.stringify({ serverPid: started.value.pid }));
+if (${JSON.stringify(mode)} === "exit") process.exit(0);
+setInterval(() => undefined, 1000);
+`,
+  );
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+      if (out.includes("\n")) resolve(out.split("\n")[0] ?? "");
+    });
+    child.once("exit", (code) => reject(new Error(`Keel process exited early (${code}): ${out}`)));
+  });
+  const report = JSON.parse(line) as { serverPid?: number; error?: string };
+  if (report.serverPid === undefined) throw new Error(report.error ?? line);
+  childServers.push(report.serverPid);
+  return { process: child, serverPid: report.serverPid };
+}
+
 describe("embedded PostgreSQL", { timeout: 120_000 }, () => {
   let dataDir: string;
   let sleeper: ChildProcess;
@@ -40,7 +78,10 @@ describe("embedded PostgreSQL", { timeout: 120_000 }, () => {
     return started.value;
   };
 
+  const savedDatabaseUrl = process.env.DATABASE_URL;
   beforeAll(async () => {
+    // openDatabase would use an external server if one were configured in the environment.
+    delete process.env.DATABASE_URL;
     dataDir = await mkdtemp(join(tmpdir(), "keel-embedded-"));
     await chmod(dataDir, 0o755);
     sleeper = spawn("sleep", ["120"], { stdio: "ignore" });
@@ -48,7 +89,11 @@ describe("embedded PostgreSQL", { timeout: 120_000 }, () => {
   afterAll(async () => {
     sleeper.kill("SIGKILL");
     for (const server of running.reverse()) await server.stop();
+    for (const pid of childServers) {
+      if (await isProcessAlive(pid)) process.kill(pid, "SIGQUIT");
+    }
     await rm(dataDir, { recursive: true, force: true });
+    if (savedDatabaseUrl !== undefined) process.env.DATABASE_URL = savedDatabaseUrl;
   });
 
   it("initialises on first start, reuses the cluster afterwards, and stops its process and lock", async () => {
@@ -134,6 +179,26 @@ describe("embedded PostgreSQL", { timeout: 120_000 }, () => {
     if (reopened.value.embedded) running.push(reopened.value.embedded);
     expect(await getCustomer(reopened.value.db, customer.id)).toEqual({ ok: true, value: customer });
     await reopened.value.close();
+  });
+
+  it("refuses while another Keel process holds the directory; after that Keel is killed, takes over", async () => {
+    const keel = await startKeelProcess(dataDir, "hold");
+    const refused = await start();
+    expect(refused.ok ? null : refused.error.message).toContain(`Another Keel (process ${keel.process.pid})`);
+    keel.process.kill("SIGKILL");
+    expect(await waitForExit(keel.process.pid ?? 0, 10_000)).toBe(true);
+    expect(await isProcessAlive(keel.serverPid)).toBe(true);
+    const next = await mustStart();
+    expect(await isProcessAlive(keel.serverPid)).toBe(false);
+    expect(await selectOne(next.url)).toBe(1);
+    await next.stop();
+  });
+
+  it("stops the server when Keel exits without stopping it", async () => {
+    const keel = await startKeelProcess(dataDir, "exit");
+    expect(await waitForExit(keel.serverPid, 15_000)).toBe(true);
+    const next = await mustStart();
+    await next.stop();
   });
 
   it("leaves no server of this data directory running", async () => {

@@ -108,6 +108,10 @@ export async function startEmbeddedPostgres(
       return started;
     }
     const { child, port } = started.value;
+    // Safety net if Keel exits without stopping the server (process.exit, a crash): ask for a fast shutdown
+    // synchronously on the way out, so no orphan is left for the next start to clean up.
+    const stopOnExit = () => child.kill("SIGINT");
+    process.once("exit", stopOnExit);
     return ok({
       url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
       port,
@@ -115,6 +119,7 @@ export async function startEmbeddedPostgres(
       pid: child.pid ?? 0,
       created: cluster.value.created,
       stop: once(async () => {
+        process.off("exit", stopOnExit);
         await stopChild(child);
         await lock.release();
       }),

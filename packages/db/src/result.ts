@@ -70,5 +70,10 @@ export async function guarded<T>(what: string, write: () => Promise<DbResult<T>>
 export const found = <T>(row: T | undefined, what: string, id: string): DbResult<T> =>
   row === undefined ? notFound(what, id) : ok(row);
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids arrive from URLs; a malformed one names no row, rather than being a database error. */
+export const isUuid = (id: string): boolean => UUID.test(id);
+
 export const notFound = <T = never>(what: string, id: string): DbResult<T> =>
   fail("not_found", `${what} ${id} not found`);

@@ -1,6 +1,6 @@
 /** @module Agents: the people (and supervisors, admins) who work the desk. */
 import { type Kysely, sql } from "kysely";
-import { type DbResult, found, guarded } from "../result.js";
+import { type DbResult, found, guarded, isUuid, notFound } from "../result.js";
 import type { Agent, AgentRole, Database } from "../schema.js";
 
 export interface NewAgent {
@@ -49,6 +49,7 @@ export async function createAgent(db: Kysely<Database>, input: NewAgent): Promis
 }
 
 export async function getAgent(db: Kysely<Database>, id: string): Promise<DbResult<Agent>> {
+  if (!isUuid(id)) return notFound("agent", id);
   return found(
     await db.selectFrom("agents").selectAll().where("id", "=", id).executeTakeFirst(),
     "agent",
@@ -77,6 +78,7 @@ export async function updateAgent(
   id: string,
   changes: AgentChanges,
 ): Promise<DbResult<Agent>> {
+  if (!isUuid(id)) return notFound("agent", id);
   const set = {
     ...(changes.email === undefined ? {} : { email: normaliseEmail(changes.email) }),
     ...(changes.name === undefined ? {} : { name: changes.name }),

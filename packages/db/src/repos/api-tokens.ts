@@ -1,6 +1,6 @@
 /** @module API tokens: long-lived credentials for integrations, stored only as hashes, revocable. */
 import type { Kysely } from "kysely";
-import { type DbResult, fail, found, guarded, notFound, ok } from "../result.js";
+import { type DbResult, fail, found, guarded, isUuid, notFound, ok } from "../result.js";
 import type { ApiToken, Database } from "../schema.js";
 
 export async function createApiToken(
@@ -43,6 +43,7 @@ export async function listApiTokens(db: Kysely<Database>, agentId: string): Prom
 
 /** Records a use of the token. */
 export async function touchApiToken(db: Kysely<Database>, id: string, at: Date): Promise<DbResult<ApiToken>> {
+  if (!isUuid(id)) return notFound("API token", id);
   return found(
     await db
       .updateTable("api_tokens")
@@ -61,6 +62,7 @@ export async function revokeApiToken(
   id: string,
   at: Date,
 ): Promise<DbResult<ApiToken>> {
+  if (!isUuid(id)) return notFound("API token", id);
   const row = await db
     .updateTable("api_tokens")
     .set({ revoked_at: at })

@@ -1,6 +1,6 @@
 /** @module Attachments of a message: small files kept in the row, larger ones on disk; both size-limited. */
 import type { Kysely } from "kysely";
-import { type DbResult, fail, found, guarded, ok } from "../result.js";
+import { type DbResult, fail, found, guarded, isUuid, notFound, ok } from "../result.js";
 import { type Attachment, type Database, MAX_ATTACHMENT_BYTES } from "../schema.js";
 
 export type NewAttachment = {
@@ -41,6 +41,7 @@ export async function addAttachment(
 
 /** The attachment with its bytes (null content means: read `disk_path`). */
 export async function getAttachment(db: Kysely<Database>, id: string): Promise<DbResult<Attachment>> {
+  if (!isUuid(id)) return notFound("attachment", id);
   return found(
     await db.selectFrom("attachments").selectAll().where("id", "=", id).executeTakeFirst(),
     "attachment",
@@ -59,6 +60,7 @@ export async function listAttachments(db: Kysely<Database>, messageId: string): 
 }
 
 export async function deleteAttachment(db: Kysely<Database>, id: string): Promise<DbResult<{ id: string }>> {
+  if (!isUuid(id)) return notFound("attachment", id);
   return found(
     await db.deleteFrom("attachments").where("id", "=", id).returning("id").executeTakeFirst(),
     "attachment",

@@ -102,12 +102,13 @@ describe.each(backends())("cases on %s PostgreSQL", (backend) => {
     expect(updated.value.resolved_at?.toISOString()).toBe("2026-11-25T12:00:00.000Z");
     const codes = [
       await getCase(t.db, MISSING),
+      await getCase(t.db, "42"),
       await getCaseByNumber(t.db, 999_999),
       await updateCase(t.db, MISSING, { subject: "x" }),
       await updateCase(t.db, created.value.id, { assigneeId: MISSING }),
       await createCase(t.db, { subject: "x", customerId: MISSING }),
     ].map((r) => (r.ok ? "ok" : r.error.code));
-    expect(codes).toEqual(["not_found", "not_found", "not_found", "not_found", "not_found"]);
+    expect(codes).toEqual(["not_found", "not_found", "not_found", "not_found", "not_found", "not_found"]);
   });
 
   it("refuses a portal token hash used by another case", async () => {

@@ -1,6 +1,6 @@
 /** @module Cases: one customer problem, its status, priority, owner, tags and SLA clock. */
 import { type Kysely, sql } from "kysely";
-import { type DbResult, fail, found, guarded, notFound, ok } from "../result.js";
+import { type DbResult, fail, found, guarded, isUuid, notFound, ok } from "../result.js";
 import type { Case, CasePriority, CaseStatus, Database } from "../schema.js";
 
 export interface NewCase {
@@ -70,6 +70,7 @@ export async function createCase(db: Kysely<Database>, input: NewCase): Promise<
 }
 
 export async function getCase(db: Kysely<Database>, id: string): Promise<DbResult<Case>> {
+  if (!isUuid(id)) return notFound("case", id);
   return found(await db.selectFrom("cases").selectAll().where("id", "=", id).executeTakeFirst(), "case", id);
 }
 
@@ -114,6 +115,7 @@ export async function updateCase(
   id: string,
   changes: CaseChanges,
 ): Promise<DbResult<Case>> {
+  if (!isUuid(id)) return notFound("case", id);
   const set = {
     ...(changes.subject === undefined ? {} : { subject: changes.subject }),
     ...(changes.status === undefined ? {} : { status: changes.status }),
@@ -145,6 +147,7 @@ export async function updateCase(
 
 /** Stops the SLA clock (waiting on the customer). Fails with `conflict` if it is already stopped. */
 export async function pauseSla(db: Kysely<Database>, id: string, at: Date): Promise<DbResult<Case>> {
+  if (!isUuid(id)) return notFound("case", id);
   const row = await db
     .updateTable("cases")
     .set({ sla_paused_at: at, updated_at: sql<Date>`now()` })
@@ -162,6 +165,7 @@ export async function pauseSla(db: Kysely<Database>, id: string, at: Date): Prom
  * Fails with `conflict` if the clock is not paused.
  */
 export async function resumeSla(db: Kysely<Database>, id: string, at: Date): Promise<DbResult<Case>> {
+  if (!isUuid(id)) return notFound("case", id);
   const row = await db
     .updateTable("cases")
     .set({

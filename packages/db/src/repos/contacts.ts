@@ -1,6 +1,6 @@
 /** @module Contacts: a customer's email addresses, phone numbers and external ids — each unique per kind. */
 import type { Kysely } from "kysely";
-import { type DbResult, fail, found, guarded, ok } from "../result.js";
+import { type DbResult, fail, found, guarded, isUuid, notFound, ok } from "../result.js";
 import type { Contact, ContactKind, Customer, Database } from "../schema.js";
 
 /**
@@ -75,6 +75,7 @@ export async function listContacts(db: Kysely<Database>, customerId: string): Pr
 }
 
 export async function removeContact(db: Kysely<Database>, id: string): Promise<DbResult<{ id: string }>> {
+  if (!isUuid(id)) return notFound("contact", id);
   return found(
     await db.deleteFrom("contacts").where("id", "=", id).returning("id").executeTakeFirst(),
     "contact",

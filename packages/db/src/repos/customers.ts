@@ -1,6 +1,6 @@
 /** @module Customers: the people and organisations who raise cases; reached through their contacts. */
 import { type Kysely, sql } from "kysely";
-import { type DbResult, fail, found } from "../result.js";
+import { type DbResult, fail, found, isUuid, notFound } from "../result.js";
 import type { Customer, Database } from "../schema.js";
 
 export async function createCustomer(db: Kysely<Database>, input: { name: string }): Promise<Customer> {
@@ -8,6 +8,7 @@ export async function createCustomer(db: Kysely<Database>, input: { name: string
 }
 
 export async function getCustomer(db: Kysely<Database>, id: string): Promise<DbResult<Customer>> {
+  if (!isUuid(id)) return notFound("customer", id);
   return found(
     await db.selectFrom("customers").selectAll().where("id", "=", id).executeTakeFirst(),
     "customer",
@@ -20,6 +21,7 @@ export async function renameCustomer(
   id: string,
   name: string,
 ): Promise<DbResult<Customer>> {
+  if (!isUuid(id)) return notFound("customer", id);
   return found(
     await db
       .updateTable("customers")
@@ -48,6 +50,7 @@ export async function listCustomers(
 
 /** Refused while the customer still has cases: case history is never deleted implicitly. */
 export async function deleteCustomer(db: Kysely<Database>, id: string): Promise<DbResult<{ id: string }>> {
+  if (!isUuid(id)) return notFound("customer", id);
   try {
     const deleted = await db.deleteFrom("customers").where("id", "=", id).returning("id").executeTakeFirst();
     return found(deleted, "customer", id);

@@ -1,6 +1,6 @@
 /** @module Messages on a case: inbound, outbound and internal notes, de-duplicated by the channel's message id. */
 import type { Kysely } from "kysely";
-import { type DbResult, found, guarded, ok } from "../result.js";
+import { type DbResult, found, guarded, isUuid, notFound, ok } from "../result.js";
 import type { Database, JsonValue, Message, MessageChannel, MessageDirection } from "../schema.js";
 import { jsonb, jsonbOrNull } from "./json.js";
 
@@ -56,6 +56,7 @@ export async function addMessage(
 }
 
 export async function getMessage(db: Kysely<Database>, id: string): Promise<DbResult<Message>> {
+  if (!isUuid(id)) return notFound("message", id);
   return found(
     await db.selectFrom("messages").selectAll().where("id", "=", id).executeTakeFirst(),
     "message",
@@ -93,6 +94,7 @@ export async function setMessageAnalysis(
   id: string,
   analysis: JsonValue,
 ): Promise<DbResult<Message>> {
+  if (!isUuid(id)) return notFound("message", id);
   return found(
     await db
       .updateTable("messages")

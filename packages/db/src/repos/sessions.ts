@@ -1,6 +1,6 @@
 /** @module Sign-in sessions of agents: looked up by token hash, sliding expiry, removed on sign-out. */
 import type { Kysely } from "kysely";
-import { type DbResult, found, guarded, ok } from "../result.js";
+import { type DbResult, found, guarded, isUuid, notFound, ok } from "../result.js";
 import type { Database, Session } from "../schema.js";
 
 export async function createSession(
@@ -44,6 +44,7 @@ export async function touchSession(
   now: Date,
   expiresAt?: Date,
 ): Promise<DbResult<Session>> {
+  if (!isUuid(id)) return notFound("session", id);
   return found(
     await db
       .updateTable("sessions")
@@ -57,6 +58,7 @@ export async function touchSession(
 }
 
 export async function deleteSession(db: Kysely<Database>, id: string): Promise<DbResult<{ id: string }>> {
+  if (!isUuid(id)) return notFound("session", id);
   return found(
     await db.deleteFrom("sessions").where("id", "=", id).returning("id").executeTakeFirst(),
     "session",

@@ -40,6 +40,7 @@ describe.each(backends())("teams on %s PostgreSQL", (backend) => {
   it("reports a missing team as not_found", async () => {
     for (const result of [
       await getTeam(t.db, MISSING),
+      await getTeam(t.db, "not-a-uuid"),
       await renameTeam(t.db, MISSING, "x"),
       await deleteTeam(t.db, MISSING),
     ]) {
