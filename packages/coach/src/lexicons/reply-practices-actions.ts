@@ -3,15 +3,30 @@
 const ACTION_VERBS =
   "send|sent|pass|passed|escalat\\w*|refund\\w*|rais\\w*|arrang\\w*|replac\\w*|credit\\w*|reship\\w*|check\\w*|look\\w*|investigat\\w*|contact\\w*|call\\w*|email\\w*|follow\\w*|updat\\w*|book\\w*|process\\w*|issu\\w*|reset|fix\\w*|resolv\\w*|cancel\\w*|transfer\\w*|add\\w*|appl\\w*|shar\\w*|forward\\w*|submit\\w*|request\\w*|report\\w*|flag\\w*|chas\\w*|get|gotten|put|open\\w*|log\\w*|note\\w*|notif\\w*|alert\\w*|reach\\w*|speak\\w*|talk\\w*|ask\\w*|mak\\w*|schedul\\w*|organis\\w*|organiz\\w*|reimburs\\w*|compensat\\w*|waiv\\w*|revers\\w*|restor\\w*|reactivat\\w*|unlock\\w*|dispatch\\w*|ship\\w*|deliver\\w*|collect\\w*|refer\\w*|text\\w*|give|keep|work|review\\w*|confirm\\w*|sort\\w*|gave|given|pick\\w*|tak\\w*";
 
-/** "we'll refund", "I have passed this to", "our team will call": an action we take. */
+const WE =
+  "(?:we|i|our\\s+(?:team|engineers?|specialists?|technicians?|manager|supervisor|\\w+\\s+team)|the\\s+team|someone|a\\s+(?:specialist|technician|engineer|manager|supervisor|handler))";
+// Verbs after "I can" / "I'll" that state a feeling or a formality rather than an action.
+const NOT_ACTIONS =
+  "be\\s+(?:happy|glad|sorry|honest|more\\s+than\\s+happy)|assure|understand|imagine|see|only\\s+apologi[sz]e|apologi[sz]e|appreciate|tell\\s+you\\s+that|say|confirm\\s+that|not|never|only|try\\s+our\\s+best|help|assist|advise|suggest|further|while|improve|have\\b|know|do\\s+(?:that|this|is)|check\\s+that";
+
+/** "we'll refund", "I can change it", "I've frozen your card", "we're repairing it", "our team will call". */
 export const WE_ACT = new RegExp(
-  `\\b(?:we|i|our\\s+(?:team|engineers?|specialists?|technicians?|manager|supervisor)|the\\s+team|someone|a\\s+(?:specialist|technician|engineer|manager|supervisor))(?:'ll|'ve|'d|\\s+will|\\s+have|\\s+has|\\s+can|\\s+could|\\s+would|\\s+are\\s+going\\s+to|\\s+am\\s+going\\s+to|'m\\s+going\\s+to|'re\\s+going\\s+to|\\s+shall|\\s+need\\s+to|'d\\s+like\\s+to|\\s+would\\s+like\\s+to|\\s+want\\s+to|\\s+are|'re|'m|\\s+am)\\s+(?:\\w+\\s+){0,2}?(?:${ACTION_VERBS})\\b`,
+  [
+    `\\b${WE}(?:'ll|\\s+will|\\s+shall|\\s+can|\\s+could|\\s+(?:am|are|is)\\s+going\\s+to|'m\\s+going\\s+to|'re\\s+going\\s+to|'d\\s+like\\s+to|\\s+would\\s+like\\s+to)\\s+(?:personally\\s+|also\\s+|now\\s+|just\\s+|then\\s+|immediately\\s+)?(?!${NOT_ACTIONS})(?:${ACTION_VERBS}|[a-z]{3,})\\b`,
+    `\\b${WE}(?:'ve|\\s+have|\\s+has)\\s+(?:just\\s+|already\\s+|now\\s+|also\\s+)?(?!been\\b|had\\b)(?:[a-z]+(?:ed|en|wn|ung|ought|ot|ut|ent|ound)|set|put|got|sent|made|told|found|paid)\\b`,
+    `\\b${WE}(?:'re|\\s+are|'m|\\s+am|\\s+is)\\s+(?:now\\s+|currently\\s+|already\\s+|also\\s+|personally\\s+)?(?!going\\b|writing\\b|sorry\\b|afraid\\b|unable\\b|having\\b|showing\\b|seeing\\b|hoping\\b|getting\\b)[a-z]{3,}ing\\b`,
+    "\\b(?:will|'ll)\\s+(?:\\w+\\s+)?(?:contact|call|email|e-mail|text|update|visit|arrive|send|deliver|reach|ring|collect|refund|credit|replace|fix|repair|be\\s+(?:there|with\\s+you|in\\s+touch|back|fixed|restored|sorted|credited|refunded))\\b",
+  ].join("|"),
   "gi",
 );
 
 /** Imperatives and invitations for the customer to act: "please DM us", "you can call", "try restarting". */
 export const YOU_ACT =
-  /(?:^|[.!?\n]\s*|\b(?:please|kindly|pls|plz)\s+|\byou\s+(?:can|could|may|might\s+want\s+to|should|will\s+need\s+to|need\s+to)\s+|\bfeel\s+free\s+to\s+|\b(?:i|we)(?:'d|\s+would)?\s+(?:recommend|suggest|advise|encourage)\s+(?:you\s+)?(?:to\s+)?|\bbest\s+(?:way|option)\s+(?:is|would\s+be)\s+to\s+)(?:dm|direct\s+message|send|reach\s+out|contact|call|ring|visit|check|go\s+to|click|tap|follow|fill|email|e-mail|chat|try|restart|reboot|reset|update|reinstall|uninstall|clear|log\s+(?:in|out)|sign\s+(?:in|out)|head\s+(?:to|over)|speak\s+(?:to|with)|pop|drop|message|text|use|open|select|choose|navigate|turn|switch|unplug|plug|remove|delete|install|download|report|forward|take|bring|return|ask|refer|see\s+(?:the|this|our\s+\w+\s+(?:article|guide|page))|get\s+in\s+touch|keep\s+an\s+eye|let\s+us\s+know|reply|respond)\b/gim;
+  /(?:^|[.!?\n]\s*|\b(?:please|kindly|pls|plz)\s+|\byou\s+(?:can|could|may|might\s+want\s+to|should|will\s+need\s+to|need\s+to)\s+|\bfeel\s+free\s+to\s+|\b(?:i|we)(?:'d|\s+would)?\s+(?:recommend|suggest|advise|encourage)\s+(?:you\s+)?(?:to\s+)?|\bbest\s+(?:way|option)\s+(?:is|would\s+be)\s+to\s+)(?:dm|direct\s+message|send|reach\s+out|contact|call|ring|visit|check|go\s+to|click|tap|follow|fill|email|e-mail|chat|try|restart|reboot|reset|update|reinstall|uninstall|clear|log\s+(?:in|out)|sign\s+(?:in|out)|head\s+(?:to|over)|speak\s+(?:to|with)|pop|drop|message|text|use|open|select|choose|navigate|turn|switch|unplug|plug|remove|delete|install|download|report|forward|take|bring|return|ask|refer|see\s+(?:the|this|our\s+\w+\s+(?:article|guide|page))|get\s+in\s+touch|keep\s+an\s+eye|let\s+us\s+know|reply|respond|upload|make\s+sure|ensure|tell|connect|give|submit|cancel|upgrade|book|walk|pay|add|apply|place|enable|disable|look|keep|wait|twist|rinse|lift|hold|press|charge|sign\s+up|register|print|show|mention|quote)\b/gim;
+
+/** "you can upgrade under Settings", "you'll need an emergency document": options the customer can act on now. */
+export const YOU_CAN =
+  /\byou(?:\s+can|\s+could|\s+may|\s+might\s+want\s+to|'ll\s+need\s+to|\s+will\s+need\s+to|\s+need\s+to|'ll\s+need|\s+should)\s+(?!not\b|only\b|also\s+see\b)(?:also\s+|still\s+|always\s+|now\s+)?[a-z]{3,}\b/gi;
 
 /** "Have you tried …?" is advice, so it is a next step rather than a question. */
 export const HAVE_YOU_TRIED =

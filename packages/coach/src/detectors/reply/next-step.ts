@@ -8,7 +8,9 @@ import {
   VAGUE_DEFLECTION,
   WE_ACT,
   YOU_ACT,
+  YOU_CAN,
 } from "../../lexicons/reply-practices-actions.js";
+import { OFFER_QUESTION } from "../../lexicons/reply-practices-conversation.js";
 import { confidenceFor, regexSpans, squash, uniqueSpans } from "../../text/match.js";
 import { isNegated } from "../../text/negation.js";
 import type { Tokenized } from "../../text/tokenize.js";
@@ -32,6 +34,20 @@ export function detectNextStep(input: ReplyInput): LabelResult {
   const links = regexSpans(text, LINK).filter((s) => !GENERIC_LINK.test(s.text.replace(/[.,)]+$/, "")));
   const contacts = [...regexSpans(text, PHONE), ...regexSpans(text, EMAIL)];
   const vague = regexSpans(text, VAGUE_DEFLECTION);
+  const youCan = regexSpans(text, YOU_CAN).filter(
+    (s) => !/\b(?:see|find|understand|imagine|feel|rest)\b/i.test(s.text),
+  );
+  // An offer to act ("Shall I add it?", "Would you like me to switch you?") is a concrete step awaiting a yes.
+  const offers = t.sentences
+    .filter(
+      (s) =>
+        /\?/.test(s.text) &&
+        /\b(?:me|us)\s+to\b|\b(?:shall|should)\s+(?:i|we)\b/i.test(s.text) &&
+        OFFER_QUESTION.test(s.text),
+    )
+    .map((s) => ({ start: s.start, end: s.end, text: s.text }));
+  // A concrete time for something to happen ("the next train is at 08:12") tells the customer what comes next.
+  const times = input.timelines.filter((p) => !p.customerDeadline);
 
   let score = 0;
   score += Math.min(2, weAct.length) * 1.2;
@@ -39,12 +55,15 @@ export function detectNextStep(input: ReplyInput): LabelResult {
   score += tried.length > 0 ? 1.2 : 0;
   score += links.length > 0 ? 1.3 : 0;
   score += contacts.length > 0 ? 1.2 : 0;
+  score += youCan.length > 0 ? 0.9 : 0;
+  score += offers.length > 0 ? 1.2 : 0;
+  score += times.length > 0 ? 0.5 : 0;
   // A vague pointer with nothing else concrete is a deflection.
   if (vague.length > 0 && links.length === 0 && contacts.length === 0) score -= 1;
   const probability = squash(score, 0.9);
   const value = probability >= 0.5;
   const spans: Span[] = value
-    ? uniqueSpans([...weAct, ...youAct, ...tried, ...links, ...contacts]).slice(0, 6)
+    ? uniqueSpans([...weAct, ...youAct, ...youCan, ...offers, ...tried, ...links, ...contacts]).slice(0, 6)
     : [];
   const result: LabelResult = {
     label: "next_step",
