@@ -37,6 +37,8 @@ export const INSULT_WORDS: ReadonlySet<string> = new Set([
   "bastards",
   "bitch",
   "dickheads",
+  "garbage",
+  "trash",
   "clueless",
   "monkeys",
   "lying",
@@ -117,6 +119,26 @@ export const BOUNDARY_PHRASES: readonly BoundaryEntry[] = [
   { p: "ask|asking that we|you keep", w: 0.7, explicit: false },
   { p: "without the|any insults|swearing|name-calling|language", w: 0.85, explicit: true },
   { p: "mind your|the language", w: 0.85, explicit: true },
+  {
+    p: `calling|call ..5 ${INSULTS}|names will|does|is|would not ..1 help|make|change|get|fair|speed`,
+    w: 0.85,
+    explicit: true,
+  },
+  {
+    p: `${INSULTS}|names|name-calling|language ..1 is|are not fair|ok|okay|acceptable|right|true|kind|helpful|needed`,
+    w: 0.85,
+    explicit: true,
+  },
+  {
+    p: "drop|avoid|skip|lose|leave|accept ..1 words|terms|language|comments|names ..1 like",
+    w: 0.85,
+    explicit: true,
+  },
+  {
+    p: `leave|keep out ..2 names|insults|name-calling|language|comments|swearing|${INSULTS}`,
+    w: 0.88,
+    explicit: true,
+  },
   {
     p: `tolerate|accept|allow ..2 being called|sworn|shouted|spoken|yelled|insulted|abused|${INSULTS}`,
     w: 0.88,

@@ -37,6 +37,16 @@ const INFORMATIVE_AFTER_HAVE = new Set([
   "no",
   "any",
 ]);
+const BOUNDARY_OBJECTS = new Set([
+  "words",
+  "language",
+  "abuse",
+  "insults",
+  "being",
+  "swearing",
+  "comments",
+  "that",
+]);
 const NEGATIONS = new Set(["not", "never", "no", "nothing"]);
 // "We're unable to see that we've received one" reports what we can see, it does not refuse anything.
 const LOOKUP_VERBS = new Set(["see", "find", "locate", "tell", "verify", "spot", "trace"]);
@@ -85,6 +95,13 @@ function negativeAllowed(
   const after = words[m.to + 1]?.w ?? "";
   if (last === "not" && WARM_AFTER_CANT.has(after)) return false;
   if (m.entry.kind === "refusal" && LOOKUP_VERBS.has(after)) return false;
+  // "I won't accept words like…" sets a boundary on abuse; it refuses nothing the customer asked for.
+  if (
+    last === "not" &&
+    (after === "tolerate" || (after === "accept" && BOUNDARY_OBJECTS.has(words[m.to + 2]?.w ?? "")))
+  ) {
+    return false;
+  }
   const first = words[m.from];
   // "Our supplier has been unable to…" is a third party's failure (blame's concern), not our refusal.
   if (first?.w === "unable" && !subjectIsUs(words, m.from)) return false;
