@@ -4,11 +4,19 @@ import { join } from "node:path";
 import type { ComplaintBlendFile } from "../../packages/coach/src/models/complaint.js";
 import type { LinearModelFile } from "../../packages/coach/src/models/linear-model.js";
 import { registerWeights } from "../../packages/coach/src/models/weights-registry.js";
-import { readCustomerTurns, readDavidson, readGoEmotions, readLabelledCustomers } from "./data/datasets.js";
-import { REPO_ROOT } from "./data/read.js";
+import { REPLY_LABELS } from "../../packages/coach/src/types.js";
+import {
+  readCustomerTurns,
+  readDavidson,
+  readGoEmotions,
+  readLabelledCustomers,
+  readReplyPairs,
+} from "./data/datasets.js";
+import { dataPath, REPO_ROOT } from "./data/read.js";
 import { trainComplaint } from "./tasks/complaint.js";
 import { trainGoEmotions } from "./tasks/goemotions.js";
 import { neitherSupplement, trainOffensive } from "./tasks/offensive.js";
+import { replyLabelsWeights } from "./tasks/reply-labels-model.js";
 
 export const WEIGHTS_DIR = join(REPO_ROOT, "packages/coach/weights");
 
@@ -46,6 +54,16 @@ function main(): number {
     // macro-F1 on mixed traffic but halved complaint recall on support traffic (docs/decisions/0002).
     if (customers.ok) write(trainComplaint(customers.rows), outDir);
     else failures += report(customers.reason);
+  }
+  if (!only || only === "reply-labels") {
+    const train = readReplyPairs(dataPath("reply-labels", "train.jsonl"));
+    // The coach's own labelled fixtures: only rows marked `tune` may shape a model.
+    const own = ["replies-a.jsonl", "replies-b.jsonl"].flatMap((f) => {
+      const r = readReplyPairs(join(REPO_ROOT, "packages/coach/fixtures", f));
+      return r.ok ? r.rows.filter((p) => p.split === "tune") : [];
+    });
+    if (train.ok) write(replyLabelsWeights([...train.rows, ...own], REPLY_LABELS), outDir);
+    else failures += report(train.reason);
   }
   return failures;
 }

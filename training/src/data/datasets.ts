@@ -187,3 +187,30 @@ export function readLabelledCustomers(split: "train" | "dev"): Rows<LabelledCust
   }
   return { ok: true, rows };
 }
+
+/** A reply with its 15 reply-label booleans (reply-labels set or the coach's own fixtures). */
+export interface ReplyPair {
+  customer: string;
+  reply: string;
+  labels: Record<string, boolean>;
+  split?: string;
+}
+
+/** JSON Lines of labelled pairs; `path` may point at shared data or at `packages/coach/fixtures`. */
+export function readReplyPairs(path: string): Rows<ReplyPair> {
+  const text = readText(path);
+  if (text === null) return { ok: false, reason: `missing ${path}` };
+  const rows: ReplyPair[] = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    const d = JSON.parse(line) as unknown;
+    if (!isRecord(d) || typeof d.customer !== "string" || typeof d.reply !== "string" || !isRecord(d.labels))
+      continue;
+    const labels: Record<string, boolean> = {};
+    for (const [k, v] of Object.entries(d.labels)) labels[k] = v === true;
+    const row: ReplyPair = { customer: d.customer, reply: d.reply, labels };
+    if (typeof d.split === "string") row.split = d.split;
+    rows.push(row);
+  }
+  return { ok: true, rows };
+}

@@ -28,6 +28,23 @@ export function quantize(fit: FittedLinear): { bytes: Int8Array; scales: number[
   return { bytes, scales };
 }
 
+/** Keeps only the given label columns of a fitted model. */
+export function selectLabels(fit: FittedLinear, keep: readonly number[]): FittedLinear {
+  const rows = fit.weights.length / fit.labels;
+  const weights = new Float64Array(rows * keep.length);
+  for (let r = 0; r < rows; r++) {
+    keep.forEach((l, j) => {
+      weights[r * keep.length + j] = fit.weights[r * fit.labels + l] ?? 0;
+    });
+  }
+  return {
+    hashBits: fit.hashBits,
+    labels: keep.length,
+    weights,
+    bias: Float64Array.from(keep, (l) => fit.bias[l] ?? 0),
+  };
+}
+
 export function toWeightsFile(args: {
   name: string;
   trainedOn: string;
@@ -35,6 +52,7 @@ export function toWeightsFile(args: {
   output: OutputKind;
   labels: string[];
   fit: FittedLinear;
+  input?: "text" | "reply+customer";
 }): LinearModelFile {
   const { bytes, scales } = quantize(args.fit);
   return {
@@ -42,6 +60,7 @@ export function toWeightsFile(args: {
     name: args.name,
     trainedOn: args.trainedOn,
     features: args.features,
+    ...(args.input ? { input: args.input } : {}),
     output: args.output,
     labels: args.labels,
     scales,

@@ -58,7 +58,13 @@ export function trainComplaint(
   const y: boolean[] = [];
   const all = [
     ...pairs,
-    ...nonComplaints.map((text) => ({ text, anger: 0, abusive: false, threat: "none", repeatContact: false })),
+    ...nonComplaints.map((text) => ({
+      text,
+      anger: 0,
+      abusive: false,
+      threat: "none",
+      repeatContact: false,
+    })),
   ];
   for (const pair of all) {
     const probs = customerProbabilities(pair.text);
@@ -78,7 +84,9 @@ export function trainComplaint(
     name: "complaint",
     trainedOn:
       "reply-labels train.jsonl customer turns, weak label anger>=1 | threat | repeat contact (Keel labels)" +
-      (nonComplaints.length ? ` + ${nonComplaints.length} GoEmotions comments as non-complaints (Apache-2.0)` : ""),
+      (nonComplaints.length
+        ? ` + ${nonComplaints.length} GoEmotions comments as non-complaints (Apache-2.0)`
+        : ""),
     features: [...COMPLAINT_FEATURES],
     weights: weights.map((v) => roundTo(v)),
     bias: roundTo(bias),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customerProbabilities, learnedCustomerSignals } from "./learned.js";
+import { customerProbabilities, learnedCustomerSignals, learnedReplySignals } from "./learned.js";
 import { type LinearModelFile, loadLinearModel } from "./linear-model.js";
 import { customerModelFields } from "./model-fields.js";
 import { getModel, registerWeights } from "./weights-registry.js";
@@ -39,5 +39,19 @@ describe("bundled customer models", () => {
     expect(registerWeights("goemotions", broken).ok).toBe(false);
     expect(getModel("goemotions")).toBe(good);
     expect(loadLinearModel(broken).ok).toBe(false);
+  });
+});
+
+describe("bundled reply-label model", () => {
+  it("scores a reply that names the customer's problem above a bare template", () => {
+    const customer = "My flight to Denver was cancelled and I still have no refund after two weeks.";
+    const specific = learnedReplySignals(
+      "So sorry your Denver flight was cancelled and the refund is late, let's fix it.",
+      customer,
+    );
+    const template = learnedReplySignals("Please DM us.", customer);
+    expect(Object.keys(specific?.labels ?? {})).toEqual(["acknowledges"]);
+    expect(specific?.labels.acknowledges).toBeGreaterThan(template?.labels.acknowledges ?? 1);
+    expect(specific?.thresholds.acknowledges).toBeGreaterThan(0);
   });
 });

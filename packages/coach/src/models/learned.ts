@@ -1,5 +1,5 @@
 /** @module Learned model outputs that the rule detectors blend in; null when no trained weights are available. */
-import { predictFeatures, predictText, sameFeatures } from "./linear-model.js";
+import { predictFeatures, predictPair, predictText, sameFeatures } from "./linear-model.js";
 import { getModel, weightsGeneration } from "./weights-registry.js";
 
 /** What the customer-side models say about one message. */
@@ -14,6 +14,8 @@ export interface LearnedCustomerSignals {
 export interface LearnedReplySignals {
   /** Reply label → probability 0–1, for labels a model exists for. */
   labels: Record<string, number>;
+  /** Reply label → the probability at which the model's F1 peaked out of fold (a starting point for blending). */
+  thresholds: Record<string, number>;
 }
 
 /** Raw per-model probabilities, in each model's label order. */
@@ -74,6 +76,17 @@ export function learnedCustomerSignals(text: string): LearnedCustomerSignals | n
   return memoSignals;
 }
 
-export function learnedReplySignals(_reply: string, _customer: string | null): LearnedReplySignals | null {
-  return null;
+/** Probabilities from the reply-label models (only labels where a model beat the rules on dev ship). */
+export function learnedReplySignals(reply: string, customer: string | null): LearnedReplySignals | null {
+  const model = getModel("reply-labels");
+  if (!model) return null;
+  const out = new Float64Array(model.labels.length);
+  predictPair(model, reply, customer ?? "", out);
+  const labels: Record<string, number> = {};
+  const thresholds: Record<string, number> = {};
+  model.labels.forEach((label, i) => {
+    labels[label] = out[i] ?? 0;
+    thresholds[label] = model.file.thresholds?.[i] ?? 0.5;
+  });
+  return { labels, thresholds };
 }

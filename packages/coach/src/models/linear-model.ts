@@ -12,6 +12,8 @@ export interface LinearModelFile {
   /** Training data and its licence, carried with the weights. */
   trainedOn: string;
   features: FeatureConfig;
+  /** `reply+customer`: two feature spaces stacked (reply words, then customer words); default one text. */
+  input?: "text" | "reply+customer";
   output: OutputKind;
   labels: string[];
   /** int8 weights, bucket-major (`2^hashBits` rows × labels), base64. */
@@ -46,7 +48,8 @@ export function loadLinearModel(file: LinearModelFile): LoadResult {
   const bytes = decodeBase64(file.weights);
   if (!bytes) return { ok: false, reason: "weights are not valid base64" };
   const L = file.labels.length;
-  const expected = (1 << file.features.hashBits) * L;
+  const spaces = file.input === "reply+customer" ? 2 : 1;
+  const expected = spaces * (1 << file.features.hashBits) * L;
   if (bytes.length !== expected)
     return { ok: false, reason: `expected ${expected} weights, got ${bytes.length}` };
   if (file.scales.length !== L || file.bias.length !== L)
@@ -115,6 +118,26 @@ export function toProbabilities(model: LinearModel, out: Float64Array): void {
 /** Probabilities for `text` into `out`. */
 export function predictText(model: LinearModel, text: string, out: Float64Array): void {
   scoreText(model, text, out);
+  toProbabilities(model, out);
+}
+
+/** Probabilities for a reply read together with the customer message it answers (`reply+customer` models). */
+export function predictPair(model: LinearModel, reply: string, customer: string, out: Float64Array): void {
+  const { buffer, sums, weights, scales, bias } = model;
+  const L = sums.length;
+  const offset = (1 << model.file.features.hashBits) * L;
+  sums.fill(0);
+  for (const [text, base] of [
+    [reply, 0],
+    [customer, offset],
+  ] as const) {
+    extractFeatures(text, model.file.features, buffer);
+    for (let f = 0; f < buffer.length; f++) {
+      const row = base + (buffer.ids[f] ?? 0) * L;
+      for (let l = 0; l < L; l++) sums[l] = (sums[l] ?? 0) + (weights[row + l] ?? 0);
+    }
+  }
+  for (let l = 0; l < L; l++) out[l] = (sums[l] ?? 0) * (scales[l] ?? 0) + (bias[l] ?? 0);
   toProbabilities(model, out);
 }
 

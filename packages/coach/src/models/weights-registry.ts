@@ -35,7 +35,7 @@ function fileFor<N extends WeightsName>(name: N): WeightsFiles[N] | undefined {
 }
 
 /** A linear model, decoded once on first use; null when no weights are available. */
-export function getModel(name: "goemotions" | "offensive"): LinearModel | null {
+export function getModel(name: "goemotions" | "offensive" | "reply-labels"): LinearModel | null {
   const cached = loaded.get(name);
   if (cached !== undefined) return cached;
   const file = fileFor(name);
