@@ -62,7 +62,7 @@ function detectEmpathyUncached(input: ReplyInput): LabelResult {
       bestSpan = sentenceSpan(t, i);
     }
   }
-  const probability = squash(best, 2.4, 2);
+  const probability = squash(best, 2.2, 2);
   const value = probability >= 0.5 && bestSpan !== null;
   const result: LabelResult = {
     label: "empathy",
