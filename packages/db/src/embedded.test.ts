@@ -201,6 +201,19 @@ describe("embedded PostgreSQL", { timeout: 120_000 }, () => {
     await next.stop();
   });
 
+  it.runIf(process.getuid?.() === 0)(
+    "as root, explains a data directory the postgres user cannot reach",
+    async () => {
+      const privateParent = await mkdtemp(join(tmpdir(), "keel-private-"));
+      try {
+        const refused = await startEmbeddedPostgres({ dataDir: join(privateParent, "data") });
+        expect(refused.ok ? null : refused.error.message).toContain("cannot enter");
+      } finally {
+        await rm(privateParent, { recursive: true, force: true });
+      }
+    },
+  );
+
   it("leaves no server of this data directory running", async () => {
     const ps = spawnSync("ps", ["-eo", "args"], { encoding: "utf8" }).stdout;
     expect(ps.split("\n").filter((line) => line.includes(dataDir))).toEqual([]);

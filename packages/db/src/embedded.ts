@@ -8,7 +8,7 @@ import { ensureCluster, readPassword, SUPERUSER } from "./embedded/cluster.js";
 import { acquireDataDirLock } from "./embedded/data-dir-lock.js";
 import { freeLocalPort } from "./embedded/free-port.js";
 import { findPostgresBinaries } from "./embedded/postgres-binaries.js";
-import { postgresRunAs, type RunAs } from "./embedded/run-as.js";
+import { canEnter, postgresRunAs, type RunAs } from "./embedded/run-as.js";
 import { clearStalePostmaster } from "./embedded/stale-postmaster.js";
 import { type DbResult, fail, ok } from "./result.js";
 
@@ -76,7 +76,17 @@ export async function startEmbeddedPostgres(
   const lock = locked.value;
   try {
     // The unprivileged server user must be able to reach its cluster directory.
-    if (user.runAs !== null) await chmod(dataDir, (await stat(dataDir)).mode | 0o111);
+    if (user.runAs !== null) {
+      await chmod(dataDir, (await stat(dataDir)).mode | 0o111);
+      if (!(await canEnter(dataDir, user.runAs))) {
+        await lock.release();
+        return fail(
+          "start_failed",
+          `PostgreSQL runs as the "postgres" user (Keel runs as root) and cannot enter ${dataDir}: ` +
+            "every directory above it must be searchable by others (chmod o+x), or choose another data directory.",
+        );
+      }
+    }
     const stale = await clearStalePostmaster(clusterDir);
     if (stale.kind === "stale_pid_file") log(`postmaster.pid names PID ${stale.pid}, which is gone: stale`);
     if (stale.kind === "removed_reused_pid_file")

@@ -42,3 +42,13 @@ export async function postgresRunAs(): Promise<
     ? { ok: false, message: "running as root and the postgres user could not be found after creating it" }
     : { ok: true, runAs: created };
 }
+
+/** Whether `user` can enter `dir` — it needs execute permission on every directory above it too. */
+export async function canEnter(dir: string, user: RunAs): Promise<boolean> {
+  try {
+    await execFileAsync("test", ["-x", dir], { uid: user.uid, gid: user.gid });
+    return true;
+  } catch {
+    return false;
+  }
+}
