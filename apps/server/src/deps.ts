@@ -1,0 +1,13 @@
+/** @module What every feature receives: the database, the clock, configuration, jobs and a logger. */
+import type { Database } from "@keel/db";
+import type { Kysely } from "kysely";
+import type { Clock } from "./clock.js";
+import type { ServerConfig } from "./config.js";
+import type { Jobs } from "./jobs/jobs.js";
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  config: ServerConfig;
+  jobs: Jobs;
+}
