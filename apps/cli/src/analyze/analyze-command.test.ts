@@ -106,12 +106,22 @@ describe("keel analyze, JSONL input", () => {
     expect(row?.reply).not.toBeNull();
   });
 
-  it("treats an empty file as zero rows", async () => {
-    const file = await dir.file("empty.jsonl", "");
-    const { code, out, err } = await analyze(file);
+  it.each(["empty.jsonl", "empty.json", "empty.csv", "empty.mbox"])(
+    "treats an empty file (%s) as zero rows",
+    async (name) => {
+      const file = await dir.file(name, "");
+      const { code, out, err } = await analyze(file);
+      expect(code).toBe(EXIT_OK);
+      expect(out).toBe("");
+      expect(err).toContain("0 rows ok, 0 failed");
+    },
+  );
+
+  it("writes only the CSV header for a file with a header and no rows", async () => {
+    const file = await dir.file("header-only.csv", "id,customer,reply\n");
+    const { code, out } = await analyze(file, { format: "csv" });
     expect(code).toBe(EXIT_OK);
-    expect(out).toBe("");
-    expect(err).toContain("0 rows ok, 0 failed");
+    expect(out.trim().split("\n")).toHaveLength(1);
   });
 });
 

@@ -71,7 +71,7 @@ export async function runAnalyze(options: AnalyzeOptions, io: AnalyzeIo): Promis
   out.on("error", (error: Error) => {
     outputError = error;
   });
-  const input = createReadStream(options.file, { highWaterMark: 1 << 20 });
+  const input = createReadStream(options.file, { highWaterMark: 1 << 18 });
   const progress = startProgress({
     stderr: io.stderr,
     env: io.env,
@@ -101,7 +101,9 @@ export async function runAnalyze(options: AnalyzeOptions, io: AnalyzeIo): Promis
   try {
     await write(out, format.header());
     let batch: SourceRow[] = [];
-    for await (const item of READERS[inputFormat](input, options.columns)) {
+    // An empty export is zero rows in every format (a JSON parser would call it truncated).
+    const items = info.size === 0 ? [] : READERS[inputFormat](input, options.columns);
+    for await (const item of items) {
       if (outputError) break;
       if ("fatal" in item) {
         fatal = { message: item.fatal, code: item.exitCode };

@@ -25,7 +25,16 @@ describe("keel demo", () => {
     const text = out.text();
     expect(text).not.toContain(ESC);
     expect(text.match(/^━━ \d+\/\d+ · /gm)?.length).toBeGreaterThanOrEqual(10);
-    for (const heading of ["Customer", "Reply", "anger", "emotions", "threats", "abuse", "shows", "top fixes"]) {
+    for (const heading of [
+      "Customer",
+      "Reply",
+      "anger",
+      "emotions",
+      "threats",
+      "abuse",
+      "shows",
+      "top fixes",
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toMatch(/━━ Summary/);
@@ -52,7 +61,12 @@ describe("keel demo", () => {
     });
 
     it("uses the given file and rejects a malformed one", async () => {
-      const one = { id: "only-one", domain: "test", customer: "Where is my order?", reply: "It ships today." };
+      const one = {
+        id: "only-one",
+        domain: "test",
+        customer: "Where is my order?",
+        reply: "It ships today.",
+      };
       const good = await dir.file("one.jsonl", `${JSON.stringify(one)}\n`);
       const out = capture();
       expect(await runDemo(good, out, {})).toBe(0);
