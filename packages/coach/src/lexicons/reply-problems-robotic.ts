@@ -5,10 +5,16 @@ export interface RoboticEntry {
   w: number;
   /** Templates that route the customer elsewhere (DM, ticket, help site) rather than stock courtesy. */
   routing?: boolean;
+  /** A better line for this exact phrase, when one fits without knowing the case. */
+  replacement?: string;
 }
 
 export const ROBOTIC_PHRASES: readonly RoboticEntry[] = [
-  { p: "dear customer|member|policyholder|sir|madam|valued|client|passenger|guest", w: 0.8 },
+  {
+    p: "dear customer|member|policyholder|sir|madam|valued|client|passenger|guest",
+    w: 0.8,
+    replacement: "Hi [first name],",
+  },
   {
     p: "thank you|thanks for contacting|your email|your enquiry|your inquiry|your message|your recent|getting in|reaching out",
     w: 0.3,
@@ -47,9 +53,17 @@ export const ROBOTIC_PHRASES: readonly RoboticEntry[] = [
   { p: "apologies for any inconvenience|trouble", w: 0.7 },
   { p: "inconvenience ..3 may have caused", w: 0.65 },
   { p: "please be advised|informed|noted|note that", w: 0.7 },
-  { p: "thank you|thanks for your patience and|& understanding", w: 0.8 },
+  {
+    p: "thank you|thanks for your patience and|& understanding",
+    w: 0.8,
+    replacement: "Thanks for bearing with us while we [what we did].",
+  },
   { p: "we|i appreciate your patience|understanding|time|feedback", w: 0.5 },
-  { p: "thank you|thanks for your patience", w: 0.4 },
+  {
+    p: "thank you|thanks for your patience",
+    w: 0.4,
+    replacement: "Thanks for bearing with us while we [what we did].",
+  },
   { p: "please do not hesitate to", w: 0.7 },
   { p: "do not hesitate to contact|reach", w: 0.7 },
   { p: "feel free to contact|reach|dm|send", w: 0.45 },

@@ -4,6 +4,7 @@ import {
   NEGATORS,
   OVERPROMISE_PHRASES,
   OVERPROMISE_REWRITES,
+  type OverpromiseKind,
 } from "../../lexicons/reply-problems-overpromise.js";
 import type { LabelResult, ParsedTime } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
@@ -44,6 +45,8 @@ function negatedBefore(words: readonly Word[], from: number): boolean {
     const w = words[j];
     if (!w || w.sentence !== words[from]?.sentence) break;
     if (NEGATORS.has(w.w)) return true;
+    // "Don't worry, I'll…": negation before a comma belongs to another clause.
+    if (w.afterBreak) break;
   }
   return false;
 }
@@ -72,21 +75,22 @@ function timelineCues(input: ReplyInput, words: readonly Word[]): Cue[] {
 export function detectOverpromise(input: ReplyInput): LabelResult {
   try {
     const words = wordsOf(input.reply);
-    const rewritten = new Set<number>();
     const cues: Cue[] = [];
+    // One rewrite per sentence, chosen by its strongest cue.
+    const strongest = new Map<number, { w: number; cue: Cue; kind: OverpromiseKind }>();
     for (const m of overpromiseSet.find(words)) {
       const sentence = words[m.from]?.sentence ?? 0;
       if (negatedBefore(words, m.from) || sentenceHedged(words, sentence)) continue;
-      const span = wordRangeSpan(input, words, m.from, m.to);
-      const cue: Cue = { span, p: m.entry.w };
-      if (!rewritten.has(sentence)) {
-        rewritten.add(sentence);
-        cue.rewrite = {
-          span: sentenceWordSpan(input, words, sentence),
-          replacement: OVERPROMISE_REWRITES[m.entry.kind],
-        };
-      }
+      const cue: Cue = { span: wordRangeSpan(input, words, m.from, m.to), p: m.entry.w };
       cues.push(cue);
+      const prev = strongest.get(sentence);
+      if (!prev || m.entry.w > prev.w) strongest.set(sentence, { w: m.entry.w, cue, kind: m.entry.kind });
+    }
+    for (const [sentence, { cue, kind }] of strongest) {
+      cue.rewrite = {
+        span: sentenceWordSpan(input, words, sentence),
+        replacement: OVERPROMISE_REWRITES[kind],
+      };
     }
     cues.push(...timelineCues(input, words));
     return resultFromCues("overpromise", cues, { baseline: 0.01, suggestion: SUGGESTION });

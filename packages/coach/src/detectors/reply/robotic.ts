@@ -10,7 +10,6 @@ import { replyOverlap } from "./shared-problems/overlap.js";
 import { phraseSet } from "./shared-problems/phrases.js";
 import {
   type Cue,
-  combine,
   emptyResult,
   resultFromCues,
   sentenceWordSpan,
@@ -64,15 +63,21 @@ export function detectRobotic(input: ReplyInput): LabelResult {
     if (lowOverlap && URL_RE.test(input.reply.text) && (overlap?.size ?? 0) <= k.linkTemplateMaxStems) {
       templateP.push(k.linkTemplateP);
     }
-    const first = matches[0];
-    const firstCue = cues[0];
-    if (first && firstCue) {
-      const sentence = words[first.from]?.sentence ?? 0;
-      firstCue.rewrite = {
-        span: sentenceWordSpan(input, words, sentence),
-        replacement: roboticRewrite(customerProblem(input.customer)),
-      };
-    }
+    // Phrases with a fixed better line are swapped in place; the first other one gets a case-specific sentence.
+    let sentenceRewritten = false;
+    matches.forEach((m, i) => {
+      const cue = cues[i];
+      if (!cue) return;
+      if (m.entry.replacement) {
+        cue.rewrite = { span: cue.span, replacement: m.entry.replacement };
+      } else if (!sentenceRewritten) {
+        sentenceRewritten = true;
+        cue.rewrite = {
+          span: sentenceWordSpan(input, words, words[m.from]?.sentence ?? 0),
+          replacement: roboticRewrite(customerProblem(input.customer)),
+        };
+      }
+    });
     const opts = { baseline: 0.1, threshold: k.threshold, suggestion: SUGGESTION };
     if (words.length === 0) return resultFromCues("robotic", cues, opts);
     const whole = wordRangeSpan(input, words, 0, words.length - 1);
