@@ -82,11 +82,17 @@ export function contentProfile(t: Tokenized, from = 0, to = t.tokens.length): Co
   for (let i = from; i < to; i++) {
     const tok = t.tokens[i];
     if (!tok) break;
-    if (tok.kind !== "word" || !isContentWord(tok.norm) || isHandleOrLink(t, i)) {
+    // Amounts and counts the customer gave ("£640", "14 lines") are content too; single digits are too common.
+    const isFigure = tok.kind === "number" && tok.norm.length >= 2;
+    if (
+      (tok.kind !== "word" && !isFigure) ||
+      (!isFigure && !isContentWord(tok.norm)) ||
+      isHandleOrLink(t, i)
+    ) {
       if (tok.kind === "punct") prev = "";
       continue;
     }
-    const s = stem(tok.norm);
+    const s = isFigure ? tok.norm : stem(tok.norm);
     if (SUPPORT_GENERIC.has(s) || SUPPORT_GENERIC.has(tok.norm)) {
       prev = "";
       continue;

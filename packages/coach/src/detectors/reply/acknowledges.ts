@@ -10,7 +10,10 @@ const MAX_SENTENCES = 40;
 const ACK_THRESHOLD = 1.3;
 // Openers that point at the customer's situation ("sorry to hear about the delay", "sorry the app keeps crashing").
 const REFLECT =
-  /\b(?:sorry|apologi[sz]e|apologies|unfortunate|regret)\b[^.?!]{0,12}\b(?:to\s+hear|to\s+see|to\s+learn|to\s+know|about|for|that|the|your|you)\b|\b(?:that|this)\s+(?:doesn't|does\s+not|isn't|is\s+not)\s+(?:sound|look|seem)\s+right\b|\bi\s+(?:can\s+)?see\s+(?:that|the|your|why|how)\b|\bthanks?\s+(?:you\s+)?for\s+(?:letting\s+us\s+know|flagging|reporting|telling|raising|sharing)\b/i;
+  /\b(?:sorry|apologi[sz]e|apologies|unfortunate|regret)\b[^.?!]{0,12}\b(?:to\s+hear|to\s+see|to\s+learn|to\s+know|about|for|that|the|your|you)\b|\b(?:that|this)\s+(?:doesn't|does\s+not|isn't|is\s+not)\s+(?:sound|look|seem)\s+right\b|\bi\s+(?:can\s+)?see\s+(?:that|the|your|why|how)\b|\bthanks?\s+(?:you\s+)?for\s+(?:letting\s+us\s+know|flagging|telling|raising|sharing)\b|\b(?:that's|that\s+is|this\s+is|it's)\s+(?:not\s+(?:right|ok|okay|good\s+enough|acceptable|the\s+service)|awful|terrible|(?:a\s+)?(?:big|long|real)\b|\w+\s+(?:weeks|days|hours|months)\s+(?:past|late|longer|overdue))|\b(?:oh|ah)\s+no\b|\bargh\b|\bnot\s+the\s+service\b/i;
+// Apologies hedged into policy ("sorry, but our decision stands") reflect the rule, not the customer's problem.
+const DEFLECT =
+  /\b(?:but|however|unfortunately|unable|not\s+able|as\s+per|in\s+accordance|terms|policy|due\s+to|outside\s+(?:of\s+)?our\s+control|decision|stands|regret\s+to)\b/i;
 // An apology or sympathy line that names the trouble ("sorry for the long wait", "apologies for the delay").
 const NAMES_TROUBLE =
   /\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,25}\b(?:the|this|your|that)\s+(?:long\s+|late\s+|recent\s+)?(?:delay|wait|trouble|problems?|issues?|experience|cancellation|mix-up|mistake|error|outage|disruption|confusion|frustration|hassle)\b|\bsorry\s+(?:that\s+)?(?:your|you|the|this)\b[^.?!]{0,40}\b(?:isn't|wasn't|aren't|weren't|hasn't|haven't|didn't|doesn't|don't|can't|couldn't|not|no|still|again|broke|broken|late|wrong|missing|lost|failed|stopped)\b/i;
@@ -39,6 +42,7 @@ export function detectAcknowledges(input: ReplyInput): LabelResult {
       if (INSTRUCTION.test(s.text) || /\?\s*$/.test(s.text)) topical *= 0.4;
       score += topical;
     }
+    if (DEFLECT.test(s.text)) score *= 0.4;
     if (GENERIC_ONLY.test(s.text) && score < 1.5) score -= 0.5;
     if (score > best) {
       best = score;
