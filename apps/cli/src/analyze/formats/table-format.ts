@@ -20,14 +20,27 @@ interface Column {
 }
 
 const COLUMNS: readonly Column[] = [
-  { title: "id", width: 14 },
+  { title: "id", width: 16 },
   { title: "anger", width: 12 },
   { title: "abuse", width: 5 },
-  { title: "threats", width: 22 },
+  { title: "threats", width: 20 },
   { title: "score", width: 5, right: true },
-  { title: "problems", width: 30 },
-  { title: "missing", width: 40 },
+  { title: "problems", width: 32 },
+  { title: "missing", width: 38 },
 ];
+
+/** Short names so a row's labels fit their column. */
+const SHORT: Partial<Record<ReplyLabel, string>> = {
+  acknowledges: "ack",
+  apology_sincere: "apology",
+  next_step: "next step",
+  non_apology: "non-apology",
+  negative_language: "negative",
+};
+const short = (label: ReplyLabel): string => SHORT[label] ?? label;
+
+/** Summary width: items joined by " · " wrap onto indented lines. */
+const SUMMARY_WIDTH = 110;
 
 function fit(text: string, col: Column): string {
   const cut = text.length > col.width ? `${text.slice(0, col.width - 1)}…` : text;
@@ -50,8 +63,16 @@ function rowCells(row: OutputRow): string[] {
     c ? (c.abusive ? "yes" : "no") : none,
     c ? [...new Set(c.threats.map((t) => t.kind))].join(",") : none,
     r ? String(r.score) : none,
-    r ? PROBLEM_LABELS.filter((l) => r.labels[l]).join(",") : none,
-    r ? KEY_PRACTICES.filter((l) => !r.labels[l]).join(",") : none,
+    r
+      ? PROBLEM_LABELS.filter((l) => r.labels[l])
+          .map(short)
+          .join(",")
+      : none,
+    r
+      ? KEY_PRACTICES.filter((l) => !r.labels[l])
+          .map(short)
+          .join(",")
+      : none,
   ];
 }
 
@@ -59,7 +80,18 @@ const pct = (n: number, of: number): string => (of ? `${((100 * n) / of).toFixed
 
 function summary(s: BatchStats, failed: number): string {
   const out: string[] = ["", "Summary"];
-  const add = (label: string, value: string) => out.push(`  ${label.padEnd(18)} ${value}`);
+  const add = (label: string, value: string) => {
+    const indent = " ".repeat(21);
+    let line = `  ${label.padEnd(18)} `;
+    for (const [i, part] of value.split(" · ").entries()) {
+      const piece = i === 0 ? part : ` · ${part}`;
+      if (i > 0 && line.length + piece.length > SUMMARY_WIDTH) {
+        out.push(line);
+        line = indent + part;
+      } else line += piece;
+    }
+    out.push(line);
+  };
   add("rows analysed", `${s.rows}${failed ? ` (${failed} skipped as bad rows)` : ""}`);
   if (s.customerRows) {
     add(
