@@ -6,8 +6,10 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded.js";
-import { CONTROL_ENV } from "./testing.js";
+import type { EmbeddedPostgres } from "./embedded.js";
+
+/** Set for the test workers: where they ask for the run's embedded server. */
+export const CONTROL_ENV = "KEEL_TEST_DB_CONTROL";
 
 export default async function setup(): Promise<() => Promise<void>> {
   let dataDir: string | undefined;
@@ -19,6 +21,8 @@ export default async function setup(): Promise<() => Promise<void>> {
       dataDir = await mkdtemp(join(tmpdir(), "keel-test-pg-"));
       // Traversable by the unprivileged postgres user when tests run as root.
       await chmod(dataDir, 0o755);
+      // Imported here so runs without database tests never load the database code.
+      const { startEmbeddedPostgres } = await import("./embedded.js");
       const started = await startEmbeddedPostgres({ dataDir });
       if (!started.ok) return { error: started.error.message };
       server = started.value;

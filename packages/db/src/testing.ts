@@ -7,9 +7,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { migrateToLatest } from "./migrate.js";
 import type { Database } from "./schema.js";
-
-/** Set by the global setup: where a test worker asks for the run's embedded server. */
-export const CONTROL_ENV = "KEEL_TEST_DB_CONTROL";
+import { CONTROL_ENV } from "./testing-global-setup.js";
 
 export type TestBackend = "embedded" | "external";
 
