@@ -57,6 +57,7 @@ const FAILURE_PHRASES = new Set([
   "no response",
   "no reply",
 ]);
+const PHRASE_STARTS = new Set(["no", "not", "doesn't", "don't"]);
 const NEGATIONS = new Set(["not", "no", "never", "nothing", "nobody", "none", "cannot"]);
 
 interface CueCounts {
@@ -85,7 +86,7 @@ function countCues(text: string): CueCounts {
     start = -1;
     if (word.includes("\u2019")) word = word.replace(/\u2019/g, "'");
     if (FAILURE_WORDS.has(word)) counts.failures++;
-    else if (prev && FAILURE_PHRASES.has(`${prev} ${word}`)) counts.failures++;
+    else if (PHRASE_STARTS.has(prev) && FAILURE_PHRASES.has(`${prev} ${word}`)) counts.failures++;
     if (NEGATIONS.has(word) || word.endsWith("n't")) counts.negations++;
     prev = word;
   }

@@ -20,17 +20,28 @@ const IP_WEAK =
 const EXPLORE_FEELINGS =
   /\b(?:feel|feeling|felt|going on|happened|happening|doing|talk|mean|think|want|like|been|going through|cope|coping|help)\b/;
 const SECOND_PERSON = /\b(?:you|your|you're|you've|yourself)\b/;
-const QUESTION = /[^.!?\n]*\?/g;
+
+/** Each question sentence (text since the previous sentence end, up to and including `?`), in one linear pass. */
+function questions(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 63) out.push(text.slice(start, i + 1));
+    if (c === 46 || c === 33 || c === 63 || c === 10) start = i + 1;
+  }
+  return out;
+}
 
 export function empathyLevels(reply: string, _customer: string | null = null): EmpathyLevels {
   const lower = reply.toLowerCase().replace(/’/g, "'");
   const emotional_reactions = ER_STRONG.test(lower) ? 2 : ER_WEAK.test(lower) ? 1 : 0;
   const interpretations = IP_STRONG.test(lower) ? 2 : IP_WEAK.test(lower) ? 1 : 0;
   let explorations: 0 | 1 | 2 = 0;
-  QUESTION.lastIndex = 0;
-  for (let m = QUESTION.exec(lower); m !== null && explorations < 2; m = QUESTION.exec(lower)) {
-    if (!SECOND_PERSON.test(m[0])) continue;
-    explorations = EXPLORE_FEELINGS.test(m[0]) ? 2 : 1;
+  for (const question of questions(lower)) {
+    if (!SECOND_PERSON.test(question)) continue;
+    explorations = EXPLORE_FEELINGS.test(question) ? 2 : 1;
+    if (explorations === 2) break;
   }
   return { emotional_reactions, interpretations, explorations };
 }
