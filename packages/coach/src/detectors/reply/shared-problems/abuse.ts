@@ -1,6 +1,7 @@
 /** @module Whether the customer's message insults us: insults, or profanity aimed at "you"/the company. */
 import { INSULT_WORDS, PROFANITY_PREFIXES, TARGET_WORDS } from "../../../lexicons/reply-problems-boundary.js";
 import type { Tokenized } from "../../../text/tokenize.js";
+import { memoByIdentity } from "./memo.js";
 import { wordsOf } from "./words.js";
 
 const TARGET_WINDOW = 4;
@@ -11,7 +12,10 @@ function isProfane(w: string): boolean {
 
 /** True when an insult appears, or profanity sits within a few words of a target ("screw your airline"). */
 export function customerIsAbusive(customer: Tokenized | null): boolean {
-  if (!customer) return false;
+  return customer ? abusiveText(customer) : false;
+}
+
+const abusiveText = memoByIdentity((customer: Tokenized): boolean => {
   const words = wordsOf(customer);
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
@@ -24,4 +28,4 @@ export function customerIsAbusive(customer: Tokenized | null): boolean {
     }
   }
   return false;
-}
+});

@@ -11,6 +11,7 @@ import {
 } from "../../../lexicons/reply-problems-apology.js";
 import type { Tokenized } from "../../../text/tokenize.js";
 import { findBlameCues, findNegativeCues } from "./cue-finders.js";
+import { memoByIdentity } from "./memo.js";
 import { phraseSet } from "./phrases.js";
 import { type Word, wordsOf } from "./words.js";
 
@@ -88,11 +89,7 @@ function isNear(cueSentence: number, apologySentence: number, nextCounts: boolea
   return cueSentence === apologySentence || (nextCounts && cueSentence === apologySentence + 1);
 }
 
-const cache = new WeakMap<Tokenized, Apology[]>();
-
-export function findApologies(t: Tokenized): Apology[] {
-  const hit = cache.get(t);
-  if (hit) return hit;
+function classifyApologies(t: Tokenized): Apology[] {
   const words = wordsOf(t);
   const sympathyStarts = new Set(sympathySet.find(words).map((m) => m.from));
   const hedges = hedgeSet.find(words);
@@ -149,6 +146,8 @@ export function findApologies(t: Tokenized): Apology[] {
     }
     out.push({ ...base, verdict: "sincere", p: 0.85, hedgeTo: m.to });
   }
-  cache.set(t, out);
   return out;
 }
+
+/** Every apology in the reply with its verdict, computed once per reply. */
+export const findApologies: (t: Tokenized) => Apology[] = memoByIdentity(classifyApologies);

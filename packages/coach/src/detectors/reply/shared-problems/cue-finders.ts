@@ -6,6 +6,7 @@ import {
   type NegativeKind,
 } from "../../../lexicons/reply-problems-negative.js";
 import type { Tokenized } from "../../../text/tokenize.js";
+import { memoByIdentity } from "./memo.js";
 import { phraseSet } from "./phrases.js";
 import { type Word, wordsOf } from "./words.js";
 
@@ -117,12 +118,7 @@ function negativeAllowed(
   return true;
 }
 
-const blameCache = new WeakMap<Tokenized, FoundCue<BlameKind>[]>();
-const negativeCache = new WeakMap<Tokenized, FoundCue<NegativeKind>[]>();
-
-export function findBlameCues(t: Tokenized): FoundCue<BlameKind>[] {
-  const hit = blameCache.get(t);
-  if (hit) return hit;
+function blameCues(t: Tokenized): FoundCue<BlameKind>[] {
   const words = wordsOf(t);
   const out = blameSet
     .find(words)
@@ -134,13 +130,12 @@ export function findBlameCues(t: Tokenized): FoundCue<BlameKind>[] {
       to: m.to,
       sentence: words[m.from]?.sentence ?? 0,
     }));
-  blameCache.set(t, out);
   return out;
 }
 
-export function findNegativeCues(t: Tokenized): FoundCue<NegativeKind>[] {
-  const hit = negativeCache.get(t);
-  if (hit) return hit;
+export const findBlameCues: (t: Tokenized) => FoundCue<BlameKind>[] = memoByIdentity(blameCues);
+
+function negativeCues(t: Tokenized): FoundCue<NegativeKind>[] {
   const words = wordsOf(t);
   const out = negativeSet
     .find(words)
@@ -152,6 +147,7 @@ export function findNegativeCues(t: Tokenized): FoundCue<NegativeKind>[] {
       to: m.to,
       sentence: words[m.from]?.sentence ?? 0,
     }));
-  negativeCache.set(t, out);
   return out;
 }
+
+export const findNegativeCues: (t: Tokenized) => FoundCue<NegativeKind>[] = memoByIdentity(negativeCues);

@@ -1,5 +1,6 @@
 /** @module How much of a reply's content is about what the customer actually wrote (crude stems, no stopwords). */
 import type { Tokenized } from "../../../text/tokenize.js";
+import { memoByIdentity } from "./memo.js";
 import { wordsOf } from "./words.js";
 
 const STOPWORDS = new Set(
@@ -19,8 +20,7 @@ function stem(w: string): string {
   return w.length > 5 ? w.slice(0, 5) : w;
 }
 
-/** Content stems of a text: no stopwords, numbers, URLs, @handles or ^sign-offs. */
-export function contentStems(t: Tokenized): Set<string> {
+function buildContentStems(t: Tokenized): Set<string> {
   const urlRanges: [number, number][] = [];
   for (const m of t.text.matchAll(URL_RE)) urlRanges.push([m.index, m.index + m[0].length]);
   const inUrl = (pos: number) => urlRanges.some(([a, b]) => pos >= a && pos < b);
@@ -35,6 +35,9 @@ export function contentStems(t: Tokenized): Set<string> {
   }
   return out;
 }
+
+/** Content stems of a text: no stopwords, numbers, URLs, @handles or ^sign-offs. */
+export const contentStems: (t: Tokenized) => Set<string> = memoByIdentity(buildContentStems);
 
 /** Share of the reply's content stems that the customer also used; null without a customer message. */
 export function replyOverlap(

@@ -1,5 +1,6 @@
 /** @module A word stream for phrase matching: contractions expanded, punctuation dropped, each word tied to its token. */
 import type { Tokenized } from "../../../text/tokenize.js";
+import { memoByIdentity } from "./memo.js";
 
 export interface Word {
   /** Lower-case word, contractions expanded ("can't" gives "can" + "not"). */
@@ -70,13 +71,9 @@ function expand(norm: string): readonly string[] {
   return [norm];
 }
 
-const cache = new WeakMap<Tokenized, Word[]>();
 const BREAKS = new Set([",", ";", ":", "-", "–", "—", "(", ")"]);
 
-/** Words of the text, cached per tokenized input so every detector shares one pass. */
-export function wordsOf(t: Tokenized): Word[] {
-  const hit = cache.get(t);
-  if (hit) return hit;
+function buildWords(t: Tokenized): Word[] {
   const out: Word[] = [];
   let pendingBreak = false;
   for (let i = 0; i < t.tokens.length; i++) {
@@ -104,6 +101,8 @@ export function wordsOf(t: Tokenized): Word[] {
     }
     pendingBreak = false;
   }
-  cache.set(t, out);
   return out;
 }
+
+/** Words of the text, cached per tokenized input so every detector shares one pass. */
+export const wordsOf: (t: Tokenized) => Word[] = memoByIdentity(buildWords);

@@ -1,0 +1,23 @@
+/**
+ * @module A tiny identity cache for per-text analysis shared by the detectors of one reply. The detectors run one
+ * after another on the same tokenized reply and customer message, so a few slots are enough; unlike a WeakMap it
+ * keeps nothing alive between replies and adds no garbage-collection work.
+ */
+
+const SLOTS = 4;
+
+export function memoByIdentity<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const keys: (K | undefined)[] = new Array(SLOTS);
+  const values: (V | undefined)[] = new Array(SLOTS);
+  let next = 0;
+  return (key: K): V => {
+    for (let i = 0; i < SLOTS; i++) {
+      if (keys[i] === key) return values[i] as V;
+    }
+    const value = compute(key);
+    keys[next] = key;
+    values[next] = value;
+    next = (next + 1) % SLOTS;
+    return value;
+  };
+}

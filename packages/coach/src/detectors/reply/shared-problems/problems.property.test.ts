@@ -1,0 +1,87 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { LabelResult } from "../../../types.js";
+import { detectApologySincere } from "../apology-sincere.js";
+import { detectBlame } from "../blame.js";
+import type { ReplyDetector } from "../detector.js";
+import { detectNegativeLanguage } from "../negative-language.js";
+import { detectNonApology } from "../non-apology.js";
+import { detectOverpromise } from "../overpromise.js";
+import { detectRobotic } from "../robotic.js";
+import { detectSetsBoundary } from "../sets-boundary.js";
+import { replyInput } from "./reply-input.js";
+
+const DETECTORS: ReplyDetector[] = [
+  detectApologySincere,
+  detectNonApology,
+  detectBlame,
+  detectNegativeLanguage,
+  detectOverpromise,
+  detectRobotic,
+  detectSetsBoundary,
+];
+
+// Text built from words the lexicons care about, so cues actually fire, mixed with arbitrary noise.
+const WORDS = [
+  "sorry",
+  "if",
+  "you",
+  "feel",
+  "we",
+  "can't",
+  "but",
+  "never",
+  "again",
+  "as",
+  "I",
+  "already",
+  "said",
+  "idiots",
+  "keep",
+  "respectful",
+  "promise",
+  "100%",
+  "DM",
+  "us",
+  "https://t.co/x",
+  ",",
+  ".",
+  "!",
+  "\n",
+  "’",
+  "🙂",
+];
+const draft = fc.oneof(
+  fc.array(fc.constantFrom(...WORDS), { maxLength: 60 }).map((w) => w.join(" ")),
+  fc.string({ maxLength: 200 }),
+);
+
+function checkResult(text: string, r: LabelResult): void {
+  expect(r.confidence).toBeGreaterThanOrEqual(0);
+  expect(r.confidence).toBeLessThanOrEqual(1);
+  for (const s of [...r.spans, ...(r.rewrites ?? []).map((w) => w.span)]) {
+    expect(s.start).toBeGreaterThanOrEqual(0);
+    expect(s.end).toBeLessThanOrEqual(text.length);
+    expect(text.slice(s.start, s.end)).toBe(s.text);
+  }
+  if (!r.value) expect(r.spans).toEqual([]);
+}
+
+describe("problem detectors on arbitrary drafts", () => {
+  it("never throw and return exact spans and confidences in [0, 1]", () => {
+    fc.assert(
+      fc.property(draft, draft, (reply, customer) => {
+        const input = replyInput(reply, customer);
+        for (const detect of DETECTORS) checkResult(input.reply.text, detect(input));
+      }),
+      { numRuns: 150, seed: 7 },
+    );
+  });
+
+  it("handle a maximal paste in bounded time", () => {
+    const input = replyInput("I'm sorry if you feel we can't help, as I already said. ".repeat(400));
+    const t0 = performance.now();
+    for (const detect of DETECTORS) detect(input);
+    expect(performance.now() - t0).toBeLessThan(1500);
+  });
+});
