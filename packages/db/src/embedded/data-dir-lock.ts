@@ -68,6 +68,8 @@ export async function acquireDataDirLock(dataDir: string): Promise<DbResult<Data
           "Stop it first, or give this one its own data directory.",
       );
     }
+    // Known gap: two Keels taking over the same stale lock at the same instant could both succeed (each unlinks
+    // and recreates). Starting two Keels on one directory within milliseconds of each other is not a case we guard.
     await unlink(path).catch(() => undefined);
   }
   return fail("data_dir_locked", `could not take the lock ${path}: it keeps reappearing`);
