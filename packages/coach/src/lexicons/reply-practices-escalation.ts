@@ -30,7 +30,7 @@ export const ESCALATION_CUES: readonly EscalationCue[] = [
   {
     reason: "safety",
     weight: 2.4,
-    re: /\b(?:fire|caught\s+fire|on\s+fire|smoke|smoking|smoulder\w*|burn(?:t|ed|ing|s)?|scald\w*|explod\w*|explosion|spark(?:s|ing|ed)?|electric(?:al)?\s+shock|electrocut\w*|gas\s+leak|smell\s+(?:of\s+)?gas|carbon\s+monoxide|injur\w*|hurt|bleed\w*|cut\s+(?:my|his|her|their)|chok\w*|allergic\s+reaction|anaphyla\w*|hospital|a&e|ambulance|poison\w*|food\s+poisoning|mou?ldy?|glass\s+in|foreign\s+object|unsafe|dangerous|hazard\w*|overdos\w*|wrong\s+(?:dose|dosage|medication|tablets?|pills?)|recall(?:ed)?|safe\s+to\s+(?:drink|eat|use|drive)|scared\s+to\s+(?:drive|use)|brakes?|pouring\s+oil|hard\s+shoulder|burst\s+pipe|manhole|flood\w*|exposed\s+wires?|nearly\s+fell|fell\s+(?:in|over|down)|dizz\w*|brown\s+water|no\s+heating|no\s+water)\b/gi,
+    re: /\b(?:fire|caught\s+fire|on\s+fire|smoke|smoking|smoulder\w*|burn(?:t|ed|ing|s)?|scald\w*|explod\w*|explosion|spark(?:s|ing|ed)?|electric(?:al)?\s+shock|electrocut\w*|gas\s+leak|smell\s+(?:of\s+)?gas|carbon\s+monoxide|injur\w*|hurt|bleed\w*|cut\s+(?:my|his|her|their)|chok\w*|allergic\s+reaction|anaphyla\w*|ambulance|poison\w*|food\s+poisoning|mou?ldy?|glass\s+in|foreign\s+object|unsafe|dangerous|hazard\w*|overdos\w*|wrong\s+(?:dose|dosage|medication|tablets?|pills?)|safe\s+to\s+(?:drink|eat|use|drive)|scared\s+to\s+(?:drive|use)|brakes?|pouring\s+oil|hard\s+shoulder|burst\s+pipe|manhole|flood\w*|exposed\s+wires?|nearly\s+fell|fell\s+(?:in|over|down)|dizz\w*|brown\s+water)\b/gi,
   },
   {
     reason: "manager_request",
@@ -40,7 +40,7 @@ export const ESCALATION_CUES: readonly EscalationCue[] = [
   {
     reason: "repeated_failure",
     weight: 1.8,
-    re: /\b(?:(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?(?:time|chat|ticket|call|email|message|complaint|outage|attempt)|(?:two|three|four|five|six|several|multiple|many|countless|\d+)\s+(?:times|tickets|calls|chats|emails|voicemails|complaints)|twice\s+(?:already|now|before)|(?:already|now)\s+twice|(?:called|rang|contacted|emailed|chatted|messaged|phoned|reported|complained|asked|chased)\s+(?:you\s+|in\s+|them\s+|it\s+|this\s+|about\s+\w+\s+)?(?:twice|\d+\s+times|several\s+times|multiple\s+times|many\s+times|every\s+(?:day|week))|no\s*(?:one|body)\s+(?:has\s+|ever\s+)?(?:called|replied|responded|got\s+back|knows)|runaround|round\s+in\s+circles|(?:was|been|were)\s+promised|you\s+promised|yet\s+again|again\s+and\s+again)\b/gi,
+    re: /\b(?:(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?(?:time|chat|ticket|call|email|message|complaint|outage|attempt)|(?:two|three|four|five|six|several|multiple|many|countless|\d+)\s+(?:tickets|calls|chats|emails|voicemails|complaints|transfers)|twice\s+(?:already|now|before)|(?:already|now)\s+twice|(?:called|rang|contacted|emailed|chatted|messaged|phoned|reported|complained|asked|chased)\s+(?:you\s+|in\s+|them\s+|it\s+|this\s+|about\s+\w+\s+)?(?:twice|\d+\s+times|several\s+times|multiple\s+times|many\s+times|every\s+(?:day|week))|no\s*(?:one|body)\s+(?:has\s+|ever\s+)?(?:called|replied|responded|got\s+back|knows)|runaround|round\s+in\s+circles|(?:was|been|were)\s+promised|you\s+promised|yet\s+again|again\s+and\s+again)\b/gi,
   },
   {
     reason: "repeated_failure",
@@ -49,15 +49,22 @@ export const ESCALATION_CUES: readonly EscalationCue[] = [
   },
   {
     reason: "public_threat",
-    weight: 0.9,
+    weight: 0.7,
     re: /\b(?:trustpilot|tiktok|facebook|twitter|instagram|the\s+press|newspaper|journalist|watchdog|bbc|review\s+sites?|everyone\s+(?:knows|will\s+know)|make\s+sure\s+(?:everyone|people)|go(?:ing)?\s+public|charg(?:e|ing)\s+(?:it\s+)?back|chargeback|dispute\s+(?:it\s+)?with\s+my\s+(?:bank|card)|card\s+provider|look\s+elsewhere|(?:moving|move|take|taking)\s+my\s+(?:\w+\s+)?(?:business|money|salary|account)\s+elsewhere|clos(?:e|ing)\s+my\s+account|cancel(?:l?ing)?\s+my\s+(?:contract|subscription|account)|deleting\s+(?:this|the)\s+app|switch(?:ing)?\s+(?:to|provider))\b/gi,
   },
   {
     reason: "vulnerable",
     weight: 1.8,
-    re: /\b(?:passed\s+away|died|death|funeral|bereave\w*|widow\w*|terminal\w*|cancer|chemo\w*|dialysis|disabilit\w*|disabled|wheelchair|blind|deaf|dementia|alzheimer\w*|carer|oxygen|elderly|pensioner|\d{2}\s*-?\s*year[s-]?\s*old\s+(?:mother|father|mum|mom|dad|gran\w*|parent)|(?:my\s+)?(?:\d+\s+month|newborn|baby|little\s+one)|pregnan\w*|can't\s+afford|cannot\s+afford|food\s+bank|overdrawn|on\s+benefits|universal\s+credit|paycheck\s+to\s+paycheck|rent\s+(?:is\s+)?due|struggling\s+financially|mental\s+health|suicid\w*|self[-\s]harm|depress\w*|domestic\s+abuse|medication|prescription|insulin|vulnerable|scam(?:med)?|fraud(?:ster)?s?|safe\s+account|i'?m\s+(?:[7-9]\d|1[0-7])(?!\s*(?:minutes|mins|hours|days|%|pounds|quid))|my\s+parents|not\s+to\s+tell|asking\s+(?:me\s+)?for\s+(?:pictures|photos|pics))\b/gi,
+    re: /\b(?:passed\s+away|died|death|funeral|bereave\w*|widow\w*|terminal\w*|cancer|chemo\w*|dialysis|disabilit\w*|disabled|wheelchair|blind|deaf|dementia|alzheimer\w*|carer|oxygen|elderly|pensioner|\d{2}\s*-?\s*year[s-]?\s*old\s+(?:mother|father|mum|mom|dad|gran\w*|parent)|(?:my\s+)?(?:\d+\s+month|newborn|baby|little\s+one)|food\s+bank|mental\s+health|suicid\w*|self[-\s]harm|depress\w*|domestic\s+abuse|vulnerable|scam(?:med)?|fraud(?:ster)?s?|safe\s+account|i'?m\s+(?:[7-9]\d|1[0-7])(?!\s*(?:minutes|mins|hours|days|%|pounds|quid))|my\s+parents|not\s+to\s+tell|asking\s+(?:me\s+)?for\s+(?:pictures|photos|pics))\b/gi,
   },
 ];
+
+/** Hardship and health mentions: a reason for care, and for escalation only alongside something else. */
+export const WEAK_VULNERABILITY: EscalationCue = {
+  reason: "vulnerable",
+  weight: 1,
+  re: /\b(?:can't\s+afford|cannot\s+afford|overdrawn|on\s+benefits|universal\s+credit|paycheck\s+to\s+paycheck|rent\s+(?:is\s+)?due|struggling\s+financially|pregnan\w*|medication|prescription|insulin|hospital|a&e)\b/gi,
+};
 
 /** A previous agent message that already set a boundary about the customer's language. */
 export const BOUNDARY_WARNING =

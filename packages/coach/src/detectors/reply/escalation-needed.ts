@@ -4,6 +4,7 @@ import {
   BOUNDARY_WARNING,
   ESCALATION_CUES,
   type EscalationReason,
+  WEAK_VULNERABILITY,
 } from "../../lexicons/reply-practices-escalation.js";
 import { confidenceFor, regexSpans, squash } from "../../text/match.js";
 import type { LabelResult, Span } from "../../types.js";
@@ -34,7 +35,7 @@ function fromCustomerText(input: ReplyInput): Evidence[] {
   if (input.customer) texts.push(input.customer.text);
   for (const m of input.thread)
     if (m.role === "customer" && typeof m.text === "string") texts.push(m.text.slice(0, 20_000));
-  for (const cue of ESCALATION_CUES) {
+  for (const cue of [...ESCALATION_CUES, WEAK_VULNERABILITY]) {
     let hits = 0;
     let first: Span | undefined;
     texts.forEach((text, i) => {
