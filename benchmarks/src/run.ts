@@ -1,5 +1,5 @@
 /** @module `npm run bench`: runs each benchmark section and ends with a PASS/FAIL summary against the targets. */
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { type BenchContext, type Section, sink } from "./context.js";
 import { loadCorpus, resolveDataDir } from "./data.js";
 import { canForceGc } from "./heap.js";
@@ -51,7 +51,9 @@ async function main(): Promise<number> {
   const corpus = loadCorpus(dataDir);
   const cpuModel = cpus()[0]?.model ?? "unknown CPU";
   console.log(
-    `Keel bench${flags.quick ? " (--quick)" : ""}: Node ${process.version}, ${cpus().length} × ${cpuModel}`,
+    `Keel bench${flags.quick ? " (--quick)" : ""}: Node ${process.version}, ${cpus().length} × ${cpuModel}, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
   );
   console.log(
     `data: ${dataDir} — ${corpus.customerTurns.length} customer turns, ${corpus.agentReplies.length} agent replies, ${corpus.goEmotions.length} GoEmotions, ${corpus.davidson.length} Davidson tweets; forced GC ${canForceGc() ? "on" : "off"}`,
@@ -68,6 +70,7 @@ async function main(): Promise<number> {
     if (flags.only && !flags.only.has(section.id)) continue;
     printSection(section.title);
     const sectionStarted = performance.now();
+    const cpuStarted = process.cpuUsage();
     try {
       results.push(...(await section.run(context)));
     } catch (error) {
@@ -76,7 +79,11 @@ async function main(): Promise<number> {
       console.log(`FAIL section crashed: ${message}`);
       results.push({ section: section.id, target: "section runs", measured: "crashed", verdict: "FAIL" });
     }
-    console.log(`(${((performance.now() - sectionStarted) / 1000).toFixed(1)} s)`);
+    const wallMs = performance.now() - sectionStarted;
+    const cpu = process.cpuUsage(cpuStarted);
+    // A share well under 100% means other processes took the CPU and in-process times are inflated.
+    const share = ((cpu.user + cpu.system) / 1000 / wallMs) * 100;
+    console.log(`(${(wallMs / 1000).toFixed(1)} s; this process got ${share.toFixed(0)}% of one core)`);
   }
 
   printSection("Summary");

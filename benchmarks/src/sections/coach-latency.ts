@@ -31,7 +31,7 @@ export const coachLatencySection: Section = {
       ];
     }
     const { coachReply } = load.coach;
-    const runs = quick ? 2_000 : 4_000;
+    const runs = quick ? 2_000 : 3_000;
     const drafts = longDrafts(corpus, DISTINCT_DRAFTS);
     if (drafts.length === 0) {
       console.log("skipped: no agent replies in the data directory");
@@ -39,7 +39,7 @@ export const coachLatencySection: Section = {
     }
     const avgChars = drafts.reduce((n, d) => n + d.reply.length, 0) / drafts.length;
     console.log(
-      `${drafts.length} distinct drafts (${formatNumber(avgChars, 0)} chars avg), ${runs.toLocaleString("en-US")} timed calls each after ${drafts.length} warm-up calls`,
+      `${drafts.length} distinct drafts (${formatNumber(avgChars, 0)} chars avg), ${runs.toLocaleString("en-US")} timed calls after ${drafts.length} warm-up calls`,
     );
     const draft = (i: number) => drafts[i % drafts.length] ?? { reply: "", customer: "" };
     for (let i = 0; i < drafts.length; i++) coachReply(draft(i).reply, draft(i).customer);
@@ -49,7 +49,7 @@ export const coachLatencySection: Section = {
         "coachReply(draft, customer)",
         measure(runs, (i) => coachReply(draft(i).reply, draft(i).customer).score),
       ],
-      ["coachReply(draft) no customer", measure(runs, (i) => coachReply(draft(i).reply).score)],
+      ["coachReply(draft) no customer", measure(runs / 2, (i) => coachReply(draft(i).reply).score)],
     ];
     printTable(
       ["call", "runs", "mean", "p50", "p90", "p99", "max"],

@@ -6,8 +6,10 @@ import { formatMb } from "../heap.js";
 import { printTable, type TargetResult, verdictOf } from "../report.js";
 import { formatMs, formatNumber, median, ratio } from "../stats.js";
 
-const MESSAGES = 12_000;
-const WARMUP_MESSAGES = 1_000;
+const MESSAGES = 10_000;
+const WARMUP_MESSAGES = 2_000;
+/** After two rounds, no new round starts once the section has run this long (a slow engine must not stall the bench). */
+const BUDGET_MS = { quick: 40_000, full: 100_000 };
 
 /** Targets: Keel at least this multiple of each peer's median rate. */
 const TARGETS: Record<string, number> = { "wink-nlp": 2, "sentiment (AFINN)": 1 / 3 };
@@ -37,7 +39,7 @@ export const throughputSection: Section = {
     const chars = messages.reduce((n, t) => n + t.length, 0);
     console.log(
       `${messages.length.toLocaleString("en-US")} real messages (${formatNumber(chars / messages.length, 0)} chars avg),` +
-        ` ${rounds} timed rounds after a warm-up pass, median reported`,
+        ` up to ${rounds} timed rounds (engine order rotated) after a ${WARMUP_MESSAGES}-message warm-up; median round reported`,
     );
     const warmup = messages.slice(0, WARMUP_MESSAGES);
     const engines: Engine[] = [];
@@ -49,9 +51,11 @@ export const throughputSection: Section = {
     }
     for (const f of failed) console.log(`FAIL could not load ${f}`);
 
-    for (const engine of engines) timeRound(engine, messages);
+    for (const engine of engines) timeRound(engine, warmup);
     const times = new Map<string, number[]>(engines.map((e) => [e.name, []]));
-    for (let round = 0; round < rounds; round++) {
+    const started = performance.now();
+    const budget = quick ? BUDGET_MS.quick : BUDGET_MS.full;
+    for (let round = 0; round < rounds && (round < 2 || performance.now() - started < budget); round++) {
       for (const engine of roundOrder(engines, round))
         times.get(engine.name)?.push(timeRound(engine, messages));
     }
@@ -61,7 +65,7 @@ export const throughputSection: Section = {
       rate.set(engine.name, (messages.length / median(times.get(engine.name) ?? [])) * 1000);
     const keelRate = rate.get(KEEL) ?? Number.NaN;
     printTable(
-      ["engine", "msgs/s (median)", "per msg", "best round", "keel ×", "load", "retained heap"],
+      ["engine", "msgs/s (median)", "per msg", "rounds", "best round", "keel ×", "load", "retained heap"],
       engines.map((e) => {
         const samples = times.get(e.name) ?? [];
         const r = rate.get(e.name) ?? Number.NaN;
@@ -69,6 +73,7 @@ export const throughputSection: Section = {
           e.name,
           formatNumber(r, 0),
           formatMs(1000 / r),
+          String(samples.length),
           formatMs(Math.min(...samples)),
           e.name === KEEL ? "—" : `${formatNumber(ratio(keelRate, r), 2)}×`,
           formatMs(e.loadMs),
