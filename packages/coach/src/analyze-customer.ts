@@ -26,6 +26,7 @@ import {
   type CustomerAnalysis,
   type CustomerContext,
   type Emotion,
+  type Fact,
   type Span,
 } from "./types.js";
 
@@ -135,8 +136,10 @@ export function analyzeCustomer(text: string, context: CustomerContext = {}): Cu
   };
   const abusive = blended.abuseConfidence >= ABUSE_THRESHOLD;
   const repeat = r.repeat.confidence >= REPEAT_THRESHOLD;
-  const masked = ctx.maskProfanity ? maskedText(r.text.t.text, r.profaneSpans) : r.text.t.text;
-  const m = (s: Span) => maskSpan(s, masked);
+  const masking = ctx.maskProfanity === true && r.profaneSpans.length > 0;
+  const masked = masking ? maskedText(r.text.t.text, r.profaneSpans) : r.text.t.text;
+  const m = masking ? (s: Span) => maskSpan(s, masked) : (s: Span) => s;
+  const facts = detectFacts({ text: r.text, context: ctx });
   return {
     anger,
     anger_level: level,
@@ -150,14 +153,17 @@ export function analyzeCustomer(text: string, context: CustomerContext = {}): Cu
     repeat_contact: repeat,
     repeat_contact_confidence: r.repeat.confidence,
     repeat_contact_spans: repeat ? r.repeat.spans.map(m) : [],
-    facts: detectFacts({ text: r.text, context: ctx }).map((f) => ({
-      ...f,
-      value: m(f.span).text,
-      span: m(f.span),
-    })),
-    signals: signals.map((s) => ({ ...s, span: m(s.span) })),
+    facts: masking ? facts.map((f) => maskFact(f, masked)) : facts,
+    signals: masking ? signals.map((s) => ({ kind: s.kind, weight: s.weight, span: m(s.span) })) : signals,
     ...customerModelFields(r.text.t.text),
   };
+}
+
+function maskFact(f: Fact, masked: string): Fact {
+  const span = maskSpan(f.span, masked);
+  const out: Fact = { kind: f.kind, value: span.text, span };
+  if (f.normalized !== undefined) out.normalized = f.normalized;
+  return out;
 }
 
 function round(x: number): number {

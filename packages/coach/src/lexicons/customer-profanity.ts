@@ -213,6 +213,16 @@ export const CRITICISED_THINGS: ReadonlySet<string> = new Set([
 /** Words that show the insult or curse is aimed at someone else ("other sellers", "my brother"). */
 export const THIRD_PARTY_MARKERS: ReadonlySet<string> = new Set([
   "other",
+  "seller",
+  "sellers",
+  "vendor",
+  "vendors",
+  "merchant",
+  "merchants",
+  "buyer",
+  "buyers",
+  "passenger",
+  "passengers",
   "another",
   "competitor",
   "competitors",

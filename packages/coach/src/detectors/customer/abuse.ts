@@ -36,6 +36,12 @@ function targetOf(
 ): "us" | "direct" | "third" | null {
   const w = words[i] as CustomerToken;
   let found: "us" | "direct" | "third" | null = null;
+  // The subject ("the other sellers … are idiots") may sit further back than the target window.
+  for (let k = i - 1; k >= 0 && k >= i - 2 * WINDOW; k--) {
+    const o = words[k] as CustomerToken;
+    if (o.sentence !== w.sentence) break;
+    if (THIRD_PARTY_MARKERS.has(o.norm)) return "third";
+  }
   for (let k = Math.max(0, i - WINDOW); k <= Math.min(words.length - 1, i + WINDOW); k++) {
     const o = words[k] as CustomerToken;
     if (k === i || o.sentence !== w.sentence) continue;

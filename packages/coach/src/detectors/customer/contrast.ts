@@ -22,14 +22,23 @@ export function detectContrast(input: CustomerInput, evidence: readonly EmotionH
   const { words } = input.text;
   const text = input.text.t.text;
   const out: Contrast = { hits: [], discounted: [] };
+  const bySentence = new Map<number, EmotionHit[]>();
+  for (const h of evidence) {
+    const list = bySentence.get(h.sentence);
+    if (list) list.push(h);
+    else bySentence.set(h.sentence, [h]);
+  }
   for (let i = 1; i < words.length; i++) {
     const w = words[i] as CustomerToken;
     if (!CONTRAST_WORDS.has(w.norm)) continue;
     const sentence = input.text.t.sentences[w.sentence];
     if (!sentence) continue;
-    const before = evidence.filter((h) => h.sentence === w.sentence && h.span.end <= w.start);
-    // The complaint after "but" may run on into the next sentences.
-    const after = evidence.filter((h) => h.span.start >= w.end && h.sentence <= w.sentence + 1 && !isCalm(h));
+    const here = bySentence.get(w.sentence) ?? [];
+    const before = here.filter((h) => h.span.end <= w.start);
+    // The complaint after "but" may run on into the next sentence.
+    const after = [...here, ...(bySentence.get(w.sentence + 1) ?? [])].filter(
+      (h) => h.span.start >= w.end && !isCalm(h),
+    );
     if (!before.some(isCalm)) continue;
     out.discounted.push([sentence.start, w.start]);
     if (after.length > 0) {

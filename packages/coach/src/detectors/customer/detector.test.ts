@@ -1,0 +1,10 @@
+import { describe, expect, it } from "vitest";
+import { angerWeightOf } from "./detector.js";
+
+describe("angerWeightOf", () => {
+  it("counts anger fully and its milder cousins partly", () => {
+    expect(angerWeightOf({ anger: 1 })).toBe(1);
+    expect(angerWeightOf({ annoyance: 1 })).toBeLessThan(1);
+    expect(angerWeightOf({ gratitude: 1, fear: 1 })).toBe(0);
+  });
+});

@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { readCustomerText } from "./customer-text.js";
+import { detectFacts } from "./facts.js";
+
+describe("detectFacts", () => {
+  it("reports every kind once, in text order, without overlaps", () => {
+    const text = "Order 123-1234567-1234567 cost $20 on 2026-11-20, email me at a@b.com or call 555-123-4567";
+    const facts = detectFacts({ text: readCustomerText(text), context: {} });
+    expect(facts.map((f) => f.kind)).toEqual(["order_number", "amount", "date", "email", "phone"]);
+    for (const f of facts) expect(text.slice(f.span.start, f.span.end)).toBe(f.span.text);
+  });
+});

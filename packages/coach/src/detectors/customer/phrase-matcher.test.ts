@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { readCustomerText } from "./customer-text.js";
+import { compilePhrases, matchAllPhrases, matchPhrases } from "./phrase-matcher.js";
+
+const index = compilePhrases([
+  ["thank you", "thanks"],
+  ["thank you so much", "big thanks"],
+  ["still waiting", "waiting"],
+]);
+
+describe("matchPhrases", () => {
+  it("prefers the longest phrase and matches inflections", () => {
+    const m = matchPhrases(readCustomerText("Thank you so much! Still waited for it").words, index);
+    expect(m.map((x) => x.value)).toEqual(["big thanks", "waiting"]);
+  });
+  it("never matches across a sentence boundary", () => {
+    expect(matchPhrases(readCustomerText("I am still. Waiting here").words, index)).toEqual([]);
+  });
+  it("matchAllPhrases reports overlapping starts", () => {
+    const m = matchAllPhrases(
+      readCustomerText("thank you so much").words,
+      compilePhrases([
+        ["thank you", 1],
+        ["you so much", 2],
+      ]),
+    );
+    expect(m.map((x) => x.value)).toEqual([1, 2]);
+  });
+});
