@@ -35,7 +35,7 @@ export const ROBOTIC_PHRASES: readonly RoboticEntry[] = [
   { p: "sign|signing up here|for notifications|for updates", w: 0.45, routing: true },
   { p: "we have logged|recorded|registered the|your issue|concern|complaint|feedback", w: 0.5 },
   { p: "we will pass|pass on|pass this|along|your comments|thoughts|feedback", w: 0.4 },
-  { p: "please note", w: 0.45 },
+  { p: "please note", w: 0.35 },
   { p: "please be aware", w: 0.55 },
   { p: "sometimes this happens", w: 0.6 },
   { p: "try again later", w: 0.45 },

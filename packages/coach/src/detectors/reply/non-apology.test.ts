@@ -46,3 +46,15 @@ describe("detectNonApology", () => {
     expect(r.rewrites?.[0]?.replacement).toMatch(/^I'm sorry for the trouble/);
   });
 });
+
+describe("detectNonApology 'sorry, but' rewrite", () => {
+  it("turns 'sorry, but' into a plain apology and keeps the rest of the sentence", () => {
+    const reply = "I'm sorry, but we're unable to work around this.";
+    const r = detectNonApology(replyInput(reply, "My account was locked for no reason."));
+    const rw = r.rewrites?.[0];
+    expect(rw).toBeDefined();
+    if (!rw) return;
+    const fixed = reply.slice(0, rw.span.start) + rw.replacement + reply.slice(rw.span.end);
+    expect(fixed).toBe("I'm sorry your account was locked for no reason. We're unable to work around this.");
+  });
+});

@@ -27,9 +27,20 @@ export function detectNonApology(input: ReplyInput): LabelResult {
       .filter((a) => a.verdict === "non_apology")
       .map((a) => {
         const span = wordRangeSpan(input, words, a.from, rewriteEnd(words, a));
-        // Keep the sentence's closing punctuation out of the span; the replacement brings its own.
-        const text = a.reason === "but" ? `${replacement} ` : replacement.replace(/\.$/, "");
-        return { span, p: a.p, rewrite: { span, replacement: text } };
+        // "I'm sorry, but we can't…" becomes "I'm sorry <problem>. We can't…": the next word joins the span to be
+        // capitalised. Otherwise the sentence keeps its own closing punctuation.
+        const next = words[a.hedgeTo + 1];
+        const nextTok = next && next.sentence === a.sentence ? input.reply.tokens[next.tok] : undefined;
+        if (a.reason === "but" && nextTok) {
+          const wide = {
+            start: span.start,
+            end: nextTok.end,
+            text: input.reply.text.slice(span.start, nextTok.end),
+          };
+          const capital = nextTok.text.charAt(0).toUpperCase() + nextTok.text.slice(1);
+          return { span, p: a.p, rewrite: { span: wide, replacement: `${replacement} ${capital}` } };
+        }
+        return { span, p: a.p, rewrite: { span, replacement: replacement.replace(/\.$/, "") } };
       });
     return resultFromCues("non_apology", cues, { baseline: 0.03, suggestion: SUGGESTION });
   } catch {
