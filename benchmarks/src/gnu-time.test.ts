@@ -25,6 +25,14 @@ describe("parseGnuTime", () => {
     });
   });
 
+  it("drops time's note on a failed child", () => {
+    const failed = SAMPLE.replace(
+      "\tCommand being",
+      "Command exited with non-zero status 1\n\tCommand being",
+    );
+    expect(parseGnuTime(failed).childStderr).toBe("analysed 10 rows\n");
+  });
+
   it("returns no report when time printed none", () => {
     expect(parseGnuTime("boom\n").report).toBeNull();
   });

@@ -32,7 +32,10 @@ export function parseGnuTime(stderr: string): { childStderr: string; report: Gnu
   const rss = field(block, "Maximum resident set size");
   if (wall === undefined || rss === undefined) return { childStderr: stderr, report: null };
   return {
-    childStderr: stderr.slice(0, at),
+    // time's own one-line note on a failed child sits just before the report.
+    childStderr: stderr
+      .slice(0, at)
+      .replace(/Command (?:exited with non-zero status|terminated by signal) \d+\n?$/, ""),
     report: {
       wallSeconds: parseClock(wall),
       userSeconds: Number(field(block, "User time (seconds)") ?? Number.NaN),

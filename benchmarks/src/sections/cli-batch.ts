@@ -12,7 +12,7 @@ import { formatNumber } from "../stats.js";
 
 const FULL_ROWS = 1_000_000;
 const QUICK_ROWS = 100_000;
-const PILOT_ROWS = 5_000;
+const PILOT_ROWS = 2_000;
 const TARGET_SECONDS = 120;
 const CLI = join(REPO_ROOT, "apps", "cli", "bin", "keel.js");
 const CLI_BUILD = join(REPO_ROOT, "apps", "cli", "dist", "src", "main.js");
