@@ -29,6 +29,7 @@ describe("similarity", () => {
     const t = tokenize("First sentence here. Second one there.");
     expect(sentenceProfiles(t)).toBe(sentenceProfiles(t));
     expect(sentenceProfiles(t)).toHaveLength(2);
+    expect(sentenceProfiles(tokenize("One. ".repeat(100)))).toHaveLength(40);
     expect(contentProfile(t, 0, 0).stems.size).toBe(0);
   });
 

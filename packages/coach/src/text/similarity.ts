@@ -64,11 +64,16 @@ export function profileOf(t: Tokenized): ContentProfile {
 
 const SENTENCE_PROFILES = new WeakMap<Tokenized, ContentProfile[]>();
 
-/** Profiles of every sentence of a text, computed once per text and shared by the detectors. */
+/** Detectors read at most this many sentences of a reply: a pasted essay is not coached line by line. */
+export const MAX_PROFILED_SENTENCES = 40;
+
+/** Profiles of the first sentences of a text, computed once per text and shared by the detectors. */
 export function sentenceProfiles(t: Tokenized): ContentProfile[] {
   const cached = SENTENCE_PROFILES.get(t);
   if (cached) return cached;
-  const out = t.sentences.map((s) => contentProfile(t, s.tokenStart, s.tokenEnd));
+  const out = t.sentences
+    .slice(0, MAX_PROFILED_SENTENCES)
+    .map((s) => contentProfile(t, s.tokenStart, s.tokenEnd));
   SENTENCE_PROFILES.set(t, out);
   return out;
 }

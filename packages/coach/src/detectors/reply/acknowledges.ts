@@ -1,12 +1,17 @@
 /** @module Reply detector for `acknowledges`: names or reflects the customer's specific problem (see GUIDE.md). */
 import { confidenceFor, squash } from "../../text/match.js";
-import { contentProfile, overlap, profileOf, sentenceProfiles } from "../../text/similarity.js";
+import {
+  contentProfile,
+  MAX_PROFILED_SENTENCES,
+  overlap,
+  profileOf,
+  sentenceProfiles,
+} from "../../text/similarity.js";
 import { sentenceSpan } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
 import { detectEmpathy } from "./empathy.js";
 
-const MAX_SENTENCES = 40;
 const ACK_THRESHOLD = 1.3;
 // Openers that point at the customer's situation ("sorry to hear about the delay", "sorry the app keeps crashing").
 const REFLECT =
@@ -30,7 +35,7 @@ export function detectAcknowledges(input: ReplyInput): LabelResult {
   const profiles = sentenceProfiles(t);
   let best = 0;
   let bestSpan: Span | null = null;
-  for (let i = 0; i < Math.min(t.sentences.length, MAX_SENTENCES); i++) {
+  for (let i = 0; i < Math.min(t.sentences.length, MAX_PROFILED_SENTENCES); i++) {
     const s = t.sentences[i];
     if (!s) continue;
     let score = REFLECT.test(s.text) ? 1 : 0;

@@ -1,12 +1,17 @@
 /** @module Reply detector for `empathy`: names the customer's feeling or its cause in specific terms (see GUIDE.md). */
 import { EMPATHY_FRAME, FEELING, STOCK_EMPATHY } from "../../lexicons/reply-practices-conversation.js";
 import { confidenceFor, squash } from "../../text/match.js";
-import { contentProfile, overlap, profileOf, sentenceProfiles } from "../../text/similarity.js";
+import {
+  contentProfile,
+  MAX_PROFILED_SENTENCES,
+  overlap,
+  profileOf,
+  sentenceProfiles,
+} from "../../text/similarity.js";
 import { sentenceSpan } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
 
-const MAX_SENTENCES = 40;
 // Specific detail in the same sentence: a number, a duration, or a cause ("especially with rent due", "after you…").
 const SPECIFIC =
   /\d|\b(?:especially|because|since|when|after|before|without|with\s+(?:your|the|a|an)|on\s+top\s+of|two|three|four|five|six|seven|eight|nine|ten|days?|weeks?|hours?|months?)\b/i;
@@ -40,7 +45,7 @@ function detectEmpathyUncached(input: ReplyInput): LabelResult {
   const profiles = sentenceProfiles(t);
   let best = 0;
   let bestSpan: Span | null = null;
-  for (let i = 0; i < Math.min(t.sentences.length, MAX_SENTENCES); i++) {
+  for (let i = 0; i < Math.min(t.sentences.length, MAX_PROFILED_SENTENCES); i++) {
     const s = t.sentences[i];
     if (!s) continue;
     const feelings = count(FEELING, s.text);

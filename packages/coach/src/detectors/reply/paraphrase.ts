@@ -3,6 +3,7 @@ import { PARAPHRASE_FRAME } from "../../lexicons/reply-practices-conversation.js
 import { confidenceFor, squash } from "../../text/match.js";
 import {
   contentProfile,
+  MAX_PROFILED_SENTENCES,
   overlap,
   profileOf,
   sentenceProfiles,
@@ -12,7 +13,6 @@ import { sentenceSpan } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
 
-const MAX_SENTENCES = 40;
 const THRESHOLD = 3.2;
 
 export function detectParaphrase(input: ReplyInput): LabelResult {
@@ -22,7 +22,7 @@ export function detectParaphrase(input: ReplyInput): LabelResult {
   let best = 0;
   let bestSpan: Span | null = null;
   const customerProfile = customer ? profileOf(customer) : null;
-  for (let i = 0; i < Math.min(t.sentences.length, MAX_SENTENCES); i++) {
+  for (let i = 0; i < Math.min(t.sentences.length, MAX_PROFILED_SENTENCES); i++) {
     const s = t.sentences[i];
     if (!s || s.tokenEnd - s.tokenStart < 5) continue;
     PARAPHRASE_FRAME.lastIndex = 0;
