@@ -21,6 +21,9 @@ function variant(spec: string, base: FeatureConfig, baseFit: FitOptions): [Featu
     if (k === "epochs") fit.epochs = Number(val);
     if (k === "lr") fit.learningRate = Number(val);
     if (k === "l2") fit.l2 = Number(val);
+    if (k === "seed") fit.seed = Number(val);
+    // Same weight on every label's positive targets.
+    if (k === "posw") fit.labelWeights = new Array<number>(64).fill(Number(val));
   }
   return [features, fit];
 }
@@ -70,17 +73,7 @@ function goemotions(): void {
   }
   const variants = (process.env.VARIANTS ?? "base").split(",");
   for (const v of variants) {
-    const features = { ...GOEMOTIONS_FEATURES };
-    const fit = { ...GOEMOTIONS_FIT };
-    for (const kv of v.split("+")) {
-      const [k, val] = kv.split("=");
-      if (k === "bits") features.hashBits = Number(val);
-      if (k === "char") features.charNgram = Number(val);
-      if (k === "nobigram") features.bigrams = false;
-      if (k === "epochs") fit.epochs = Number(val);
-      if (k === "lr") fit.learningRate = Number(val);
-      if (k === "l2") fit.l2 = Number(val);
-    }
+    const [features, fit] = variant(v, GOEMOTIONS_FEATURES, GOEMOTIONS_FIT);
     const t0 = Date.now();
     const file = trainGoEmotions(train.rows, train.names, features, fit);
     const loaded = loadLinearModel(file);
