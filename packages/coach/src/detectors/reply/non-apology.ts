@@ -9,14 +9,15 @@ import { type Word, wordsOf } from "./shared-problems/words.js";
 const SUGGESTION =
   'Apologise plainly for what went wrong, without "if", "any" or a "but" that shifts the blame, e.g. "I\'m sorry your order arrived late."';
 
-/** Hedged clauses usually run to the end of a short sentence ("…for any inconvenience this may have caused"). */
+/** A hedged clause runs to the next comma or the end of its sentence ("…for any inconvenience this may have caused"). */
 function rewriteEnd(words: readonly Word[], a: Apology): number {
-  let end = a.hedgeTo;
+  const end = a.hedgeTo;
   if (a.reason === "refusal" || a.reason === "blame_shift" || a.reason === "but") return end;
   let j = end + 1;
-  while (j < words.length && words[j]?.sentence === a.sentence && j - end <= 8) j++;
-  if (words[j]?.sentence !== a.sentence) end = j - 1;
-  return end;
+  while (j < words.length && j - end <= 12 && words[j]?.sentence === a.sentence && !words[j]?.afterBreak) j++;
+  const next = words[j];
+  // Stop at a comma or the sentence end; a clause that runs on without either is left as it is.
+  return !next || next.sentence !== a.sentence || next.afterBreak ? j - 1 : end;
 }
 
 export function detectNonApology(input: ReplyInput): LabelResult {

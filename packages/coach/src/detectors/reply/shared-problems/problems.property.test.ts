@@ -65,6 +65,11 @@ function checkResult(text: string, r: LabelResult): void {
     expect(text.slice(s.start, s.end)).toBe(s.text);
   }
   if (!r.value) expect(r.spans).toEqual([]);
+  // Rewrites of one label must apply together: no two may overlap.
+  const edits = [...(r.rewrites ?? [])].sort((a, b) => a.span.start - b.span.start);
+  for (let i = 1; i < edits.length; i++) {
+    expect(edits[i]?.span.start).toBeGreaterThanOrEqual(edits[i - 1]?.span.end ?? 0);
+  }
 }
 
 describe("problem detectors on arbitrary drafts", () => {

@@ -69,14 +69,12 @@ export function resultFromCues(
   };
   if (value) {
     if (opts.suggestion) result.suggestion = opts.suggestion;
-    // Rewrites come from every cue, even one folded into a stronger overlapping cue; one per replaced span.
-    const seen = new Set<number>();
+    // Rewrites come from every cue, even one folded into a stronger overlapping cue. They must apply together, so
+    // overlapping ones are dropped, keeping the narrower (in-place) edit.
+    const candidates = rawCues.flatMap((c) => (c.rewrite ? [c.rewrite] : []));
+    candidates.sort((x, y) => x.span.end - x.span.start - (y.span.end - y.span.start));
     const rewrites: Rewrite[] = [];
-    for (const c of rawCues) {
-      if (!c.rewrite || seen.has(c.rewrite.span.start)) continue;
-      seen.add(c.rewrite.span.start);
-      rewrites.push(c.rewrite);
-    }
+    for (const rw of candidates) if (!rewrites.some((k) => overlaps(k.span, rw.span))) rewrites.push(rw);
     if (rewrites.length > 0) result.rewrites = rewrites.sort((a, b) => a.span.start - b.span.start);
   }
   return result;
