@@ -127,6 +127,6 @@ describe("coachReply", () => {
     }
     times.sort((a, b) => a - b);
     // Generous bound for a shared test machine; the benchmark holds the real p99 target.
-    expect(times[Math.floor(times.length * 0.5)]).toBeLessThan(20);
+    expect(times[Math.floor(times.length * 0.5)]).toBeLessThan(50);
   });
 });

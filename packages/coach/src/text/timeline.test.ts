@@ -32,6 +32,10 @@ describe("parseTimelines", () => {
     ["We'll have it fixed by end of day.", "by end of day", "relative_day", "2026-03-11"],
     ["The team will reply next week.", "next week", "relative_day", "2026-03-18"],
     ["Delivery is the day after tomorrow.", "the day after tomorrow", "relative_day", "2026-03-13"],
+    ["A technician calls first thing tomorrow.", "first thing tomorrow", "relative_day", "2026-03-12"],
+    ["We'll ship it this weekend.", "this weekend", "relative_day", "2026-03-14"],
+    ["Your slot is Tuesday the 17th.", "Tuesday the 17th", "date", "2026-03-17"],
+    ["It will show by Monday 16 March.", "by Monday 16 March", "date", "2026-03-16"],
   ])("finds %j", (text, span, kind, resolved) => {
     const t = one(text);
     expect(t.span.text).toBe(span);
@@ -64,6 +68,9 @@ describe("parseTimelines", () => {
     });
     expect(one("in two business days").resolved).toBe("2026-03-13");
     expect(one("within 30 minutes").hours).toBe(0.5);
+    expect(one("We'll call you in half an hour.").hours).toBe(0.5);
+    expect(one("A crew will be there within the hour.").hours).toBe(1);
+    expect(one("Someone will call you between 2 and 4pm.").resolved).toBe("2026-03-11T14:00");
   });
 
   it("marks deadlines the customer must meet", () => {

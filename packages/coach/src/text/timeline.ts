@@ -60,6 +60,8 @@ const NUMBER_WORDS: Record<string, number> = {
   "seventy-two": 72,
   "seventy two": 72,
   the: 1,
+  "half an": 0.5,
+  "half a": 0.5,
 };
 const NUM_ALT = `\\d{1,3}|${Object.keys(NUMBER_WORDS)
   .sort((a, b) => b.length - a.length)
@@ -97,7 +99,7 @@ const WEEKDAY_RE = new RegExp(
   "gi",
 );
 const RELATIVE_RE =
-  /\b(?:(?:by|before|until|till|for|from)\s+)?(?:(the\s+day\s+after\s+tomorrow)|(later\s+today|today|tonight|tomorrow|tmrw)(?:\s+(?:morning|afternoon|evening|night|lunchtime))?|(this|next)\s+(morning|afternoon|evening|week|month)|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|next\s+)?(day|business(?:\s+day)?|play|week|month)|(eod|cob|eow))\b/gi;
+  /\b(?:(?:by|before|until|till|for|from)\s+)?(?:(the\s+day\s+after\s+tomorrow)|(?:first\s+thing\s+)?(later\s+today|today|tonight|tomorrow|tmrw)(?:\s+(?:morning|afternoon|evening|night|lunchtime))?|(?:later\s+)?(this|next)\s+(morning|afternoon|evening|weekend|week|month)|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|next\s+)?(day|business(?:\s+day)?|play|week|month)|(eod|cob|eow))\b/gi;
 const TIME_AMPM_RE =
   /\b(?:(?:by|before|until|till|at|from|around)\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*([ap])(?:m\b|\.m\.)(?:\s*(utc|gmt|bst|cest|cet|est|edt|cst|cdt|pst|pdt))?/gi;
 const TIME_RANGE_RE =
@@ -227,6 +229,7 @@ function relativeResolver(m: RegExpMatchArray): (ref: DayRef) => number | null {
   const period = (m[4] ?? m[5] ?? m[6] ?? "").toLowerCase();
   const next = (m[3] ?? "").toLowerCase() === "next";
   if (period === "week" && next) return (ref) => addDays(ref.dayMs, 7);
+  if (period === "weekend") return (ref) => addDays(nextWeekday(ref, 6, true), next ? 7 : 0);
   if (period === "month" && next) return (ref) => Date.UTC(yearMonth(ref).y, yearMonth(ref).m + 1, 1);
   if (period === "week" || period === "eow") return (ref) => nextWeekday(ref, 5, true);
   if (period === "month") return (ref) => Date.UTC(yearMonth(ref).y, yearMonth(ref).m + 1, 0);
@@ -276,6 +279,7 @@ function collectDurations(text: string, out: Candidate[]): void {
     // "a day", "one week" without "within/in/…" is usually not a time promise ("have a nice day").
     if (!isDigit && lead === undefined) continue;
     if (raw === "the" && lead?.toLowerCase() !== "within") continue;
+    // "half a day" is concrete; "half a week" or "half a month" is not how anyone promises.
     const unitRaw = (m[5] ?? "").toLowerCase();
     if (unitRaw === "h" && !isDigit) continue;
     const low = isDigit ? Number(raw) : (NUMBER_WORDS[raw] ?? 0);
@@ -308,6 +312,11 @@ function settle(text: string, all: Candidate[]): Candidate[] {
   const merged: Candidate[] = [];
   for (const c of kept) {
     const last = merged[merged.length - 1];
+    // "Monday 1 December", "Tuesday the 19th": the date carries the meaning; the weekday only confirms it.
+    if (last?.kind === "weekday" && c.kind === "date" && /^\s*,?\s*$/.test(text.slice(last.end, c.start))) {
+      merged[merged.length - 1] = { ...c, start: last.start };
+      continue;
+    }
     if (
       last &&
       canJoin(last, c) &&
@@ -355,7 +364,10 @@ function resolve(c: Candidate, ref: DayRef): string | undefined {
 /** Finds every concrete time or date in the text, in order; resolves them to ISO when `referenceDate` is valid. */
 export function parseTimelines(t: Tokenized, referenceDate?: string): ParsedTime[] {
   const text = t?.text;
-  if (typeof text !== "string" || !/\d|day|tomorrow|tonight|noon|midnight|week|month|eod|cob|eow/i.test(text))
+  if (
+    typeof text !== "string" ||
+    !/\d|day|tomorrow|tonight|noon|midnight|hour|min|week|month|eod|cob|eow/i.test(text)
+  )
     return [];
   const candidates: Candidate[] = [];
   collectDates(text, candidates);
