@@ -19,4 +19,9 @@ describe("detectEmoji", () => {
   it("gives calm emoji no anger", () => {
     expect(emoji("thanks 🙏👍").every((x) => x.weight === 0)).toBe(true);
   });
+  it("reads ASCII faces but not times or links", () => {
+    expect(emoji("can't log in :(( help").map((x) => x.span.text)).toEqual([":(("]);
+    expect(emoji("hmm :-/ ok")[0]?.emotions.annoyance).toBeGreaterThan(0);
+    expect(emoji("at 10:30 see https://x.io/a :Dpending")).toEqual([]);
+  });
 });

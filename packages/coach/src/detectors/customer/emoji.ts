@@ -11,10 +11,39 @@ function cueFor(emoji: string): (typeof EMOJI_CUES)[string] | undefined {
   );
 }
 
+/** ASCII faces after ":" or ";" — ":(", ":-/", ":((" — by their mouth. */
+const FACE = /[-']?([()/\\|DP])\1*/y;
+const FACES: Readonly<Record<string, { anger: number; emotions: EmotionHit["emotions"] }>> = {
+  "(": { anger: 0.15, emotions: { sadness: 0.4, disappointment: 0.4 } },
+  "/": { anger: 0.15, emotions: { annoyance: 0.4, confusion: 0.2 } },
+  "\\": { anger: 0.15, emotions: { annoyance: 0.4, confusion: 0.2 } },
+  "|": { anger: 0.1, emotions: { annoyance: 0.3 } },
+  ")": { anger: 0, emotions: { gratitude: 0.2, relief: 0.2 } },
+  D: { anger: 0, emotions: { relief: 0.3 } },
+  P: { anger: 0, emotions: {} },
+};
+
 export function detectEmoji(input: CustomerInput): EmotionHit[] {
   const text = input.text.t.text;
   const hits: EmotionHit[] = [];
   for (const tok of input.text.tokens) {
+    if ((tok.text === ":" || tok.text === ";") && !tok.ignored) {
+      FACE.lastIndex = tok.end;
+      const m = FACE.exec(text);
+      const face = m ? FACES[m[1] ?? ""] : undefined;
+      // A face ends the word: ":D" must not be the start of "D-Day", ":P" not of "Pending".
+      const after = m ? text[tok.end + m[0].length] : undefined;
+      if (m && face && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) {
+        hits.push({
+          kind: "emoji",
+          span: spanOf(text, tok.start, tok.end + m[0].length),
+          sentence: tok.sentence,
+          emotions: face.emotions,
+          weight: face.anger,
+        });
+      }
+      continue;
+    }
     if (tok.kind !== "emoji" && tok.kind !== "symbol") continue;
     if (tok.ignored) continue;
     const cue = cueFor(tok.text);
