@@ -89,6 +89,13 @@ describe("keel analyze, JSONL input", () => {
     expect(rowsOf(out).map((r) => r.id)).toEqual([1, 5]);
   });
 
+  it("accepts a byte-order mark at the start of the file", async () => {
+    const file = await dir.file("bom.jsonl", `\uFEFF${JSON.stringify({ id: "b", customer: "hello" })}\n`);
+    const { code, out } = await analyze(file);
+    expect(code).toBe(EXIT_OK);
+    expect(rowsOf(out).map((r) => r.id)).toEqual(["b"]);
+  });
+
   it("reads the columns named by the column options", async () => {
     const file = await dir.file(
       "in.jsonl",

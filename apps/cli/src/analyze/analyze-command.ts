@@ -35,6 +35,12 @@ function workerScript(): URL | null {
   return existsSync(fileURLToPath(url)) ? url : null;
 }
 
+/** Marks a batch promise as handled now; its error still surfaces when it is awaited in order. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
 async function write(out: NodeJS.WritableStream, text: string): Promise<void> {
   if (text && !out.write(text)) await once(out, "drain");
 }
@@ -115,14 +121,17 @@ export async function runAnalyze(options: AnalyzeOptions, io: AnalyzeIo): Promis
       }
       batch.push(item.row);
       if (batch.length >= options.batchSize) {
-        inFlight.push(submit(batch));
+        inFlight.push(handled(submit(batch)));
         batch = [];
         while (inFlight.length >= maxInFlight) await drainOne();
       }
     }
-    if (batch.length > 0) inFlight.push(submit(batch));
+    if (batch.length > 0) inFlight.push(handled(submit(batch)));
     while (inFlight.length > 0) await drainOne();
     if (!fatal && !outputError) await write(out, format.footer(stats, failed));
+  } catch (error) {
+    // A failed write surfaces here too (from waiting on "drain"); it is reported below.
+    if (!outputError) throw error;
   } finally {
     input.destroy();
     progress.stop();
@@ -133,7 +142,11 @@ export async function runAnalyze(options: AnalyzeOptions, io: AnalyzeIo): Promis
     }
   }
 
-  if (outputError) return fail(`cannot write output: ${(outputError as Error).message}`, EXIT_BAD_ROWS);
+  if (outputError) {
+    // The reader went away (`keel analyze … | head`): stopping quietly is what a pipe expects.
+    if ((outputError as NodeJS.ErrnoException).code === "EPIPE") return EXIT_OK;
+    return fail(`cannot write output: ${(outputError as Error).message}`, EXIT_BAD_ROWS);
+  }
   if (fatal) {
     io.stderr.write(`keel analyze: ${fatal.message}\n`);
     if (fatal.code === EXIT_USAGE) return EXIT_USAGE;

@@ -10,8 +10,10 @@ export async function* readJsonl(
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNumber = 0;
   let position = 0;
-  for await (const line of lines) {
+  for await (const raw of lines) {
     lineNumber++;
+    // Some exporters start the file with a byte-order mark.
+    const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, "") : raw;
     if (line.trim() === "") continue;
     position++;
     const where = `line ${lineNumber}`;
