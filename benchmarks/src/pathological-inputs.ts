@@ -36,7 +36,7 @@ function binaryGarbage(n: number): string {
 function deepHtml(n: number): string {
   const open = '<div class="x"><span style="color:red">';
   const close = "</span></div>";
-  const depth = Math.max(1, Math.floor(n / 2 / (open.length + close.length)));
+  const depth = Math.max(1, Math.ceil(n / (open.length + close.length)));
   return `${open.repeat(depth)}Where is my refund?!${close.repeat(depth)}`.slice(0, n);
 }
 
