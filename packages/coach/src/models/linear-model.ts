@@ -83,9 +83,10 @@ export function scoreFeatures(model: LinearModel, buffer: FeatureBuffer, out: Fl
   const L = sums.length;
   sums.fill(0);
   const ids = buffer.ids;
+  // Indexes are in range by construction (ids < 2^hashBits, checked at load), so the casts skip `?? 0` in the hot loop.
   for (let f = 0; f < buffer.length; f++) {
-    const row = (ids[f] ?? 0) * L;
-    for (let l = 0; l < L; l++) sums[l] = (sums[l] ?? 0) + (weights[row + l] ?? 0);
+    const row = (ids[f] as number) * L;
+    for (let l = 0; l < L; l++) sums[l] = (sums[l] as number) + (weights[row + l] as number);
   }
   for (let l = 0; l < L; l++) out[l] = (sums[l] ?? 0) * (scales[l] ?? 0) + (bias[l] ?? 0);
 }
