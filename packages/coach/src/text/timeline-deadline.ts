@@ -39,6 +39,8 @@ function clauseBefore(t: Tokenized, offset: number): string {
 export function isCustomerDeadline(t: Tokenized, offset: number): boolean {
   const clause = clauseBefore(t, offset);
   if (!clause) return false;
+  // "DM us your order number and we'll replace it today": the time belongs to our half of the sentence.
+  if (/\b(?:we|i)(?:'ll|\s+will|\s+shall|'re\s+going\s+to|\s+are\s+going\s+to)\b/i.test(clause)) return false;
   if (IMPERATIVE.test(clause) && !/\b(?:allow|expect|wait)\b/i.test(clause)) return true;
   if (!YOU_MUST.test(clause)) return false;
   // "You should receive it by Friday" is our promise phrased around the customer.

@@ -36,6 +36,7 @@ describe("parseTimelines", () => {
     ["We'll ship it this weekend.", "this weekend", "relative_day", "2026-03-14"],
     ["Your slot is Tuesday the 17th.", "Tuesday the 17th", "date", "2026-03-17"],
     ["It will show by Monday 16 March.", "by Monday 16 March", "date", "2026-03-16"],
+    ["I can offer Saturday 14th.", "Saturday 14th", "date", "2026-03-14"],
   ])("finds %j", (text, span, kind, resolved) => {
     const t = one(text);
     expect(t.span.text).toBe(span);
@@ -71,6 +72,7 @@ describe("parseTimelines", () => {
     expect(one("We'll call you in half an hour.").hours).toBe(0.5);
     expect(one("A crew will be there within the hour.").hours).toBe(1);
     expect(one("Someone will call you between 2 and 4pm.").resolved).toBe("2026-03-11T14:00");
+    expect(one("The visit is booked between 8am and 12pm.").resolved).toBe("2026-03-11T08:00");
   });
 
   it("marks deadlines the customer must meet", () => {

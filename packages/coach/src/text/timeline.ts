@@ -98,12 +98,17 @@ const WEEKDAY_RE = new RegExp(
   `\\b(?:(?:by|before|until|till|on|from|every|for)\\s+)?(?:(?:the\\s+)?(next|this|coming|this\\s+coming)\\s+)?(${WEEKDAY_ALT})\\b(?:\\s+(morning|afternoon|evening|night))?`,
   "gi",
 );
+/** "Saturday 30th", "Monday the 2nd": a weekday pinned to a day of the month. */
+const WEEKDAY_ORDINAL_RE = new RegExp(
+  `\\b(?:(?:by|before|until|till|on|from|for)\\s+)?(?:${WEEKDAY_ALT})\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b`,
+  "gi",
+);
 const RELATIVE_RE =
   /\b(?:(?:by|before|until|till|for|from)\s+)?(?:(the\s+day\s+after\s+tomorrow)|(?:first\s+thing\s+)?(later\s+today|today|tonight|tomorrow|tmrw)(?:\s+(?:morning|afternoon|evening|night|lunchtime))?|(?:later\s+)?(this|next)\s+(morning|afternoon|evening|weekend|week|month)|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|next\s+)?(day|business(?:\s+day)?|play|week|month)|(eod|cob|eow))\b/gi;
 const TIME_AMPM_RE =
   /\b(?:(?:by|before|until|till|at|from|around)\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*([ap])(?:m\b|\.m\.)(?:\s*(utc|gmt|bst|cest|cet|est|edt|cst|cdt|pst|pdt))?/gi;
 const TIME_RANGE_RE =
-  /\b(?:between|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|to|and)\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])(?:m\b|\.m\.)/gi;
+  /\b(?:between|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])m\s*)?(?:-|–|to|and)\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])(?:m\b|\.m\.)/gi;
 const TIME_24_RE =
   /(?<![\d:/.])\b(?:(?:by|before|until|till|at|from|around)\s+)?([01]?\d|2[0-3]):([0-5]\d)\b(?![:\d])(?:\s*(utc|gmt|bst|cest|cet|est|edt|cst|cdt|pst|pdt|z)\b)?/gi;
 const TIME_WORD_RE = /\b(?:(?:by|before|until|till|at|from|around)\s+)?(noon|midday|midnight)\b/gi;
@@ -216,6 +221,16 @@ function collectDays(text: string, out: Candidate[]): void {
       day: (ref) => nextWeekday(ref, wd, false),
     });
   }
+  for (const m of text.matchAll(WEEKDAY_ORDINAL_RE)) {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: "date",
+      day: (ref) => nextDayOfMonth(ref, day),
+    });
+  }
   for (const m of text.matchAll(RELATIVE_RE)) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: "relative_day", day: relativeResolver(m) });
   }
@@ -251,10 +266,11 @@ function collectTimes(text: string, out: Candidate[]): void {
   }
   for (const m of text.matchAll(TIME_RANGE_RE)) {
     const h = Number(m[1]);
-    const endHour = Number(m[3]);
+    const endHour = Number(m[4]);
     if (h < 1 || h > 12 || endHour < 1 || endHour > 12) continue;
     // "between 2 and 4pm": the start shares the end's half of the day unless that would put it after the end.
-    const pm = (m[5] ?? "").toLowerCase() === "p" && h % 12 <= endHour % 12;
+    const own = (m[3] ?? "").toLowerCase();
+    const pm = own ? own === "p" : (m[6] ?? "").toLowerCase() === "p" && h % 12 <= endHour % 12;
     out.push(timeCandidate(m, ((h % 12) + (pm ? 12 : 0)) * 60 + Number(m[2] ?? 0), undefined));
   }
   for (const m of text.matchAll(TIME_24_RE))

@@ -26,6 +26,8 @@ describe("detectTimeline", () => {
     "Your replacement ships on the 14th.",
     "The fix goes live by 09:55 UTC.",
     "It can take 3–5 business days to process.",
+    "DM us your order number and we'll get a replacement out to you today.",
+    "As I said, the engineer visit is booked for the 4th.",
   ])("finds a commitment in %j", (reply) => {
     const r = detectTimeline(inputFor(reply));
     expect(r.value).toBe(true);
@@ -39,6 +41,10 @@ describe("detectTimeline", () => {
     "We don't have an estimated date yet.",
     "We'll sort it out soon.",
     "We're here from 8am to 8pm every day.",
+    "Our technician spoke to you on Tuesday.",
+    "You usually use about 2GB in a week.",
+    "The embassy opens at 9:30.",
+    "We can hold the room for 48 hours.",
   ])("finds no commitment in %j", (reply) => {
     const r = detectTimeline(inputFor(reply));
     expect(r.value).toBe(false);

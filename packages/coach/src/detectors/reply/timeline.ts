@@ -5,14 +5,15 @@ import type { ReplyInput } from "./detector.js";
 
 // Words that make a time a commitment about what comes next.
 const FUTURE =
-  /\b(?:will|'ll|shall|should|expect|expected|takes?|take\s+up\s+to|within|by|until|next|due|scheduled|aim|plan|going\s+to|estimated|arrive|reach|appear|be\s+(?:back|ready|available)|is\s+at|leaves?|departs?|refresh|allow|typically|usually|normally|can\s+take)\b/i;
+  /\b(?:will|'ll|shall|should|expect|expected|takes?|take\s+up\s+to|within|by|until|next|due|scheduled|aim|plan|going\s+to|estimated|arrive|reach|appear|be\s+(?:back|ready|available)|is\s+at|leaves?|departs?|book(?:ed)?|scheduled|arranged|planned|offer|slots?|can\s+(?:book|arrange|schedule|get|have|do)|refresh|allow|typically|usually|normally|can\s+take)\b/i;
 // Opening hours and offsets from another event ("24 hours before departure") are not a plan for this case.
 const NOT_A_PLAN =
-  /\b(?:we're|we\s+are)\s+(?:here|open|available)\b|\bopening\s+hours\b|\bevery\s+day\b|\bdaily\b|\b24\/7\b/i;
+  /\b(?:we're|we\s+are)\s+(?:here|open|available)\b|\bopening\s+hours\b|\b(?:opens|closes|open\s+(?:from|until|till))\b|\bevery\s+day\b|\bdaily\b|\b24\/7\b/i;
 const OFFSET_AFTER =
   /^\s*(?:before|after|ago|prior|earlier|later\s+than|of\s+(?:purchase|delivery|departure))\b/i;
 // A time in the past ("we shipped it on Monday", "3 days ago") describes history, not a plan.
-const PAST_MARK = /\b(?:ago|since|last|yesterday|earlier|already|was|were|had|did|been|originally)\b/i;
+const PAST_MARK =
+  /\b(?:ago|since|last|yesterday|earlier|was|were|had|did|been|originally|spoke|sent|came|went|told|said|gave|took|got|made|[a-z]{3,}ed)\b/i;
 const NO_ESTIMATE =
   /\b(?:no|don't\s+have\s+an?|do\s+not\s+have\s+an?|cannot\s+give\s+an?|can't\s+give\s+an?)\s+(?:estimated?|eta|timeframe|time\s*frame|date)\b/i;
 
@@ -27,7 +28,11 @@ function isCommitment(p: ParsedTime, sentence: string, spanInSentence: number): 
       lead,
     );
   if (PAST_MARK.test(before) && !FUTURE.test(before)) return false;
+  // A rate ("2GB in a week") measures usage; it is not a time for anything to happen.
+  if (p.kind === "duration" && /(?:\d|\b(?:once|twice|times))\s*[a-z]{0,3}\s*$/i.test(before)) return false;
   // Long windows ("within 12 months") are usually policy terms unless a future verb ties them to this case.
+  // "for 48 hours" says how long, not when.
+  if (p.kind === "duration" && /^(?:for|over)\b/.test(lead)) return false;
   if (p.kind === "duration") return led && (p.hours ?? 0) <= 24 * 31 ? true : FUTURE.test(before);
   if (p.kind === "time" || p.kind === "datetime" || p.kind === "date") return led || FUTURE.test(before);
   // Weekdays and relative days ("today") are often small talk: want a lead word or a future verb.
