@@ -44,6 +44,7 @@ export interface HedgeEntry {
 export const APOLOGY_HEDGES: readonly HedgeEntry[] = [
   { p: "sorry|apologize|apologies|apology|regret ..3 for|about any|anything", w: 0.85, kind: "conditional" },
   { p: "sorry|apologize|apologies|regret ..2 if", w: 0.88, kind: "conditional" },
+  { p: "regret|apologize|apologies ..1 any", w: 0.85, kind: "conditional" },
   { p: "sorry|apologize|apologies|regret ..6 may|might|could have caused|been", w: 0.8, kind: "conditional" },
   {
     p: "sorry|apologize|apologies|regret ..5 you feel|felt|think|thought|believe|perceive|remain|consider",

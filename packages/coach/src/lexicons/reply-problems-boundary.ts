@@ -119,6 +119,12 @@ export const BOUNDARY_PHRASES: readonly BoundaryEntry[] = [
   { p: "ask|asking that we|you keep", w: 0.7, explicit: false },
   { p: "without the|any insults|swearing|name-calling|language", w: 0.85, explicit: true },
   { p: "mind your|the language", w: 0.85, explicit: true },
+  { p: "not use|using ..3 language|words|insults|names|profanity", w: 0.9, explicit: true },
+  {
+    p: "name-calling|insults|swearing|shouting|abuse|language will|does|is|would not ..1 help|make|get|change|speed",
+    w: 0.85,
+    explicit: true,
+  },
   {
     p: `calling|call ..5 ${INSULTS}|names will|does|is|would not ..1 help|make|change|get|fair|speed`,
     w: 0.85,
@@ -158,7 +164,7 @@ export const BOUNDARY_PHRASES: readonly BoundaryEntry[] = [
     explicit: true,
   },
   { p: "if the insults|abuse|swearing|language carry|carries|continue|continues", w: 0.88, explicit: true },
-  { p: "keep|keeping|kept ..3 friendly|calm|constructive|about the problem|issue", w: 0.85, explicit: false },
+  { p: "keep|keeping|kept ..3 friendly|calm|constructive", w: 0.85, explicit: false },
 ];
 
 /** A boundary script the agent can paste: names the behaviour, stays on the customer's side. */

@@ -14,7 +14,8 @@ const WE = "we|i";
 export const NEGATIVE_PHRASES: readonly NegativeEntry[] = [
   { p: `${WE} can|could|will|would|may not`, w: 0.72, kind: "refusal" },
   { p: `${WE} really|just|simply|unfortunately can|could not`, w: 0.72, kind: "refusal" },
-  { p: `${WE} are|am unable|not able to`, w: 0.78, kind: "refusal" },
+  { p: `${WE} are|am unable to`, w: 0.78, kind: "refusal" },
+  { p: `${WE} are|am not able to`, w: 0.78, kind: "refusal" },
   { p: `${WE} are|am not allowed|permitted|authorized|authorised`, w: 0.78, kind: "refusal" },
   { p: `${WE} will|would not be able to`, w: 0.72, kind: "refusal" },
   {
@@ -61,6 +62,8 @@ export const NEGATIVE_PHRASES: readonly NegativeEntry[] = [
   { p: "not anything ..2 can|could do", w: 0.85, kind: "nothing" },
   { p: "nothing more|else we|i", w: 0.7, kind: "nothing" },
   { p: "nothing ..2 can|could be done", w: 0.85, kind: "nothing" },
+  { p: "not much ..2 can|could do|be", w: 0.8, kind: "nothing" },
+  { p: "little ..2 we|i can|could do", w: 0.7, kind: "nothing" },
   { p: "there is not any|a way", w: 0.75, kind: "nothing" },
   { p: "unfortunately", w: 0.42, kind: "regret" },
   { p: "regretfully|regrettably", w: 0.72, kind: "regret" },

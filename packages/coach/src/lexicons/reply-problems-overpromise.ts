@@ -16,7 +16,14 @@ export const OVERPROMISE_PHRASES: readonly OverpromiseEntry[] = [
   { p: "guarantee|guarantees|guaranteed", w: 0.8, kind: "guarantee" },
   { p: "100 %|percent", w: 0.75, kind: "guarantee" },
   { p: "without|beyond a|any doubt", w: 0.7, kind: "guarantee" },
-  { p: "no question|questions asked", w: 0.55, kind: "guarantee" },
+  { p: "no question", w: 0.55, kind: "guarantee" },
+  { p: "no questions asked", w: 0.55, kind: "guarantee" },
+  { p: "i|we am|are certain|positive|sure|confident", w: 0.4, kind: "guarantee" },
+  {
+    p: "will be back|up|online|working|running|fixed|restored ..2 within|in|by",
+    w: 0.45,
+    kind: "certain_time",
+  },
   {
     p: "will ..1 make sure|ensure ..6 today|tonight|tomorrow|immediately|now",
     w: 0.55,
@@ -26,7 +33,7 @@ export const OVERPROMISE_PHRASES: readonly OverpromiseEntry[] = [
   { p: "promise", w: 0.55, kind: "promise" },
   { p: "you have my|our word", w: 0.75, kind: "promise" },
   {
-    p: "definitely|certainly|absolutely|surely ..3 today|tonight|tomorrow|by|within|fixed|fix|resolve|solve|work|resolved|arrive|delivered|refunded|sorted",
+    p: "definitely|certainly|absolutely|surely ..5 today|tonight|tomorrow|by|within|fixed|fix|resolve|solve|work|resolved|arrive|delivered|refunded|sorted",
     w: 0.8,
     kind: "certain_time",
   },
@@ -40,7 +47,7 @@ export const OVERPROMISE_PHRASES: readonly OverpromiseEntry[] = [
     kind: "certain_time",
   },
   {
-    p: "will be fixed|resolved|sorted|repaired|restored in|within no|minutes|an|the hour",
+    p: "will be fixed|resolved|sorted|repaired|restored in|within minutes|no|an|the",
     w: 0.55,
     kind: "certain_time",
   },
