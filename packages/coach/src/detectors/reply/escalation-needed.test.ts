@@ -53,6 +53,11 @@ describe("detectEscalationNeeded", () => {
     },
   );
 
+  it("skips malformed thread entries", () => {
+    const thread = [null, { role: "agent", text: 42 }, { role: "customer" }] as unknown as ThreadMessage[];
+    expect(() => detectEscalationNeeded(inputFor(REPLY, "Where is my parcel?", thread))).not.toThrow();
+  });
+
   it("uses threats found by the customer analysis", () => {
     const input = inputFor(REPLY, "Sort it out.");
     const analysis = {

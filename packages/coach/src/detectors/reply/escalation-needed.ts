@@ -7,7 +7,7 @@ import {
   WEAK_VULNERABILITY,
 } from "../../lexicons/reply-practices-escalation.js";
 import { confidenceFor, regexSpans, squash } from "../../text/match.js";
-import type { LabelResult, Span } from "../../types.js";
+import type { LabelResult, Span, ThreadMessage } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
 
 const THRESHOLD = 1.8;
@@ -29,12 +29,17 @@ interface Evidence {
   span?: Span;
 }
 
+/** Thread messages with text, skipping malformed entries a caller might pass at runtime. */
+function threadOf(input: ReplyInput): ThreadMessage[] {
+  if (!Array.isArray(input.thread)) return [];
+  return input.thread.filter((m): m is ThreadMessage => typeof m?.text === "string");
+}
+
 function fromCustomerText(input: ReplyInput): Evidence[] {
   const out: Evidence[] = [];
   const texts: string[] = [];
   if (input.customer) texts.push(input.customer.text);
-  for (const m of input.thread)
-    if (m.role === "customer" && typeof m.text === "string") texts.push(m.text.slice(0, 20_000));
+  for (const m of threadOf(input)) if (m.role === "customer") texts.push(m.text.slice(0, 20_000));
   for (const cue of [...ESCALATION_CUES, WEAK_VULNERABILITY]) {
     let hits = 0;
     let first: Span | undefined;
@@ -80,11 +85,8 @@ function fromThread(input: ReplyInput): Evidence[] {
     role: "agent" as const,
     text,
   }));
-  const agentTurns = [
-    ...input.thread.filter((m) => m.role === "agent" && typeof m.text === "string"),
-    ...quoted,
-  ];
-  const customerTurns = input.thread.filter((m) => m.role === "customer").length;
+  const agentTurns = [...threadOf(input).filter((m) => m.role === "agent"), ...quoted];
+  const customerTurns = threadOf(input).filter((m) => m.role === "customer").length;
   // Two or more earlier rounds and the customer is still writing: the first answers did not work.
   if (agentTurns.length >= 2 && customerTurns >= 2) out.push({ reason: "repeated_failure", weight: 1 });
   const warned = agentTurns.some((m) => BOUNDARY_WARNING.test(m.text.slice(0, 5_000)));
