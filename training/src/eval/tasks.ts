@@ -5,6 +5,7 @@ import { goemotionsTask } from "./goemotions.js";
 import { offensiveTask } from "./offensive.js";
 import { politenessTask } from "./politeness.js";
 import { replyLabelsTask } from "./reply-labels.js";
+import { replyModelsTask } from "./reply-models.js";
 import type { EvalTask } from "./types.js";
 
 export type { EvalTask } from "./types.js";
@@ -16,4 +17,5 @@ export const EVAL_TASKS: readonly EvalTask[] = [
   complaintTask,
   empathyTask,
   politenessTask,
+  replyModelsTask,
 ];
