@@ -155,6 +155,13 @@ describe("keel analyze, CSV input", () => {
     expect(rows[2]?.customer).toBeNull();
   });
 
+  it("keeps a stray quote inside an unquoted field as text", async () => {
+    const file = await dir.file("in.csv", 'id,customer\nq1,My 5" screen arrived cracked\n');
+    const { code, out } = await analyze(file);
+    expect(code).toBe(EXIT_OK);
+    expect(rowsOf(out).map((r) => r.id)).toEqual(["q1"]);
+  });
+
   it("is a usage error when neither text column exists", async () => {
     const file = await dir.file("in.csv", "a,b\n1,2\n");
     const { code, err } = await analyze(file);

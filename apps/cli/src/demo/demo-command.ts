@@ -5,6 +5,14 @@ import { renderCustomer, renderReply } from "./render-conversation.js";
 import { renderSummary } from "./render-summary.js";
 import { loadSamples, type SampleConversation } from "./samples.js";
 
+const HOW_TO_READ = [
+  "How to read it:",
+  "  anger     0–100 from the customer's words, with the cues behind it (why) and emotions above 0.3",
+  "  score     0–100 for the agent's reply: practices it shows earn points, problems cost points",
+  "  misses    practices a reply to an upset customer usually needs; problems come with a rewrite",
+  "  top fixes the three changes that would improve the reply most, most important first",
+];
+
 export interface CoachedConversation {
   sample: SampleConversation;
   customer: CustomerAnalysis;
@@ -39,6 +47,8 @@ export async function runDemo(
   const parts = [
     p.bold("Keel: coaching replies to angry customers"),
     p.dim(`${coached.length} sample conversations, each read the way Keel reads a ticket on the desk.`),
+    "",
+    ...HOW_TO_READ.map((line) => p.dim(line)),
     "",
   ];
   coached.forEach((c, i) => {

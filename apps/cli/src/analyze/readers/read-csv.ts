@@ -31,6 +31,8 @@ export async function* readCsv(
     info: true,
     bom: true,
     skip_empty_lines: true,
+    // Exports often hold a stray quote inside an unquoted field (5" screen); keep it as text.
+    relax_quotes: true,
     skip_records_with_error: true,
     on_skip: (error: CsvError | undefined) => {
       if (error)
