@@ -24,6 +24,8 @@ function variant(spec: string, base: FeatureConfig, baseFit: FitOptions): [Featu
     if (k === "seed") fit.seed = Number(val);
     // Same weight on every label's positive targets.
     if (k === "posw") fit.labelWeights = new Array<number>(64).fill(Number(val));
+    // Class weights for the softmax, e.g. `classw=3:1:1`.
+    if (k === "classw") fit.labelWeights = (val ?? "").split(":").map(Number);
   }
   return [features, fit];
 }
