@@ -45,7 +45,7 @@ export const VAGUE_DEFLECTION =
 
 /** Things we might ask the customer for. */
 const INFO_NOUNS =
-  "order|account|number|e-?mail\\s+address|address|name|post\\s?code|zip|phone\\s+number|device|model|os|version|error|screenshot|photo|pic|picture|image|receipt|barcode|booking|reference|ref|serial|tracking|ticket|case|date|store|location|branch|card|browser|router|confirmation|invoice|username|id|flight|train|route|station|code";
+  "order|account|number|e-?mail\\s+address|address|name|post\\s?code|zip|phone\\s+number|device|model|os|version|error|screenshot|photo|pic|picture|image|receipt|barcode|booking|reference|ref|serial|tracking|ticket|case|date|store|location|branch|card|browser|router|confirmation|invoice|username|id|flight|train|route|station|code|amount|sort\\s+code|dates?|time|photos?|pictures?|copy|make|colou?r|size";
 const INFO_VERB =
   "dm|direct\\s+message|send|share|provide|confirm|tell|give|include|attach|reply\\s+with|let\\s+(?:us|me)\\s+know|advise|pop|drop|post|show";
 const INFO_VIA =
@@ -54,6 +54,12 @@ const INFO_VIA =
 /** "please DM us your order number", "can you send a screenshot of the error", "DM us more details". */
 export const INFO_REQUEST = new RegExp(
   `\\b(?:${INFO_VERB})\\s+${INFO_VIA}(?:(?:your|the|which|what|when|where|how|whether|full|exact|specific|a\\s+(?:screenshot|photo|pic|picture|copy))\\s+(?:[\\w-]+\\s+){0,2}?(?:${INFO_NOUNS})|(?:more|further|additional|some\\s+more|a\\s+few\\s+more)\\s+(?:details|info|information))\\b`,
+  "gi",
+);
+
+/** "I just need your sort code", "all I need is the order number": a request for information phrased as a need. */
+export const NEED_INFO = new RegExp(
+  `\\b(?:i|we)\\s+(?:just\\s+|only\\s+|will\\s+|'ll\\s+)?need\\s+(?:to\\s+(?:know|see|check)\\s+)?(?:your|the|a|an)\\s+(?:[\\w-]+\\s+){0,2}?(?:${INFO_NOUNS})\\b|\\ball\\s+(?:i|we)\\s+need\\s+is\\b`,
   "gi",
 );
 

@@ -4,6 +4,7 @@ import {
   EMPTY_QUESTION,
   HAVE_YOU_TRIED,
   INFO_REQUEST,
+  NEED_INFO,
   QUESTION_OPENER,
 } from "../../lexicons/reply-practices-actions.js";
 import { OFFER_QUESTION } from "../../lexicons/reply-practices-conversation.js";
@@ -30,7 +31,8 @@ export function detectClarifyingQuestion(input: ReplyInput): LabelResult {
     // Offers and choices belong to asks_input; they are not requests for facts.
     if (
       EMPTY_QUESTION.test(q) ||
-      (OFFER_QUESTION.test(q) && !/\b(?:what|which|when|where)\s+\w+\s+(?:is|are|was|were|did|do)\b/i.test(q))
+      (OFFER_QUESTION.test(q) &&
+        !/\b(?:what|which|when|where)\s+(?:[\w-]+\s+){1,4}(?:is|are|was|were|did|do)\s+you\b/i.test(q))
     )
       continue;
     HAVE_YOU_TRIED.lastIndex = 0;
@@ -40,7 +42,7 @@ export function detectClarifyingQuestion(input: ReplyInput): LabelResult {
     score += /\b(?:you|your|it|this|the|they|he|she|any)\b/i.test(q) ? 1.6 : 1;
     questions.push(sentenceSpan(t, i));
   }
-  const requests = regexSpans(t.text, INFO_REQUEST);
+  const requests = [...regexSpans(t.text, INFO_REQUEST), ...regexSpans(t.text, NEED_INFO, 3)];
   score += Math.min(2, requests.length) * 1.3;
   const probability = squash(score, 0.8);
   const value = probability >= 0.5;
