@@ -58,3 +58,13 @@ describe("detectNonApology 'sorry, but' rewrite", () => {
     expect(fixed).toBe("I'm sorry your account was locked for no reason. We're unable to work around this.");
   });
 });
+
+describe("detectNonApology blame-shift rewrite", () => {
+  it("replaces the apology sentence that the blame takes back", () => {
+    const reply = "Sorry for the trouble caused. The carrier should provide a reason.";
+    const r = detectNonApology(replyInput(reply, "My parcel never arrived."));
+    const rw = r.rewrites?.[0];
+    expect(rw?.span.text).toBe("Sorry for the trouble caused.");
+    expect(rw?.replacement).toBe("I'm sorry your parcel never arrived.");
+  });
+});

@@ -41,6 +41,16 @@ export function detectNonApology(input: ReplyInput): LabelResult {
           const capital = nextTok.text.charAt(0).toUpperCase() + nextTok.text.slice(1);
           return { span, p: a.p, rewrite: { span: wide, replacement: `${replacement} ${capital}` } };
         }
+        // An apology taken back by blame or a refusal is replaced as a whole sentence with a plain one.
+        const sentence = input.reply.sentences[a.sentence];
+        if ((a.reason === "blame_shift" || a.reason === "refusal") && sentence) {
+          const whole = {
+            start: span.start,
+            end: sentence.end,
+            text: input.reply.text.slice(span.start, sentence.end),
+          };
+          return { span, p: a.p, rewrite: { span: whole, replacement } };
+        }
         return { span, p: a.p, rewrite: { span, replacement: replacement.replace(/\.$/, "") } };
       });
     return resultFromCues("non_apology", cues, { baseline: 0.03, suggestion: SUGGESTION });
