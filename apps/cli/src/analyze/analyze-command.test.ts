@@ -282,6 +282,13 @@ describe("keel analyze, usage errors and output file", () => {
     expect(parseAnalyzeOptions("x.csv", { inputFormat: "xlsx" })).toMatchObject({ ok: false });
   });
 
+  it("exits 2 when the output file cannot be created", async () => {
+    const file = await dir.file("in.jsonl", `${JSON.stringify({ customer: "hi" })}\n`);
+    const { code, err } = await analyze(file, { out: `${dir.path}/no/such/dir/out.jsonl` });
+    expect(code).toBe(EXIT_USAGE);
+    expect(err).toMatch(/cannot write ".*out\.jsonl": ENOENT/);
+  });
+
   it("writes to --out instead of stdout", async () => {
     const file = await dir.file("in.jsonl", `${JSON.stringify({ customer: ANGRY })}\n`);
     const outFile = `${dir.path}/out.jsonl`;

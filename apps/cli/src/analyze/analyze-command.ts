@@ -35,6 +35,19 @@ function workerScript(): URL | null {
   return existsSync(fileURLToPath(url)) ? url : null;
 }
 
+type Opened = { ok: true; stream: NodeJS.WritableStream } | { ok: false; message: string };
+
+/** Opens the output file up front, so a bad path is a usage error before any work is done. */
+async function openOutput(path: string): Promise<Opened> {
+  const stream = createWriteStream(path);
+  try {
+    await once(stream, "open");
+    return { ok: true, stream };
+  } catch (error) {
+    return { ok: false, message: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+  }
+}
+
 /** Marks a batch promise as handled now; its error still surfaces when it is awaited in order. */
 function handled<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => {});
@@ -61,6 +74,10 @@ export async function runAnalyze(options: AnalyzeOptions, io: AnalyzeIo): Promis
     );
   }
 
+  const opened = options.out ? await openOutput(options.out) : { ok: true as const, stream: io.stdout };
+  if (!opened.ok) return fail(`cannot write "${options.out}": ${opened.message}`, EXIT_USAGE);
+  const out = opened.stream;
+
   const batchOptions: BatchOptions = { format: options.format, maskProfanity: options.maskProfanity };
   const script = options.workers > 0 ? workerScript() : null;
   if (options.workers > 0 && !script)
@@ -72,7 +89,6 @@ export async function runAnalyze(options: AnalyzeOptions, io: AnalyzeIo): Promis
   // Two batches per worker keep every worker busy while the reader waits: memory stays bounded.
   const maxInFlight = pool ? (options.workers + (helpOnMainThread ? 1 : 0)) * 2 : 1;
 
-  const out: NodeJS.WritableStream = options.out ? createWriteStream(options.out) : io.stdout;
   let outputError: Error | null = null;
   out.on("error", (error: Error) => {
     outputError = error;

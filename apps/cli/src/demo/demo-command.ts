@@ -7,10 +7,10 @@ import { loadSamples, type SampleConversation } from "./samples.js";
 
 const HOW_TO_READ = [
   "How to read it:",
-  "  anger     0–100 from the customer's words, with the cues behind it (why) and emotions above 0.3",
-  "  score     0–100 for the agent's reply: practices it shows earn points, problems cost points",
-  "  misses    practices a reply to an upset customer usually needs; problems come with a rewrite",
-  "  top fixes the three changes that would improve the reply most, most important first",
+  "  anger      0–100 from the customer's words, with the cues behind it (why) and emotions above 0.3",
+  "  score      0–100 for the agent's reply: practices it shows earn points, problems cost points",
+  "  misses     practices a reply to an upset customer usually needs; problems come with a rewrite",
+  "  top fixes  the three changes that would improve the reply most, most important first",
 ];
 
 export interface CoachedConversation {
