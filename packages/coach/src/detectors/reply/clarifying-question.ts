@@ -13,10 +13,6 @@ import { sentenceSpan } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
 
-// Questions that offer a choice belong to asks_input; they are not requests for facts.
-const CHOICE_QUESTION =
-  /\b(?:would\s+you\s+(?:prefer|rather|like)|do\s+you\s+want|what\s+would\s+(?:work|suit|help)|which\s+(?:option|would\s+you))\b/i;
-
 export function detectClarifyingQuestion(input: ReplyInput): LabelResult {
   const t = input.reply;
   if (t.tokens.length === 0)
