@@ -39,7 +39,7 @@ if (train.ok && dev.ok) {
     for (let j = 0; j < H; j++) {
       let s = b1[j] ?? 0;
       for (let d = 0; d < D; d++) s += (W1[j * D + d] ?? 0) * (h0[d] ?? 0);
-      h1[j] = s > 0 ? s : 0;
+      h1[j] = Math.max(s, 0);
     }
     for (let l = 0; l < L; l++) {
       let s = b2[l] ?? 0;
