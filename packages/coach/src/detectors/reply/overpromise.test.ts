@@ -50,3 +50,12 @@ describe("detectOverpromise", () => {
     expect(hedged.value).toBe(false);
   });
 });
+
+describe("detectOverpromise rewrite", () => {
+  it("keeps the promised time but drops the certainty", () => {
+    const r = detectOverpromise(replyInput("It will definitely arrive by tomorrow, guaranteed."));
+    const rw = r.rewrites?.[0];
+    expect(rw?.replacement).toContain("tomorrow");
+    expect(rw?.replacement).not.toMatch(/definitely|guarantee/i);
+  });
+});

@@ -72,6 +72,27 @@ function timelineCues(input: ReplyInput, words: readonly Word[]): Cue[] {
   return out;
 }
 
+const DAY_WORDS = new Set(["today", "tonight", "tomorrow"]);
+
+/** The time the draft promised in this sentence ("by Friday", "tomorrow"), to keep in the honest rewrite. */
+function timeIn(input: ReplyInput, words: readonly Word[], sentence: number): string | null {
+  const s = input.reply.sentences[sentence];
+  const parsed =
+    s && input.timelines.find((t) => !t.customerDeadline && t.span.start >= s.start && t.span.end <= s.end);
+  if (parsed) return parsed.span.text;
+  const day = words.find((w) => w.sentence === sentence && DAY_WORDS.has(w.w));
+  return day ? day.w : null;
+}
+
+function withTime(template: string, time: string | null): string {
+  if (!time) return template;
+  const by =
+    /^(by|within|on|in|before|until)\b/i.test(time) || DAY_WORDS.has(time.toLowerCase())
+      ? time
+      : `by ${time}`;
+  return template.replace("by [realistic time]", by).replace("by [time]", by);
+}
+
 export function detectOverpromise(input: ReplyInput): LabelResult {
   try {
     const words = wordsOf(input.reply);
@@ -89,7 +110,7 @@ export function detectOverpromise(input: ReplyInput): LabelResult {
     for (const [sentence, { cue, kind }] of strongest) {
       cue.rewrite = {
         span: sentenceWordSpan(input, words, sentence),
-        replacement: OVERPROMISE_REWRITES[kind],
+        replacement: withTime(OVERPROMISE_REWRITES[kind], timeIn(input, words, sentence)),
       };
     }
     cues.push(...timelineCues(input, words));
