@@ -93,7 +93,7 @@ async function main(): Promise<number> {
   );
   const failed = results.filter((r) => r.verdict === "FAIL").length;
   console.log(
-    `\n${failed === 0 ? "ALL TARGETS MET" : `FAIL: ${failed} of ${results.length} targets missed`} in ${((performance.now() - started) / 1000).toFixed(0)} s (checksum ${sink.value.toFixed(0)})`,
+    `\n${failed === 0 ? "ALL TARGETS MET" : `FAIL: ${failed} of ${results.length} targets missed`} in ${((performance.now() - started) / 1000).toFixed(0)} s (peak RSS of the bench process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, checksum ${sink.value.toFixed(0)})`,
   );
   return crashed ? 1 : 0;
 }

@@ -14,13 +14,21 @@ const BUDGET_MS = { quick: 40_000, full: 100_000 };
 /** Targets: Keel at least this multiple of each peer's median rate. */
 const TARGETS: Record<string, number> = { "wink-nlp": 2, "sentiment (AFINN)": 1 / 3 };
 
-function timeRound(engine: Engine, messages: readonly string[]): number {
+interface RoundTime {
+  wallMs: number;
+  /** Process CPU time: what the round cost regardless of other load on the machine. */
+  cpuMs: number;
+}
+
+function timeRound(engine: Engine, messages: readonly string[]): RoundTime {
   let checksum = 0;
+  const cpuStarted = process.cpuUsage();
   const started = performance.now();
   for (const text of messages) checksum += engine.analyze(text) || 0;
-  const elapsed = performance.now() - started;
+  const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
   if (Number.isNaN(checksum)) throw new Error(`${engine.name} returned NaN`);
-  return elapsed;
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 /** Round r runs the engines rotated by r and reversed every other round, so none always runs first or last. */
@@ -52,7 +60,7 @@ export const throughputSection: Section = {
     for (const f of failed) console.log(`FAIL could not load ${f}`);
 
     for (const engine of engines) timeRound(engine, warmup);
-    const times = new Map<string, number[]>(engines.map((e) => [e.name, []]));
+    const times = new Map<string, RoundTime[]>(engines.map((e) => [e.name, []]));
     const started = performance.now();
     const budget = quick ? BUDGET_MS.quick : BUDGET_MS.full;
     for (let round = 0; round < rounds && (round < 2 || performance.now() - started < budget); round++) {
@@ -61,13 +69,27 @@ export const throughputSection: Section = {
     }
 
     const rate = new Map<string, number>();
-    for (const engine of engines)
-      rate.set(engine.name, (messages.length / median(times.get(engine.name) ?? [])) * 1000);
+    const cpuRate = new Map<string, number>();
+    for (const engine of engines) {
+      const rounds = times.get(engine.name) ?? [];
+      rate.set(engine.name, (messages.length / median(rounds.map((t) => t.wallMs))) * 1000);
+      cpuRate.set(engine.name, (messages.length / median(rounds.map((t) => t.cpuMs))) * 1000);
+    }
     const keelRate = rate.get(KEEL) ?? Number.NaN;
     printTable(
-      ["engine", "msgs/s (median)", "per msg", "rounds", "best round", "keel ×", "load", "retained heap"],
+      [
+        "engine",
+        "msgs/s (median)",
+        "per msg",
+        "rounds",
+        "best round",
+        "keel ×",
+        "msgs/CPU-s",
+        "load",
+        "retained heap",
+      ],
       engines.map((e) => {
-        const samples = times.get(e.name) ?? [];
+        const samples = (times.get(e.name) ?? []).map((t) => t.wallMs);
         const r = rate.get(e.name) ?? Number.NaN;
         return [
           e.name,
@@ -76,6 +98,7 @@ export const throughputSection: Section = {
           String(samples.length),
           formatMs(Math.min(...samples)),
           e.name === KEEL ? "—" : `${formatNumber(ratio(keelRate, r), 2)}×`,
+          formatNumber(cpuRate.get(e.name) ?? Number.NaN, 0),
           formatMs(e.loadMs),
           formatMb(e.loadHeapBytes),
         ];
