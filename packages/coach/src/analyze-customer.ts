@@ -46,6 +46,7 @@ interface Reading {
   profaneSpans: Span[];
   threats: ReturnType<typeof detectThreats>;
   repeat: ReturnType<typeof detectRepeatContact>;
+  sarcastic: boolean;
 }
 
 function read(raw: string, context: CustomerContext): Reading {
@@ -86,6 +87,7 @@ function read(raw: string, context: CustomerContext): Reading {
     profaneSpans: profanity.map((p) => p.span),
     threats: detectThreats(input),
     repeat: detectRepeatContact(input),
+    sarcastic: sarcasm.length > 0,
   };
 }
 
@@ -94,7 +96,7 @@ function signalsOf(r: Reading): AngerSignal[] {
     .filter((h) => h.weight > 0)
     .map((h) => ({ kind: h.kind, weight: round(h.weight), span: h.span }));
   for (const t of r.threats) {
-    for (const span of t.spans) signals.push({ kind: "threat", weight: round(0.5 * t.confidence), span });
+    for (const span of t.spans) signals.push({ kind: "threat", weight: round(0.8 * t.confidence), span });
   }
   if (r.repeat.confidence >= REPEAT_THRESHOLD) {
     for (const span of r.repeat.spans)
@@ -134,6 +136,11 @@ export function analyzeCustomer(text: string, context: CustomerContext = {}): Cu
     ...blended.emotions,
     anger: round(Math.max(blended.emotions.anger, (anger / 100) * 0.9)),
   };
+  if (r.sarcastic) {
+    // A model reads "thanks for nothing" as thanks; the rules have already discounted it.
+    emotions.gratitude = Math.min(emotions.gratitude, r.emotions.gratitude);
+    emotions.relief = Math.min(emotions.relief, r.emotions.relief);
+  }
   const abusive = blended.abuseConfidence >= ABUSE_THRESHOLD;
   const repeat = r.repeat.confidence >= REPEAT_THRESHOLD;
   const masking = ctx.maskProfanity === true && r.profaneSpans.length > 0;

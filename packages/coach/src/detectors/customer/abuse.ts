@@ -27,6 +27,7 @@ const THING_STEMS = new Set([...CRITICISED_THINGS].map(stem));
 const SELF = new Set(["i", "i'm", "me", "myself", "i've", "i'd"]);
 const DIRECT_TARGETS = new Set(["you", "your", "you're", "yourself", "y'all", "ya'll"]);
 const WINDOW = 4;
+const CLAUSE_BREAKS = new Set(["but", "however", "although", "though", "whereas", "while"]);
 
 /** Looks ±WINDOW words around words[i] in the same sentence for what the word is aimed at. */
 function targetOf(
@@ -42,7 +43,17 @@ function targetOf(
     if (o.sentence !== w.sentence) break;
     if (THIRD_PARTY_MARKERS.has(o.norm)) return "third";
   }
-  for (let k = Math.max(0, i - WINDOW); k <= Math.min(words.length - 1, i + WINDOW); k++) {
+  // The target sits in the same clause: "the driver was an idiot but you were great" insults the driver.
+  let from = i;
+  while (from > 0 && from > i - WINDOW && !CLAUSE_BREAKS.has((words[from - 1] as CustomerToken).norm)) from--;
+  let to = i;
+  while (
+    to < words.length - 1 &&
+    to < i + WINDOW &&
+    !CLAUSE_BREAKS.has((words[to + 1] as CustomerToken).norm)
+  )
+    to++;
+  for (let k = from; k <= to; k++) {
     const o = words[k] as CustomerToken;
     if (k === i || o.sentence !== w.sentence) continue;
     if (THIRD_PARTY_MARKERS.has(o.norm)) return "third";
@@ -64,7 +75,7 @@ export function detectAbuse(input: CustomerInput, profanity: readonly ProfanityH
   const add = (span: Span, sentence: number, c: number) => {
     spans.push(span);
     confidence = Math.max(confidence, c);
-    return { kind: "abuse" as const, span, sentence, emotions: { anger: 0.7 }, weight: 0.5 * c };
+    return { kind: "abuse" as const, span, sentence, emotions: { anger: 0.7 }, weight: 0.8 * c };
   };
   const hits: EmotionHit[] = [];
   const wordIndexOf = new Map(words.map((w, i) => [w.index, i]));

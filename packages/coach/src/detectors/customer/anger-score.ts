@@ -12,8 +12,8 @@ const KIND_CAPS: Partial<Record<AngerSignal["kind"], number>> = {
   negated_positive: 1,
   anger_word: 2.6,
   profanity: 1,
-  abuse: 1.1,
-  threat: 0.7,
+  abuse: 1.3,
+  threat: 0.9,
   repeat_contact: 0.45,
 };
 

@@ -11,8 +11,18 @@ export interface EmotionDiscounts {
 
 const CALM: ReadonlySet<Emotion> = new Set(["gratitude", "relief"]);
 
+/** Whether pos falls in one of the ranges (sorted, non-overlapping: one per "but"), by binary search. */
 function inRanges(pos: number, ranges: EmotionDiscounts["contrasted"]): boolean {
-  return ranges.some(([a, b]) => pos >= a && pos < b);
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, b] = ranges[mid] as readonly [number, number];
+    if (pos < a) hi = mid - 1;
+    else if (pos >= b) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** Per-hit factor for calm emotions (1 = kept). */

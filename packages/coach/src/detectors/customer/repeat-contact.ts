@@ -14,6 +14,47 @@ const CONTACT = new Set(CONTACT_VERBS.map(stem));
 /** What a weak cue gains in a sentence about getting in touch. */
 const CONTACT_BOOST = 0.3;
 
+const CONTACT_NOUNS = new Set(
+  [
+    "email",
+    "call",
+    "time",
+    "message",
+    "tweet",
+    "attempt",
+    "request",
+    "complaint",
+    "letter",
+    "chat",
+    "ticket",
+    "dm",
+  ].map(stem),
+);
+const ORDINAL_WORDS = new Set([
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+  "umpteenth",
+  "nth",
+]);
+
+/** An ordinal of 2 or more at words[i] ("5th", "third"); `next` is the index of the word after it. */
+function ordinalAt(words: readonly CustomerToken[], i: number): { next: number } | null {
+  const w = words[i] as CustomerToken;
+  if (ORDINAL_WORDS.has(w.norm)) return { next: i + 1 };
+  const suffix = words[i + 1];
+  if (w.kind === "number" && suffix && suffix.start === w.end && /^(?:st|nd|rd|th)$/.test(suffix.norm)) {
+    return Number.parseInt(w.norm, 10) >= 2 ? { next: i + 2 } : null;
+  }
+  return null;
+}
+
 export interface RepeatContact {
   confidence: number;
   spans: Span[];
@@ -46,6 +87,15 @@ export function detectRepeatContact(input: CustomerInput): RepeatContact {
     const next = words[i + 1] as CustomerToken;
     if (n.kind === "number" && next.stem === "tim" && Number.parseInt(n.norm, 10) >= 2)
       note(n, next, COUNT_WEIGHT);
+    // "my 5th email", "the third call": an ordinal contact.
+    const ordinal = ordinalAt(words, i);
+    const noun = ordinal ? words[ordinal.next] : undefined;
+    if (noun && noun.sentence === n.sentence && CONTACT_NOUNS.has(noun.stem)) note(n, noun, 0.85);
+  }
+  // "Again, where is my refund?": a sentence opening on "again".
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as CustomerToken;
+    if (w.norm === "again" && words[i - 1]?.sentence !== w.sentence) note(w, w, 0.7);
   }
   const previous = input.context.previousMessages?.filter((m) => m.trim() !== "").length ?? 0;
   if (previous > 0) miss *= previous > 1 ? 0.4 : 0.6;

@@ -55,7 +55,12 @@ export function detectSarcasm(
     const w = words[i] as CustomerToken;
     const after = tokens[w.index + 1];
     const alone = words[i - 1]?.sentence !== w.sentence && words[i + 1]?.sentence !== w.sentence;
+    const last = words[i + 1]?.sentence !== w.sentence;
+    const praisedBefore = words.slice(Math.max(0, i - 8), i).some((p) => POSITIVES.has(p.stem));
     if (w.text === "NOT" && alone && after?.text === "!") hits.push(hit(text, w, after, 0.5));
+    else if (w.text === "NOT" && last && praisedBefore && (after === undefined || after.kind === "punct")) {
+      hits.push(hit(text, w, w, 0.5));
+    }
   }
   // "/s" at the end of a sentence, and praise in scare quotes ('such "help"').
   for (let i = 0; i + 1 < tokens.length; i++) {
