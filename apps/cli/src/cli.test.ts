@@ -18,7 +18,8 @@ function keel(args: string[], env: Record<string, string> = {}) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-describe.skipIf(!BUILT)("the built keel CLI", () => {
+// Each case spawns node a few times; allow for a busy machine.
+describe.skipIf(!BUILT)("the built keel CLI", { timeout: 120_000 }, () => {
   let dir: TempDir;
   let input: string;
   beforeAll(async () => {
