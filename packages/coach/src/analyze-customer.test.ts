@@ -78,6 +78,7 @@ describe("analyzeCustomer", () => {
     const sincere = analyzeCustomer("Thanks, that fixed it.");
     expect(sarcastic.signals.some((s) => s.kind === "sarcasm")).toBe(true);
     expect(sarcastic.emotions.gratitude).toBeLessThan(sincere.emotions.gratitude);
+    expect(sarcastic.emotions.gratitude).toBeLessThan(0.3);
     const contrast = analyzeCustomer("Thanks for replying but this is still unacceptable");
     expect(contrast.signals.some((s) => s.kind === "contrast")).toBe(true);
   });
@@ -104,6 +105,11 @@ describe("analyzeCustomer", () => {
     expect(analyzeCustomer("any news?", { previousMessages: ["hello, any news?"] }).anger_trend).toBe(
       "steady",
     );
+  });
+
+  it("lets a threat lift a calm-sounding message out of calm", () => {
+    expect(analyzeCustomer("I will be contacting my lawyer.").anger_level).toBeGreaterThanOrEqual(1);
+    expect(analyzeCustomer("I will be contacting my lawyer.").threats[0]?.kind).toBe("legal");
   });
 
   it("recognises the desk's own products", () => {

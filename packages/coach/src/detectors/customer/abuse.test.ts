@@ -20,6 +20,9 @@ describe("detectAbuse", () => {
   it("does not flag profanity as an exclamation", () => {
     expect(abuse("holy shit it works, thank you!").confidence).toBe(0);
   });
+  it("keeps the target within the insult's clause", () => {
+    expect(abuse("the other driver was a moron but you were great").confidence).toBe(0);
+  });
   it("does not flag insults aimed at a third party", () => {
     expect(abuse("the other sellers are idiots").confidence).toBe(0);
     expect(abuse("my brother is a moron lol").confidence).toBe(0);

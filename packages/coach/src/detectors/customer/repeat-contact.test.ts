@@ -13,6 +13,11 @@ describe("detectRepeatContact", () => {
     expect(repeat("I've emailed you 4 times").confidence).toBeGreaterThanOrEqual(0.55);
     expect(repeat("This is not the first time I've asked").confidence).toBeGreaterThan(0.8);
   });
+  it("reads ordinal contacts and a sentence opening on 'again'", () => {
+    expect(repeat("This is my 5th email about this").confidence).toBeGreaterThan(0.8);
+    expect(repeat("Again, where is my refund?").confidence).toBeGreaterThanOrEqual(0.7);
+    expect(repeat("This is my first email").confidence).toBe(0);
+  });
   it("counts a weak cue more when the sentence is about contacting", () => {
     expect(repeat("I'm writing again").confidence).toBeGreaterThan(repeat("It broke again").confidence);
   });

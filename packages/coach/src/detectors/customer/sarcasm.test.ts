@@ -17,6 +17,10 @@ describe("detectSarcasm", () => {
     expect(sarcasm("Love waiting on hold /s").some((x) => x.span.text === "/s")).toBe(true);
     expect(sarcasm("Such a great job guys. NOT!").some((x) => x.span.text === "NOT!")).toBe(true);
   });
+  it("reads a trailing shouted NOT after praise as sarcasm", () => {
+    expect(sarcasm("Wow, amazing customer service... NOT").some((x) => x.span.text === "NOT")).toBe(true);
+    expect(sarcasm("I did NOT order this")).toEqual([]);
+  });
   it("reads praise inside a complaint as sarcasm", () => {
     expect(sarcasm("Amazing service, my bag is lost", complaining).length).toBeGreaterThan(0);
   });
