@@ -1,0 +1,43 @@
+/** @module Reads a raw MIME message into the few fields the desk needs: sender, ids for threading, subject, text. */
+import { createHash } from "node:crypto";
+import { simpleParser } from "mailparser";
+
+export interface InboundEmail {
+  /** The Message-ID (without angle brackets); a digest of the raw source when the sender set none. */
+  messageId: string;
+  /** In-Reply-To then References, nearest first, de-duplicated. */
+  referencedIds: string[];
+  subject: string;
+  from: { address: string; name: string } | null;
+  text: string;
+  date: Date | null;
+  raw: string;
+}
+
+/** `<a@b>` → `a@b`; ids compare without their brackets and surrounding space. */
+export const bareMessageId = (id: string): string => id.trim().replace(/^<|>$/g, "").trim();
+
+const idList = (value: string | string[] | undefined): string[] => {
+  if (value === undefined) return [];
+  const parts = Array.isArray(value) ? value : value.split(/\s+/);
+  return parts.map(bareMessageId).filter((id) => id.length > 0);
+};
+
+export async function parseEmail(raw: string): Promise<InboundEmail> {
+  const mail = await simpleParser(raw, { skipHtmlToText: false, skipImageLinks: true });
+  const sender = mail.from?.value[0];
+  const references = idList(mail.references).reverse();
+  const referencedIds = [...new Set([...idList(mail.inReplyTo), ...references])];
+  const messageId = mail.messageId
+    ? bareMessageId(mail.messageId)
+    : `sha256-${createHash("sha256").update(raw).digest("hex")}@keel.invalid`;
+  return {
+    messageId,
+    referencedIds,
+    subject: (mail.subject ?? "").trim(),
+    from: sender?.address ? { address: sender.address, name: sender.name ?? "" } : null,
+    text: (mail.text ?? "").trim(),
+    date: mail.date ?? null,
+    raw,
+  };
+}
