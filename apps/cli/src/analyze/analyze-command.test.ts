@@ -289,6 +289,14 @@ describe("keel analyze, usage errors and output file", () => {
     expect(err).toMatch(/cannot write ".*out\.jsonl": ENOENT/);
   });
 
+  it("refuses to overwrite the input with --out", async () => {
+    const file = await dir.file("in.jsonl", `${JSON.stringify({ customer: "hi" })}\n`);
+    const { code, err } = await analyze(file, { out: file });
+    expect(code).toBe(EXIT_USAGE);
+    expect(err).toMatch(/must not be the input file/);
+    expect(await readFile(file, "utf8")).toContain("hi");
+  });
+
   it("writes to --out instead of stdout", async () => {
     const file = await dir.file("in.jsonl", `${JSON.stringify({ customer: ANGRY })}\n`);
     const outFile = `${dir.path}/out.jsonl`;

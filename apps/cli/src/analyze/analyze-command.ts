@@ -4,6 +4,7 @@ import { once } from "node:events";
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyzeBatch, type BatchOptions, type BatchResult } from "./analyze-batch.js";
 import type { AnalyzeOptions } from "./analyze-options.js";
@@ -74,6 +75,9 @@ export async function runAnalyze(options: AnalyzeOptions, io: AnalyzeIo): Promis
     );
   }
 
+  if (options.out && resolve(options.out) === resolve(options.file)) {
+    return fail("--out must not be the input file (it would be overwritten while being read)", EXIT_USAGE);
+  }
   const opened = options.out ? await openOutput(options.out) : { ok: true as const, stream: io.stdout };
   if (!opened.ok) return fail(`cannot write "${options.out}": ${opened.message}`, EXIT_USAGE);
   const out = opened.stream;
