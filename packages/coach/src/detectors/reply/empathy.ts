@@ -1,6 +1,6 @@
 /** @module Reply detector for `empathy`: names the customer's feeling or its cause in specific terms (see GUIDE.md). */
 import { EMPATHY_FRAME, FEELING, STOCK_EMPATHY } from "../../lexicons/reply-practices-conversation.js";
-import { confidenceFor, squash } from "../../text/match.js";
+import { confidenceFor, regexSpans, sentenceAt, squash } from "../../text/match.js";
 import {
   contentProfile,
   MAX_PROFILED_SENTENCES,
@@ -8,7 +8,7 @@ import {
   profileOf,
   sentenceProfiles,
 } from "../../text/similarity.js";
-import { sentenceSpan } from "../../text/tokenize.js";
+import { sentenceSpan, type Tokenized } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
 
@@ -21,11 +21,15 @@ const WELLBEING =
 // Statements about ourselves, not the customer ("we are disappointed in our results").
 const ABOUT_US = /^\s*(?:we|our)\b(?!.*\b(?:you|your)\b)/i;
 
-function count(re: RegExp, text: string): number {
-  re.lastIndex = 0;
-  let n = 0;
-  for (const _ of text.matchAll(re)) n++;
-  return n;
+/** Hits of a cue per sentence, from one pass over the text rather than one per sentence. */
+function hitsPerSentence(t: Tokenized, re: RegExp, sentences: number): number[] {
+  const counts = new Array<number>(sentences).fill(0);
+  const end = t.sentences[sentences - 1]?.end ?? 0;
+  for (const hit of regexSpans(t.text.slice(0, end), re, 400)) {
+    const i = sentenceAt(t, hit.start);
+    if (i >= 0 && i < sentences) counts[i] = (counts[i] ?? 0) + 1;
+  }
+  return counts;
 }
 
 // acknowledges consults empathy too; one result per input keeps coachReply from running it twice.
@@ -45,11 +49,15 @@ function detectEmpathyUncached(input: ReplyInput): LabelResult {
   const profiles = sentenceProfiles(t);
   let best = 0;
   let bestSpan: Span | null = null;
-  for (let i = 0; i < Math.min(t.sentences.length, MAX_PROFILED_SENTENCES); i++) {
+  const read = Math.min(t.sentences.length, MAX_PROFILED_SENTENCES);
+  const feelingHits = hitsPerSentence(t, FEELING, read);
+  const frameHits = hitsPerSentence(t, EMPATHY_FRAME, read);
+  const stockHits = hitsPerSentence(t, STOCK_EMPATHY, read);
+  for (let i = 0; i < read; i++) {
     const s = t.sentences[i];
     if (!s) continue;
-    const feelings = count(FEELING, s.text);
-    const frames = count(EMPATHY_FRAME, s.text);
+    const feelings = feelingHits[i] ?? 0;
+    const frames = frameHits[i] ?? 0;
     if (feelings === 0 && frames === 0) continue;
     let score = Math.min(2, feelings) * 0.9 + Math.min(2, frames) * 0.8;
     if (WELLBEING.test(s.text)) score += 1.8;
@@ -59,7 +67,7 @@ function detectEmpathyUncached(input: ReplyInput): LabelResult {
       score += Math.min(3, o.shared.length) * 0.45 + Math.min(2, o.sharedConcepts.length) * 0.3;
     }
     // "I understand your frustration" and "sorry for any inconvenience" are stock lines, whatever else they say.
-    if (count(STOCK_EMPATHY, s.text) > 0) score -= 1.4;
+    if ((stockHits[i] ?? 0) > 0) score -= 1.4;
     if (ABOUT_US.test(s.text)) score -= 0.8;
     if (s.tokenEnd - s.tokenStart < 4) score -= 0.5;
     if (score > best) {
