@@ -96,6 +96,13 @@ export const BLAME_PHRASES: readonly BlameEntry[] = [
   },
   { p: "not our|my fault|responsibility|doing|problem", w: 0.9, kind: "third_party" },
   { p: "not us|ours", w: 0.75, kind: "third_party" },
+  { p: "not from|with|on us|our", w: 0.7, kind: "third_party" },
+  { p: "from|by your bank|issuer|provider|network|isp|carrier", w: 0.45, kind: "third_party" },
+  {
+    p: "worked|working|works|functioned|functioning|performed as designed|intended|expected",
+    w: 0.7,
+    kind: "defensive",
+  },
   { p: "outside|beyond ..3 control", w: 0.65, kind: "third_party" },
   {
     p: "separate|different|independent|external company|business|organisation|organization|firm",

@@ -39,6 +39,7 @@ export const NEGATIVE_PHRASES: readonly NegativeEntry[] = [
   { p: "subject to availability|change|approval|our|the", w: 0.4, kind: "refusal" },
   { p: "that|this is our|the policy", w: 0.55, kind: "refusal" },
   { p: "our policy", w: 0.4, kind: "refusal" },
+  { p: "not our|the policy|practice", w: 0.7, kind: "refusal" },
   { p: "not my|our fault", w: 0.6, kind: "nothing" },
   { p: "out of our|my hands", w: 0.6, kind: "not_ours" },
   { p: "between you and them|the", w: 0.75, kind: "not_ours" },
