@@ -40,6 +40,12 @@ describe("detectParaphrase", () => {
     expect(r.value).toBe(false);
   });
 
+  it("does not count our plans or policy about the same things", () => {
+    const reply =
+      "Under our terms, return postage for a jacket exchange is not refundable, and we will send a medium blue jacket once the small red one is back.";
+    expect(detectParaphrase(inputFor(reply, CUSTOMER)).value).toBe(false);
+  });
+
   it("does not count an unrelated reply with a frame", () => {
     const r = detectParaphrase(inputFor("It sounds like a great holiday is coming up for you!", CUSTOMER));
     expect(r.value).toBe(false);
