@@ -211,6 +211,9 @@ export const EMOTION_TERMS: Readonly<Record<string, EmotionWeights>> = {
   "simple question": ANNOY(0.4),
   "at least": ANNOY(0.2),
   pending: FRUS(0.25),
+  "how you treat": A(0.6),
+  "this is how you": A(0.5),
+  "loyal customer": DIS(0.4),
   // disappointment
   disappointed: DIS(0.9),
   disappointing: DIS(0.9),

@@ -27,6 +27,11 @@ describe("detectProfanity", () => {
   it("finds profanity inside hashtags", () => {
     expect(prof("#shittycustomerservice")[0]?.strong).toBe(true);
   });
+  it("marks profanity praising or opening a sentence as an exclamation", () => {
+    expect(prof("fucking awesome service, thank you!")[0]?.exclamation).toBe(true);
+    expect(prof("Damn, you guys are fast")[0]?.exclamation).toBe(true);
+    expect(prof("you damn thieves")[0]?.exclamation).toBe(false);
+  });
   it("marks exclamations of surprise or joy", () => {
     expect(prof("holy shit it works")[0]?.exclamation).toBe(true);
     expect(prof("this is shit")[0]?.exclamation).toBe(false);

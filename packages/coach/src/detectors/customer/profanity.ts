@@ -21,6 +21,24 @@ const MILD = new Set(MILD_PROFANITY);
 const PREFIXES = ["fuck", "fck", "shit", "bitch", "bastard", "motherfuck", "ashole", "bulshit", "goddamn"];
 const ENDINGS = ["ing", "ed", "er", "s", "y", "in"];
 const EXCLAMATIONS = new Set(EXCLAMATION_PHRASES);
+const PRAISE = new Set([
+  "awesome",
+  "amazing",
+  "good",
+  "great",
+  "fast",
+  "brilliant",
+  "cool",
+  "nice",
+  "love",
+  "loved",
+  "perfect",
+  "excellent",
+  "fantastic",
+  "helpful",
+  "quick",
+  "beautiful",
+]);
 
 /** "strong", "mild" or null for one word. */
 export function profanityOf(word: string, hashtag = false): "strong" | "mild" | null {
@@ -130,8 +148,19 @@ function isExclamation(tokens: readonly CustomerToken[], i: number): boolean {
   const core = squash(w).startsWith("fuck") ? "fuck" : squash(w).startsWith("shit") ? "shit" : w;
   const prev = wordNear(tokens, i, -1)?.norm;
   const next = wordNear(tokens, i, 1)?.norm;
+  if (prev !== undefined && EXCLAMATIONS.has(`${prev} ${core}`)) return true;
+  if (next !== undefined && EXCLAMATIONS.has(`${core} ${next}`)) return true;
+  // "fucking awesome", "so damn good": profanity intensifying praise.
+  const after = wordNear(tokens, i, 1);
+  const afterNext = after ? wordNear(tokens, tokens.indexOf(after, i), 1) : undefined;
+  if ([after, afterNext].some((w) => w !== undefined && PRAISE.has(w.norm))) return true;
+  // "Damn, …" / "Shit! …" opening a sentence is an interjection, aimed at no one.
+  const sentenceStart = prev === undefined;
+  const punct = tokens[i + 1];
   return (
-    (prev !== undefined && EXCLAMATIONS.has(`${prev} ${core}`)) ||
-    (next !== undefined && EXCLAMATIONS.has(`${core} ${next}`))
+    sentenceStart &&
+    punct !== undefined &&
+    punct.start === tokens[i]?.end &&
+    (punct.text === "," || punct.text === "!")
   );
 }

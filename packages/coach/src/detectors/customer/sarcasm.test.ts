@@ -21,6 +21,16 @@ describe("detectSarcasm", () => {
     expect(sarcasm("Wow, amazing customer service... NOT").some((x) => x.span.text === "NOT")).toBe(true);
     expect(sarcasm("I did NOT order this")).toEqual([]);
   });
+  it("reads praise opening a complaining sentence as sarcasm", () => {
+    const h = detectSarcasm(
+      { text: readCustomerText("great, now the app crashed again"), context: {} },
+      {
+        sentences: new Set([0]),
+        message: false,
+      },
+    );
+    expect(h.map((x) => x.span.text)).toEqual(["great"]);
+  });
   it("reads praise inside a complaint as sarcasm", () => {
     expect(sarcasm("Amazing service, my bag is lost", complaining).length).toBeGreaterThan(0);
   });

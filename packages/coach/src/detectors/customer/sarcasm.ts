@@ -46,7 +46,9 @@ export function detectSarcasm(
     const prev = words[i - 1];
     const leadIn = prev !== undefined && prev.sentence === w.sentence && LEAD_INS.has(prev.norm);
     const sameSentence = complaint.sentences.has(w.sentence);
-    if ((leadIn && (sameSentence || complaint.message)) || (sameSentence && complaint.message)) {
+    // "Great, now the app crashed": praise opening a complaining sentence, set off by a comma.
+    const opener = prev?.sentence !== w.sentence && tokens[w.index + 1]?.text === "," && sameSentence;
+    if (opener || (leadIn && (sameSentence || complaint.message)) || (sameSentence && complaint.message)) {
       hits.push(hit(text, leadIn && prev ? prev : w, w, leadIn ? 0.4 : 0.25));
     }
   }

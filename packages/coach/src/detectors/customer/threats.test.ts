@@ -20,6 +20,8 @@ describe("detectThreats", () => {
     expect(kinds("I will be switching to another provider")).toEqual(["churn"]);
     expect(kinds("Never buying from you again. NEVER AGAIN")).toEqual(["churn"]);
     expect(kinds("Time to find a new bank")).toEqual(["churn"]);
+    expect(kinds("Keep this up and you'll lose me as a customer")).toEqual(["churn"]);
+    expect(kinds("Close my account immediately")).toEqual(["churn"]);
   });
   it("does not read cancelling an order or leaving a review as churn", () => {
     expect(kinds("I want to cancel my order please")).toEqual([]);
