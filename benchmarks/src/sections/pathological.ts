@@ -15,34 +15,39 @@ const SUPERLINEAR_RATIO = 6;
 
 type Call = (input: string) => number;
 
-/** A first call this slow already fails clearly; repeating it would only stall the bench. */
+/** Two calls this slow already fail clearly; repeating them would only stall the bench. */
 const HOPELESS_MS = 4 * LIMIT_MS;
 
-/** Median wall time of `runs` calls after one warm-up call; a throw is reported as a value. */
-function timeCall(call: Call, input: string, runs: number): { ms: number } | { error: string } {
+type Timed = { median: number; min: number } | { error: string };
+
+function timeOnce(call: Call, input: string): number {
+  const started = performance.now();
+  consume(call(input));
+  return performance.now() - started;
+}
+
+/** Wall time of `runs` calls after a warm-up call (median and fastest); a throw is reported as a value. */
+function timeCall(call: Call, input: string, runs: number): Timed {
   try {
-    const first = performance.now();
-    consume(call(input));
-    const firstMs = performance.now() - first;
-    if (firstMs > HOPELESS_MS) return { ms: firstMs };
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      consume(call(input));
-      samples.push(performance.now() - started);
-    }
-    return { ms: median(samples) };
+    const warm = timeOnce(call, input);
+    const samples = [timeOnce(call, input)];
+    // The warm-up call may include compiling; only a second slow call marks the input as hopeless.
+    if (warm > HOPELESS_MS && (samples[0] ?? 0) > HOPELESS_MS)
+      return { median: samples[0] ?? 0, min: samples[0] ?? 0 };
+    while (samples.length < runs) samples.push(timeOnce(call, input));
+    return { median: median(samples), min: Math.min(...samples) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
 }
 
+/** Growth from n to 4n on the fastest calls, which other load on the machine disturbs least. */
 function growth(call: Call, make: (n: number) => string, runs: number): number {
   const small = timeCall(call, make(SMALL), runs);
   const large = timeCall(call, make(LARGE), runs);
-  if (!("ms" in small) || !("ms" in large)) return Number.NaN;
+  if ("error" in small || "error" in large) return Number.NaN;
   // Below timer resolution a ratio means nothing; treat both as "instant".
-  return large.ms < 0.05 ? 1 : large.ms / Math.max(small.ms, 0.01);
+  return large.min < 0.05 ? 1 : large.min / Math.max(small.min, 0.01);
 }
 
 export const pathologicalSection: Section = {
@@ -65,13 +70,14 @@ export const pathologicalSection: Section = {
     const runs = quick ? 3 : 5;
     const realText = mixedMessages(corpus, 400).join("\n");
     const sample = corpus.pairs[0] ?? { customer: "Where is my order?", reply: "Let me check that for you." };
-    const calls: [string, Call][] = [
-      ["analyzeCustomer(x)", (x) => analyzeCustomer(x).anger],
-      ["coachReply(x, real)", (x) => coachReply(x, sample.customer).score],
-      ["coachReply(real, x)", (x) => coachReply(sample.reply, x).score],
+    // [column, growth column, call]: x as the customer message, as the draft, and as the customer behind a real draft.
+    const calls: [string, string, Call][] = [
+      ["analyzeCustomer(x)", "growth analyze", (x) => analyzeCustomer(x).anger],
+      ["coachReply(x, real)", "growth reply=x", (x) => coachReply(x, sample.customer).score],
+      ["coachReply(real, x)", "growth customer=x", (x) => coachReply(sample.reply, x).score],
     ];
     console.log(
-      `median of ${runs} calls after a warm-up (a first call over ${HOPELESS_MS} ms is reported alone); growth = time(${LARGE.toLocaleString("en-US")}) / time(${SMALL.toLocaleString("en-US")} chars), flagged above ${SUPERLINEAR_RATIO}×`,
+      `median of ${runs} calls after a warm-up (two calls over ${HOPELESS_MS} ms end the measurement); growth = fastest time(${LARGE.toLocaleString("en-US")}) / time(${SMALL.toLocaleString("en-US")} chars), flagged above ${SUPERLINEAR_RATIO}×`,
     );
 
     let worstMs = 0;
@@ -85,7 +91,7 @@ export const pathologicalSection: Section = {
       const make = (n: number) => generator.make(n, realText);
       const cells: string[] = [];
       const growthCells: string[] = [];
-      for (const [callName, call] of calls) {
+      for (const [callName, , call] of calls) {
         const timed = timeCall(call, input, runs);
         if ("error" in timed) {
           errors.push(`${generator.name} / ${callName}: ${timed.error}`);
@@ -93,8 +99,9 @@ export const pathologicalSection: Section = {
           growthCells.push("—");
           continue;
         }
-        cells.push(timed.ms > LIMIT_MS ? `${formatMs(timed.ms)} FAIL` : formatMs(timed.ms));
-        if (timed.ms > worstMs) [worstMs, worstName] = [timed.ms, `${generator.name} / ${callName}`];
+        const ms = timed.median;
+        cells.push(ms > LIMIT_MS ? `${formatMs(ms)} FAIL` : formatMs(ms));
+        if (ms > worstMs) [worstMs, worstName] = [ms, `${generator.name} / ${callName}`];
         let g = growth(call, make, runs);
         // One re-measurement before flagging, so a noisy neighbour on the machine does not cause a false alarm.
         if (g > SUPERLINEAR_RATIO) g = Math.min(g, growth(call, make, runs));
@@ -103,10 +110,7 @@ export const pathologicalSection: Section = {
       }
       rows.push([generator.name, `${formatNumber(input.length / 1000, 0)}k`, ...cells, ...growthCells]);
     }
-    printTable(
-      ["input", "chars", ...calls.map(([n]) => n), ...calls.map(([n]) => `growth ${n.split("(")[0]}`)],
-      rows,
-    );
+    printTable(["input", "chars", ...calls.map(([n]) => n), ...calls.map(([, g]) => g)], rows);
     for (const e of errors) console.log(`FAIL threw: ${e}`);
 
     return [
