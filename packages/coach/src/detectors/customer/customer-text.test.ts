@@ -33,6 +33,12 @@ describe("readCustomerText", () => {
     );
     expect(words).toEqual(["hello", "there", "see", "mail", "me", "at"]);
   });
+  it("ignores script and style bodies", () => {
+    expect(wordsOf("<style>.idiot{color:red}</style>hi <SCRIPT>var idiot = 1;</SCRIPT> there")).toEqual([
+      "hi",
+      "there",
+    ]);
+  });
   it("ignores lines quoted from the agent and layout markers", () => {
     const t = readCustomerText(
       "[earlier agent] We are sorry, this is frustrating\n[earlier customer] my order is late\n> old quoted mail",

@@ -63,6 +63,7 @@ const ENTITY_NAMES = new Set(["amp", "lt", "gt", "quot", "nbsp", "apos"]);
 function ignoredRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let cursor = 0;
+  let lower: string | null = null;
   // Tags: "<" + letter, "/" or "!" up to the next ">". Once no ">" is left, stop looking (keeps this linear).
   for (;;) {
     const open = text.indexOf("<", cursor);
@@ -74,8 +75,14 @@ function ignoredRanges(text: string): Array<[number, number]> {
     }
     const close = text.indexOf(">", open);
     if (close < 0) break;
-    ranges.push([open, close + 1]);
-    cursor = close + 1;
+    // Script and style bodies are code, not words: skip to their closing tag.
+    const name = /^<(script|style)\b/i.exec(text.slice(open, open + 8))?.[1]?.toLowerCase();
+    if (name && lower === null) lower = text.toLowerCase();
+    const end = name && lower !== null ? lower.indexOf(`</${name}`, close) : -1;
+    const endClose = end < 0 ? -1 : text.indexOf(">", end);
+    const last = endClose < 0 ? close : endClose;
+    ranges.push([open, last + 1]);
+    cursor = last + 1;
   }
   let lineStart = 0;
   while (lineStart <= text.length) {
