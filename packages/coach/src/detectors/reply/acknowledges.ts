@@ -21,13 +21,13 @@ const DEFLECT =
   /\b(?:but|however|unfortunately|unable|not\s+able|as\s+per|in\s+accordance|terms|policy|due\s+to|outside\s+(?:of\s+)?our\s+control|decision|stands|regret\s+to)\b/i;
 // An apology or sympathy line that names the trouble ("sorry for the long wait", "apologies for the delay").
 const NAMES_TROUBLE =
-  /\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,25}\b(?:the|this|your|that)\s+(?:long\s+|late\s+|recent\s+)?(?:delay|wait|trouble|problems?|issues?|experience|cancellation|mix-up|mistake|error|outage|disruption|confusion|frustration|hassle)\b|\bsorry\s+(?:that\s+)?(?:your|you|the|this)\b[^.?!]{0,40}\b(?:isn't|wasn't|aren't|weren't|hasn't|haven't|didn't|doesn't|don't|can't|couldn't|not|no|still|again|broke|broken|late|wrong|missing|lost|failed|stopped)\b/i;
+  /\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,25}\b(?:the|this|your|that)\s+(?:long\s+|late\s+|recent\s+)?(?:delay|wait|cancellation|mix-up|mistake|error|outage|disruption|missed\s+\w+|wrong\s+\w+|double\s+\w+|duplicate\s+\w+)\b|\bsorry\s+(?:that\s+)?(?:your|you|the|this)\b[^.?!]{0,40}\b(?:isn't|wasn't|aren't|weren't|hasn't|haven't|didn't|doesn't|don't|can't|couldn't|not|no|still|again|broke|broken|late|wrong|missing|lost|failed|stopped)\b/i;
 // Instructions and questions talk about the topic without reflecting the customer's problem back.
 const INSTRUCTION =
   /^\W*(?:@\w+\s+)*(?:please|try|you\s+can|feel\s+free|could\s+you|can\s+you|have\s+you|did\s+you|do\s+you|are\s+these|is\s+this|what|which|when|where|how|if\s+you)\b/i;
 // Templates that reflect nothing ("I understand", "we apologize for any inconvenience").
 const GENERIC_ONLY =
-  /\b(?:sorry|apologi[sz]e|apologies)\s+for\s+(?:any|the)\s+inconvenience\b|\bi\s+understand\b\s*[.!]?$/i;
+  /\b(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)\s+(?:any|the|this|that|your)\s+(?:inconvenience|trouble|frustration|experience|issues?|problems?|hassle|confusion)(?:\s+(?:caused|you(?:'ve)?\s+(?:had|experienced)))?\s*[,.!]?\s*(?:[\w-]+\s*[.!]?)?$|\bi\s+understand\b\s*[.!]?$/i;
 
 export function detectAcknowledges(input: ReplyInput): LabelResult {
   const t = input.reply;
