@@ -14,6 +14,7 @@ import { detectNonApology } from "../../packages/coach/src/detectors/reply/non-a
 import { detectOverpromise } from "../../packages/coach/src/detectors/reply/overpromise.js";
 import { detectRobotic, ROBOTIC_TUNING } from "../../packages/coach/src/detectors/reply/robotic.js";
 import { detectSetsBoundary } from "../../packages/coach/src/detectors/reply/sets-boundary.js";
+import { customerIsAbusive } from "../../packages/coach/src/detectors/reply/shared-problems/abuse.js";
 import { parseTimelines } from "../../packages/coach/src/text/timeline.js";
 import { tokenize } from "../../packages/coach/src/text/tokenize.js";
 import type { ReplyLabel } from "../../packages/coach/src/types.js";
@@ -33,6 +34,7 @@ interface Row {
   customer: string;
   reply: string;
   labels: Partial<Record<ReplyLabel, boolean>>;
+  customer_labels?: { abusive?: boolean };
 }
 
 function readJsonl(path: string): Row[] {
@@ -49,6 +51,7 @@ function readJsonl(path: string): Row[] {
         customer,
         reply: r.reply,
         labels: r.labels,
+        ...(r.customer_labels ? { customer_labels: r.customer_labels } : {}),
         ...{ split: r.split },
       });
     } catch {
@@ -110,6 +113,26 @@ function report(name: string, rows: readonly Row[], show: string | undefined): v
       `${label.padEnd(18)} ${String(tp).padStart(3)} ${String(fp).padStart(3)} ${String(fn).padStart(3)}  ${f(p)} ${f(rc)} ${f(f1)}  (${gold})`,
     );
   }
+}
+
+/** The boundary detector's own insult check against the annotated `abusive` customer label. */
+function abuseCheck(name: string, rows: readonly Row[]): void {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const row of rows) {
+    const truth = row.customer_labels?.abusive;
+    if (truth === undefined) continue;
+    const v = customerIsAbusive(row.customer.trim() ? tokenize(row.customer) : null);
+    if (v && truth) tp++;
+    else if (v) fp++;
+    else if (truth) fn++;
+  }
+  const p = tp / (tp + fp || 1);
+  const r = tp / (tp + fn || 1);
+  console.log(
+    `\n== customer abuse check on ${name}: tp ${tp} fp ${fp} fn ${fn}  P ${p.toFixed(3)} R ${r.toFixed(3)}`,
+  );
 }
 
 /** Reliability: how often the label is really true within each band of predicted probability, plus Brier score. */
@@ -240,4 +263,5 @@ report("train", train, show);
 if (tune.length > 0) report("fixtures (tune)", tune, show);
 report("dev (report only)", readJsonl(join(dataDir, "dev.jsonl")), undefined);
 calibration("train + fixture tune rows", [...train, ...tune]);
+abuseCheck("train", train);
 timing();

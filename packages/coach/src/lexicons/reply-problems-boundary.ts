@@ -1,7 +1,7 @@
 /** @module Abuse in customer messages, and replies that calmly set a boundary on it while still helping. */
 
-/** Insults aimed at people or the company; abusive on their own. */
-export const INSULT_WORDS: ReadonlySet<string> = new Set([
+/** Insults that are abusive on their own ("idiots", "clowns", "liars"). */
+export const STRONG_INSULTS: ReadonlySet<string> = new Set([
   "idiot",
   "idiots",
   "moron",
@@ -10,8 +10,6 @@ export const INSULT_WORDS: ReadonlySet<string> = new Set([
   "imbeciles",
   "incompetent",
   "inept",
-  "useless",
-  "pathetic",
   "clowns",
   "clown",
   "liars",
@@ -24,25 +22,17 @@ export const INSULT_WORDS: ReadonlySet<string> = new Set([
   "scumbags",
   "scum",
   "losers",
-  "dumb",
-  "stupid",
   "retarded",
   "shitty",
   "shittiest",
-  "crappy",
   "bullshit",
-  "bs",
   "assholes",
   "asshole",
   "bastards",
   "bitch",
   "dickheads",
-  "garbage",
-  "trash",
   "clueless",
   "monkeys",
-  "lying",
-  "thick",
   "brainless",
   "amateurs",
   "cowboys",
@@ -50,6 +40,38 @@ export const INSULT_WORDS: ReadonlySet<string> = new Set([
   "numpties",
   "twats",
   "wankers",
+]);
+
+/** Harsh words that are often about a product ("the app is useless"); abusive when aimed at a person. */
+export const WEAK_INSULTS: ReadonlySet<string> = new Set([
+  "useless",
+  "pathetic",
+  "dumb",
+  "stupid",
+  "crappy",
+  "bs",
+  "garbage",
+  "trash",
+  "lying",
+  "thick",
+]);
+
+/** Every insult word, for boundary phrases that quote them ("please don't call us clowns"). */
+export const INSULT_WORDS: ReadonlySet<string> = new Set([...STRONG_INSULTS, ...WEAK_INSULTS]);
+
+/** People a weak insult can be aimed at. */
+export const PERSON_TARGETS: ReadonlySet<string> = new Set([
+  "you",
+  "staff",
+  "team",
+  "agent",
+  "agents",
+  "people",
+  "guys",
+  "folks",
+  "employees",
+  "reps",
+  "idiots",
 ]);
 
 /** Profanity prefixes: abusive when aimed at us (near "you", "your", "this company"), not as a bare exclamation. */

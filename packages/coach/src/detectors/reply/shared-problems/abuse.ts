@@ -1,5 +1,11 @@
 /** @module Whether the customer's message insults us: insults, or profanity aimed at "you"/the company. */
-import { INSULT_WORDS, PROFANITY_PREFIXES, TARGET_WORDS } from "../../../lexicons/reply-problems-boundary.js";
+import {
+  PERSON_TARGETS,
+  PROFANITY_PREFIXES,
+  STRONG_INSULTS,
+  TARGET_WORDS,
+  WEAK_INSULTS,
+} from "../../../lexicons/reply-problems-boundary.js";
 import type { Tokenized } from "../../../text/tokenize.js";
 import { memoByIdentity } from "./memo.js";
 import { wordsOf } from "./words.js";
@@ -10,7 +16,10 @@ function isProfane(w: string): boolean {
   return PROFANITY_PREFIXES.some((p) => w.startsWith(p));
 }
 
-/** True when an insult appears, or profanity sits within a few words of a target ("screw your airline"). */
+/**
+ * True when a strong insult appears, a harsh word is aimed at a person ("are you thick"), or profanity sits within a
+ * few words of a target ("screw your airline").
+ */
 export function customerIsAbusive(customer: Tokenized | null): boolean {
   return customer ? abusiveText(customer) : false;
 }
@@ -20,11 +29,12 @@ const abusiveText = memoByIdentity((customer: Tokenized): boolean => {
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (!word) continue;
-    if (INSULT_WORDS.has(word.w)) return true;
-    if (!isProfane(word.w)) continue;
+    if (STRONG_INSULTS.has(word.w)) return true;
+    const targets = WEAK_INSULTS.has(word.w) ? PERSON_TARGETS : isProfane(word.w) ? TARGET_WORDS : null;
+    if (!targets) continue;
     for (let j = Math.max(0, i - TARGET_WINDOW); j <= Math.min(words.length - 1, i + TARGET_WINDOW); j++) {
       const near = words[j];
-      if (j !== i && near && near.sentence === word.sentence && TARGET_WORDS.has(near.w)) return true;
+      if (j !== i && near && near.sentence === word.sentence && targets.has(near.w)) return true;
     }
   }
   return false;
