@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import type { AppDeps } from "./deps.js";
 import { AppError, statusOf } from "./errors.js";
 import { healthRoutes } from "./features/health/routes.js";
+import { channelRoutes } from "./features/inbound/channel-routes.js";
 
 export interface BuildAppOptions {
   /** Largest request body in bytes (413 above it). */
@@ -58,5 +59,6 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await typed.register(healthRoutes(deps), { prefix: "/api/v1" });
+  await typed.register(channelRoutes(deps), { prefix: "/api/v1" });
   return app;
 }
