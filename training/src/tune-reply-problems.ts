@@ -1,8 +1,10 @@
-/**
- * @module Measures the reply "problem" detectors (apologies, blame, negative language, overpromise, robotic,
+/** @module Tunes and reports the reply problem detectors: P/R/F1 on train, fixture tune rows and dev; calibration; timing. */
+
+/*
+ * Measures the reply "problem" detectors (apologies, blame, negative language, overpromise, robotic,
  * boundaries): precision/recall/F1 per label on the reply-labels train split and the `tune` rows of the coach
- * fixtures, then on dev (reported only, never tuned on), plus a timing check on 1,000-character drafts.
- * Run: npx tsx training/src/tune-reply-problems.ts [--show <label>] [--data <dir>]
+ * fixtures, then on dev (reported only, never tuned on), plus a timing check on 1,000-character drafts. Run: npx
+ * tsx training/src/tune-reply-problems.ts [--show <label>] [--data <dir>]
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,3 +1,4 @@
+/** @module Self-check of the reply problem lexicons: every pattern can match, weights are probabilities. */
 import { describe, expect, it } from "vitest";
 import { phraseSet } from "../detectors/reply/shared-problems/phrases.js";
 import { wordsOf } from "../detectors/reply/shared-problems/words.js";

@@ -1,3 +1,4 @@
+/** @module Tests for the `apology_sincere` reply detector. */
 import { describe, expect, it } from "vitest";
 import { detectApologySincere } from "./apology-sincere.js";
 import { replyInput } from "./shared-problems/reply-input.js";

@@ -1,3 +1,4 @@
+/** @module Tests for the `blame` reply detector and its neutral rewrites. */
 import { describe, expect, it } from "vitest";
 import { detectBlame } from "./blame.js";
 import { replyInput } from "./shared-problems/reply-input.js";

@@ -1,3 +1,4 @@
+/** @module Tests for the `negative_language` reply detector and its positive reframes. */
 import { describe, expect, it } from "vitest";
 import { detectNegativeLanguage } from "./negative-language.js";
 import { replyInput } from "./shared-problems/reply-input.js";

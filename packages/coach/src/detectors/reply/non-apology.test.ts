@@ -1,3 +1,4 @@
+/** @module Tests for the `non_apology` reply detector and its plain-apology rewrites. */
 import { describe, expect, it } from "vitest";
 import { detectNonApology } from "./non-apology.js";
 import { replyInput } from "./shared-problems/reply-input.js";

@@ -1,3 +1,4 @@
+/** @module Tests for the `overpromise` reply detector and its honest rewrites. */
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../text/tokenize.js";
 import type { ParsedTime } from "../../types.js";

@@ -1,3 +1,4 @@
+/** @module Tests for the `robotic` reply detector. */
 import { describe, expect, it } from "vitest";
 import { detectRobotic } from "./robotic.js";
 import { replyInput } from "./shared-problems/reply-input.js";

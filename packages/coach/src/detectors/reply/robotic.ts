@@ -1,7 +1,5 @@
-/**
- * @module Reply detector for `robotic`: canned filler that ignores the specifics. Stock phrases are the evidence;
- * low overlap with the customer's own words strengthens it, a reply built on their words weakens it.
- */
+/** @module Reply detector for `robotic`: stock filler phrases, weighed by how little the reply shares with the customer. */
+
 import { ROBOTIC_PHRASES, roboticRewrite } from "../../lexicons/reply-problems-robotic.js";
 import type { LabelResult } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
@@ -22,7 +20,7 @@ const roboticSet = phraseSet(ROBOTIC_PHRASES);
 const SUGGESTION =
   "This reads like a template. Mention the customer's actual problem and the specific step you're taking for them.";
 
-/** Tuned on the reply-labels train split (see training/src/tune-reply-problems.ts). */
+/** Grid-tuned on the reply-labels train split and the fixture `tune` rows (training/src/tune-reply-problems.ts). */
 export const ROBOTIC_TUNING = {
   /** Multiplier on phrase evidence when the reply shares almost nothing with the customer's words. */
   lowOverlapBoost: 1.4,

@@ -1,3 +1,4 @@
+/** @module Tests for the `sets_boundary` reply detector and its boundary script. */
 import { describe, expect, it } from "vitest";
 import type { CustomerAnalysis } from "../../types.js";
 import { detectSetsBoundary } from "./sets-boundary.js";

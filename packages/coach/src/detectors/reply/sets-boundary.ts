@@ -1,7 +1,5 @@
-/**
- * @module Reply detector for `sets_boundary`: the reply calmly names the customer's abusive language as not OK while
- * still helping. Only possible when the customer was abusive; for abuse without a boundary it suggests a script.
- */
+/** @module Reply detector for `sets_boundary`: a calm boundary on abuse that keeps helping, or a script when missing. */
+
 import { BOUNDARY_PHRASES, BOUNDARY_SCRIPT } from "../../lexicons/reply-problems-boundary.js";
 import type { LabelResult } from "../../types.js";
 import type { ReplyInput } from "./detector.js";

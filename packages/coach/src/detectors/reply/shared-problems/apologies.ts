@@ -1,7 +1,5 @@
-/**
- * @module Finds each apology in a reply and sorts it: sympathy ("sorry to hear"), sincere (owns the experience) or
- * non-apology (hedged, conditional, "sorry, but…", or followed by blame). Shared by `apology_sincere` and `non_apology`.
- */
+/** @module Finds each apology in a reply and sorts it: sympathy, sincere, or non-apology (hedged or blame-shifting). */
+
 import {
   APOLOGY_CUES,
   APOLOGY_HEDGES,

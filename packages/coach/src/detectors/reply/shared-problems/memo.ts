@@ -1,8 +1,4 @@
-/**
- * @module A tiny identity cache for per-text analysis shared by the detectors of one reply. The detectors run one
- * after another on the same tokenized reply and customer message, so a few slots are enough; unlike a WeakMap it
- * keeps nothing alive between replies and adds no garbage-collection work.
- */
+/** @module A few-slot identity cache so the detectors of one reply share per-text analysis without WeakMap GC work. */
 
 const SLOTS = 4;
 

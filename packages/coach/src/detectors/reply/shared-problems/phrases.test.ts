@@ -1,3 +1,4 @@
+/** @module Tests for the word stream and the phrase matcher. */
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../../text/tokenize.js";
 import { phraseSet } from "./phrases.js";

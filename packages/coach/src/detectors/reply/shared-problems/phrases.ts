@@ -1,8 +1,10 @@
-/**
- * @module Linear-time phrase matching over the word stream. A pattern is space-separated slots: `a|b` alternatives,
- * `apolog*` a prefix, `*` any word, a trailing `?` makes a slot optional and `..N` skips up to N words (alternatives
- * are single words: "i am|we are" is two slots, write "i|we am|are"). Matches never
- * cross a sentence. Patterns are indexed by their first word, so each position only tries the few that can start there.
+/** @module Linear-time phrase matching over the word stream, patterns indexed by their first word. */
+
+/*
+ * Linear-time phrase matching over the word stream. A pattern is space-separated slots: `a|b` alternatives,
+ * `apolog*` a prefix, `*` any word, a trailing `?` makes a slot optional and `..N` skips up to N words
+ * (alternatives are single words: "i am|we are" is two slots, write "i|we am|are"). Matches never cross a
+ * sentence. Patterns are indexed by their first word, so each position only tries the few that can start there.
  */
 import type { Word } from "./words.js";
 

@@ -1,3 +1,4 @@
+/** @module Property tests: the problem detectors never throw and return exact spans on arbitrary drafts. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LabelResult } from "../../../types.js";
