@@ -1,7 +1,6 @@
 /** @module Contrast ("thanks, but…"): what follows "but" dominates, so praise before it is discounted. */
 import { CONTRAST_WORDS } from "../../lexicons/customer-expressive.js";
 import { spanOf } from "../../text/tokenize.js";
-import type { CustomerToken } from "./customer-text.js";
 import type { CustomerInput, EmotionHit } from "./detector.js";
 
 export interface Contrast {
@@ -18,38 +17,55 @@ function isCalm(h: EmotionHit): boolean {
   return keys.length > 0 && keys.every((k) => CALM.has(k));
 }
 
+/** First index in the sorted `starts` at or after `pos`. */
+function lowerBound(starts: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function detectContrast(input: CustomerInput, evidence: readonly EmotionHit[]): Contrast {
   const { words } = input.text;
+  const { sentences } = input.text.t;
   const text = input.text.t.text;
   const out: Contrast = { hits: [], discounted: [] };
-  const bySentence = new Map<number, EmotionHit[]>();
-  for (const h of evidence) {
-    const list = bySentence.get(h.sentence);
-    if (list) list.push(h);
-    else bySentence.set(h.sentence, [h]);
+  // Evidence sorted by position with prefix counts, so each "but" is answered in logarithmic time.
+  const sorted = [...evidence].sort((a, b) => a.span.start - b.span.start);
+  const starts = sorted.map((h) => h.span.start);
+  const calmBefore = [0];
+  const complaintBefore = [0];
+  for (const h of sorted) {
+    calmBefore.push((calmBefore[calmBefore.length - 1] as number) + (isCalm(h) ? 1 : 0));
+    complaintBefore.push((complaintBefore[complaintBefore.length - 1] as number) + (isCalm(h) ? 0 : 1));
   }
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i] as CustomerToken;
-    if (!CONTRAST_WORDS.has(w.norm)) continue;
-    const sentence = input.text.t.sentences[w.sentence];
-    if (!sentence) continue;
-    const here = bySentence.get(w.sentence) ?? [];
-    const before = here.filter((h) => h.span.end <= w.start);
-    // The complaint after "but" may run on into the next sentence.
-    const after = [...here, ...(bySentence.get(w.sentence + 1) ?? [])].filter(
-      (h) => h.span.start >= w.end && !isCalm(h),
-    );
-    if (!before.some(isCalm)) continue;
-    out.discounted.push([sentence.start, w.start]);
-    if (after.length > 0) {
+  const countIn = (prefix: readonly number[], from: number, to: number) =>
+    (prefix[lowerBound(starts, to)] as number) - (prefix[lowerBound(starts, from)] as number);
+  const contrasts = words.filter((w, i) => i > 0 && CONTRAST_WORDS.has(w.norm));
+  contrasts.forEach((w, k) => {
+    const sentence = sentences[w.sentence];
+    if (!sentence) return;
+    const prev = contrasts[k - 1];
+    const next = contrasts[k + 1];
+    const segmentStart = prev && prev.sentence === w.sentence ? prev.end : sentence.start;
+    // The complaint after "but" may run on into the next sentence, up to the next contrast word.
+    const following = sentences[w.sentence + 1]?.end ?? sentence.end;
+    const segmentEnd = next && next.start < following ? next.start : following;
+    if (countIn(calmBefore, segmentStart, w.start) === 0) return;
+    out.discounted.push([segmentStart, w.start]);
+    if (countIn(complaintBefore, w.end, segmentEnd) > 0) {
       out.hits.push({
         kind: "contrast",
-        span: spanOf(text, sentence.start, w.end),
+        span: spanOf(text, segmentStart, w.end),
         sentence: w.sentence,
         emotions: { disappointment: 0.4, annoyance: 0.2 },
         weight: 0.3,
       });
     }
-  }
+  });
   return out;
 }

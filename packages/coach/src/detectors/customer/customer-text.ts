@@ -64,6 +64,7 @@ function ignoredRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let cursor = 0;
   let lower: string | null = null;
+  const unclosed = new Set<string>();
   // Tags: "<" + letter, "/" or "!" up to the next ">". Once no ">" is left, stop looking (keeps this linear).
   for (;;) {
     const open = text.indexOf("<", cursor);
@@ -78,7 +79,9 @@ function ignoredRanges(text: string): Array<[number, number]> {
     // Script and style bodies are code, not words: skip to their closing tag.
     const name = /^<(script|style)\b/i.exec(text.slice(open, open + 8))?.[1]?.toLowerCase();
     if (name && lower === null) lower = text.toLowerCase();
-    const end = name && lower !== null ? lower.indexOf(`</${name}`, close) : -1;
+    // Once a closing tag is known to be missing, never search for it again (keeps this linear).
+    const end = name && lower !== null && !unclosed.has(name) ? lower.indexOf(`</${name}`, close) : -1;
+    if (name && end < 0) unclosed.add(name);
     const endClose = end < 0 ? -1 : text.indexOf(">", end);
     const last = endClose < 0 ? close : endClose;
     ranges.push([open, last + 1]);
