@@ -20,7 +20,7 @@ export const ESCALATION_CUES: readonly EscalationCue[] = [
   {
     reason: "legal",
     weight: 2.2,
-    re: /\b(?:lawyers?|solicitors?|attorneys?|sue|suing|lawsuit|legal\s+action|legal\s+advice|take\s+(?:you|this|it)\s+to\s+court|small\s+claims|(?:to|in)\s+court|court\s+(?:action|case|claim)|class\s+action|letter\s+before\s+action)\b/gi,
+    re: /\b(?:lawyers?|solicitors?|attorneys?|sue|suing|lawsuit|legal\s+action|legal\s+advice|take\s+(?:you|this|it)\s+to\s+court|small\s+claims|(?:to|in)\s+court|court\s+(?:action|case|claim)|class\s+action|letter\s+before\s+action|laws?\s+against|illegal|unlawful|breach\s+of\s+contract|violat\w*\s+(?:contracts?|the\s+law|my\s+rights|my\s+privacy)|discriminat\w*|sexis[mt]|racis[mt]|gdpr|data\s+breach|security\s+breach|hacked|price\s+gouging)\b/gi,
   },
   {
     reason: "regulator",
@@ -40,12 +40,12 @@ export const ESCALATION_CUES: readonly EscalationCue[] = [
   {
     reason: "repeated_failure",
     weight: 1.8,
-    re: /\b(?:(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?(?:time|chat|ticket|call|email|message|complaint|outage|attempt)|(?:two|three|four|five|six|several|multiple|many|countless|\d+)\s+(?:tickets|calls|chats|emails|voicemails|complaints|transfers)|twice\s+(?:already|now|before)|(?:already|now)\s+twice|(?:called|rang|contacted|emailed|chatted|messaged|phoned|reported|complained|asked|chased)\s+(?:you\s+|in\s+|them\s+|it\s+|this\s+|about\s+\w+\s+)?(?:twice|\d+\s+times|several\s+times|multiple\s+times|many\s+times|every\s+(?:day|week))|no\s*(?:one|body)\s+(?:has\s+|ever\s+)?(?:called|replied|responded|got\s+back|knows)|runaround|round\s+in\s+circles|(?:was|been|were)\s+promised|you\s+promised|yet\s+again|again\s+and\s+again)\b/gi,
+    re: /\b(?:(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?(?:time|chat|ticket|call|email|message|complaint|outage|attempt)|(?:two|three|four|five|six|several|multiple|many|countless|\d+)\s+(?:tickets|calls|chats|emails|voicemails|complaints|transfers)|twice\s+(?:already|now|before)|(?:already|now)\s+twice|(?:called|rang|contacted|emailed|chatted|messaged|phoned|reported|complained|asked|chased|calling|emailing|chasing)\s+(?:[\w']+\s+){0,3}?(?:twice|\d+\s+times|several\s+times|multiple\s+times|(?:so\s+)?many\s+times|for\s+months|every\s+(?:day|week))|(?:with|to)\s+(?:over\s+)?\d+\s+(?:advisors|agents|people|different\s+people)|let\s+down\s+after\s+let\s+down|continually\s+(?:lied|ignored)|no\s*(?:one|body)\s+(?:ever\s+)?contacted|no\s*(?:one|body)\s+(?:has\s+|ever\s+)?(?:called|replied|responded|got\s+back|knows)|runaround|round\s+in\s+circles|(?:was|been|were)\s+promised|you\s+promised|yet\s+again|again\s+and\s+again)\b/gi,
   },
   {
     reason: "repeated_failure",
     weight: 0.9,
-    re: /\b(?:again|still\s+(?:not|no|hasn't|haven't|isn't|waiting|broken|nothing|doesn't|don't|can't)|keep\s+(?:telling|getting|saying|being|sending|promising|cancell?ing|ignoring)|(?:no|never\s+got\s+a)\s+(?:call\s?back|response|reply|answer)|(?:for|over|in)\s+(?:\d+|two|three|four|five|six|several)\s+(?:weeks|months)|day\s+\d+|week\s+\d+|(?:weeks?|months?)\s+(?:now|later|ago)|every\s+time|ignoring\s+(?:me|my|us))\b/gi,
+    re: /\b(?:again|still\s+(?:not|no|hasn't|haven't|isn't|waiting|broken|nothing|doesn't|don't|can't)|keep\s+(?:telling|getting|saying|being|sending|promising|cancell?ing|ignoring)|(?:no|never\s+got\s+a)\s+(?:call\s?back|response|reply|answer)|(?:for|over|in)\s+(?:\d+|two|three|four|five|six|several)\s+(?:weeks|months)|day\s+\d+|week\s+\d+|(?:weeks?|months?)\s+(?:now|later|ago)|every\s+time|ignoring\s+(?:me|my|us)|being\s+ignored|hung\s+up\s+on|keeps?\s+(?:cancell?ing|deducting|charging)|still\s+hasn't|\d+\s+(?:months|weeks)|(?:not|never)\s+(?:happened|refunded|fixed|resolved))\b/gi,
   },
   {
     reason: "public_threat",
@@ -55,7 +55,7 @@ export const ESCALATION_CUES: readonly EscalationCue[] = [
   {
     reason: "vulnerable",
     weight: 1.8,
-    re: /\b(?:passed\s+away|died|death|funeral|bereave\w*|widow\w*|terminal\w*|cancer|chemo\w*|dialysis|disabilit\w*|disabled|wheelchair|blind|deaf|dementia|alzheimer\w*|carer|oxygen|elderly|pensioner|\d{2}\s*-?\s*year[s-]?\s*old\s+(?:mother|father|mum|mom|dad|gran\w*|parent)|(?:my\s+)?(?:\d+\s+month|newborn|baby|little\s+one)|food\s+bank|mental\s+health|suicid\w*|self[-\s]harm|depress\w*|domestic\s+abuse|vulnerable|scam(?:med)?|fraud(?:ster)?s?|safe\s+account|i'?m\s+(?:[7-9]\d|1[0-7])(?!\s*(?:minutes|mins|hours|days|%|pounds|quid))|my\s+parents|not\s+to\s+tell|asking\s+(?:me\s+)?for\s+(?:pictures|photos|pics))\b/gi,
+    re: /\b(?:passed\s+away|died|death|funeral|bereave\w*|widow\w*|terminal\w*|cancer|chemo\w*|dialysis|disabilit\w*|disabled|wheelchair|blind|deaf|dementia|alzheimer\w*|carer|oxygen|elderly|pensioner|\d{2}\s*-?\s*year[s-]?\s*old\s+(?:mother|father|mum|mom|dad|gran\w*|parent)|(?:my\s+)?(?:\d+\s+month|newborn|baby|little\s+one)|food\s+bank|mental\s+health|suicid\w*|self[-\s]harm|depress\w*|domestic\s+abuse|vulnerable|scam(?:med)?|fraud(?:ster)?s?|safe\s+account|i'?m\s+(?:[7-9]\d|1[0-7])(?!\s*(?:minutes|mins|hours|days|%|pounds|quid))|my\s+parents|not\s+to\s+tell|stranded|desperate|undocumented|asking\s+(?:me\s+)?for\s+(?:pictures|photos|pics))\b/gi,
   },
 ];
 
