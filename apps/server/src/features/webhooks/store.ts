@@ -17,7 +17,12 @@ export type Webhook = Selectable<WebhooksTable>;
 /** The table lives beside @keel/db's schema rather than in it: only this feature reads it. */
 const withWebhooks = (db: Kysely<Database>) => db.withTables<{ webhooks: WebhooksTable }>();
 
-export const WEBHOOK_EVENTS = ["case.created", "case.updated", "message.created"] as const;
+export const WEBHOOK_EVENTS = [
+  "case.created",
+  "case.updated",
+  "case.sla_breached",
+  "message.created",
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export async function createWebhook(
