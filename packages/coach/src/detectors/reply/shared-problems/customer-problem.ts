@@ -1,5 +1,6 @@
 /** @module Finds the customer's problem in their own words and turns it to second person, for concrete rewrites. */
 import type { Tokenized } from "../../../text/tokenize.js";
+import { memoByIdentity } from "./memo.js";
 import { type Word, wordsOf } from "./words.js";
 
 const PROBLEM_WORDS = new Set([
@@ -177,7 +178,10 @@ function clauseAt(words: readonly Word[], i: number): Clause | null {
  * is clear enough to quote back. Earlier agent turns in the customer text are skipped.
  */
 export function customerProblem(customer: Tokenized | null): string | null {
-  if (!customer) return null;
+  return customer ? problemOf(customer) : null;
+}
+
+const problemOf = memoByIdentity((customer: Tokenized): string | null => {
   const words = wordsOf(customer);
   let agentSentence = -1;
   let best: Clause | null = null;
@@ -191,7 +195,7 @@ export function customerProblem(customer: Tokenized | null): string | null {
     if (best?.rank === 0) break;
   }
   return best ? render(customer, words, best.start, best.end) : null;
-}
+});
 
 /** A plain owning apology, concrete when the customer's problem is known. */
 export function plainApology(customer: Tokenized | null): string {
