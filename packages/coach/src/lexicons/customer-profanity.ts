@@ -1,7 +1,7 @@
 /** @module Profanity, insults and the words that point them at us or at someone else. */
 
 /**
- * Strong profanity, written squashed (repeated letters collapsed) so "fuuuck" and "fuck" meet.
+ * Strong profanity; matched exactly, and squashed (repeated letters collapsed) so "fuuuck" and "fuck" meet.
  * Matched as a whole word, or as a prefix of a longer word ("fucking", "shitty").
  */
 export const STRONG_PROFANITY: readonly string[] = [
@@ -12,10 +12,10 @@ export const STRONG_PROFANITY: readonly string[] = [
   "fcking",
   "shit",
   "sht",
-  "bulshit",
+  "bullshit",
   "bitch",
   "bastard",
-  "ashole",
+  "asshole",
   "arsehole",
   "dick",
   "cunt",
@@ -28,16 +28,16 @@ export const STRONG_PROFANITY: readonly string[] = [
   "goddamn",
   "gd",
   "cock",
-  "bolocks",
-  "shity",
+  "bollocks",
+  "shitty",
 ];
 
 /** Profanity that alone is mostly an intensifier ("why the hell"), not abuse. */
 export const MILD_PROFANITY: readonly string[] = [
   "bs",
-  "hel",
+  "hell",
   "damn",
-  "damit",
+  "dammit",
   "crap",
   "bloody",
   "wtf",
@@ -102,7 +102,6 @@ export const INSULTS: ReadonlySet<string> = new Set([
   "rip",
   "ripoff",
   "robber",
-  "mess",
   "hopeless",
   "amateur",
   "amateurish",

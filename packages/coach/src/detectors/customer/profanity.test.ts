@@ -12,6 +12,9 @@ describe("profanityOf", () => {
     expect(profanityOf("hello")).toBeNull();
     expect(profanityOf("assistant")).toBeNull();
     expect(profanityOf("classic")).toBeNull();
+    expect(profanityOf("as")).toBeNull();
+    expect(profanityOf("ass")).toBe("mild");
+    expect(profanityOf("pissed")).toBe("strong");
   });
 });
 
@@ -31,6 +34,10 @@ describe("detectProfanity", () => {
     expect(prof("fucking awesome service, thank you!")[0]?.exclamation).toBe(true);
     expect(prof("Damn, you guys are fast")[0]?.exclamation).toBe(true);
     expect(prof("you damn thieves")[0]?.exclamation).toBe(false);
+  });
+  it("reads pissed off as the writer's own state", () => {
+    expect(prof("P***ed off!")[0]?.exclamation).toBe(true);
+    expect(prof("so pissed off right now")[0]?.exclamation).toBe(true);
   });
   it("marks exclamations of surprise or joy", () => {
     expect(prof("holy shit it works")[0]?.exclamation).toBe(true);

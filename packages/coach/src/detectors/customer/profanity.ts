@@ -15,8 +15,12 @@ export interface ProfanityHit {
   exclamation: boolean;
 }
 
-const STRONG = new Set(STRONG_PROFANITY);
-const MILD = new Set(MILD_PROFANITY);
+const STRONG_EXACT = new Set(STRONG_PROFANITY);
+const MILD_EXACT = new Set(MILD_PROFANITY);
+// Both sides squashed, so "piss", "pissed" and "piiiissed" meet; only for longer words ("as" is not "ass").
+const STRONG = new Set(STRONG_PROFANITY.map(squash));
+const MILD = new Set(MILD_PROFANITY.map(squash));
+const MIN_SQUASHED = 4;
 /** Strong words that stay profane with any ending ("fucking", "shitty", "bitching"). */
 const PREFIXES = ["fuck", "fck", "shit", "bitch", "bastard", "motherfuck", "ashole", "bulshit", "goddamn"];
 const ENDINGS = ["ing", "ed", "er", "s", "y", "in"];
@@ -43,7 +47,11 @@ const PRAISE = new Set([
 /** "strong", "mild" or null for one word. */
 export function profanityOf(word: string, hashtag = false): "strong" | "mild" | null {
   if (word === "GD") return "strong";
+  const lower = word.toLowerCase();
+  if (STRONG_EXACT.has(lower) && lower !== "gd") return "strong";
+  if (MILD_EXACT.has(lower)) return "mild";
   const s = squash(word);
+  if (s.length < MIN_SQUASHED) return null;
   if (STRONG.has(s) && s !== "gd") return "strong";
   if (PREFIXES.some((p) => (hashtag ? s.includes(p) : s.startsWith(p)))) return "strong";
   for (const end of ENDINGS) {
@@ -101,7 +109,7 @@ export function detectProfanity(input: CustomerInput): ProfanityHit[] {
           token: i,
           sentence: tok.sentence,
           strong: true,
-          exclamation: false,
+          exclamation: /^p/i.test(tok.text) && wordNear(tokens, end, 1)?.norm === "off",
         });
         i = end;
         continue;
@@ -154,6 +162,8 @@ function isExclamation(tokens: readonly CustomerToken[], i: number): boolean {
   const after = wordNear(tokens, i, 1);
   const afterNext = after ? wordNear(tokens, tokens.indexOf(after, i), 1) : undefined;
   if ([after, afterNext].some((w) => w !== undefined && PRAISE.has(w.norm))) return true;
+  // "pissed off" describes the writer's own state.
+  if (/^p[i*]/i.test(w) && after?.norm === "off") return true;
   // "Damn, …" / "Shit! …" opening a sentence is an interjection, aimed at no one.
   const sentenceStart = prev === undefined;
   const punct = tokens[i + 1];
