@@ -1,15 +1,38 @@
-/** @module Builds the Fastify app: schema validation from zod, one error mapping, and the feature folders. */
+/** @module Builds the Fastify app: schema validation from zod, one error mapping, auth, idempotency, and the features. */
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
 import type { AppDeps } from "./deps.js";
 import { AppError, statusOf } from "./errors.js";
+import { agentRoutes } from "./features/agents/routes.js";
+import { attachmentRoutes } from "./features/attachments/routes.js";
+import { auditRoutes } from "./features/audit/routes.js";
+import { authRoutes } from "./features/auth/routes.js";
+import { caseRoutes } from "./features/cases/routes.js";
+import { customerRoutes } from "./features/customers/routes.js";
+import { docsRoutes } from "./features/docs/routes.js";
 import { healthRoutes } from "./features/health/routes.js";
+import { homeRoutes } from "./features/home/routes.js";
 import { channelRoutes } from "./features/inbound/channel-routes.js";
+import { messageRoutes } from "./features/messages/routes.js";
+import { portalRoutes } from "./features/portal/routes.js";
+import { teamRoutes } from "./features/teams/routes.js";
+import { installIdempotency } from "./http/idempotency.js";
+import { installUtf8JsonParser } from "./http/json-body.js";
 
 export interface BuildAppOptions {
   /** Largest request body in bytes (413 above it). */
   bodyLimit?: number;
   logger?: boolean;
+  /** Trust X-Forwarded-* headers (behind a reverse proxy), so https and client addresses are seen. */
+  trustProxy?: boolean;
 }
 
 export type App = FastifyInstance;
@@ -19,7 +42,11 @@ function errorBody(code: string, message: string, field?: string) {
 }
 
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<App> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -57,8 +84,47 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     reply.status(404).send(errorBody("not_found", `No route for ${request.method} ${request.url}.`)),
   );
 
+  installUtf8JsonParser(app);
+  await app.register(cookie);
+  // Per-route limits only (login, portal, public forms); the rest is behind authentication.
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Keel API",
+        version: "1",
+        description:
+          "Keel's complaint desk. Authenticate with the session cookie from POST /api/v1/auth/login (then send " +
+          "the x-csrf-token header on unsafe requests) or with `Authorization: Bearer <API token>`.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "keel_session" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.decorateRequest("principal", null);
+  installIdempotency(app, deps.db);
+
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  await typed.register(healthRoutes(deps), { prefix: "/api/v1" });
-  await typed.register(channelRoutes(deps), { prefix: "/api/v1" });
+  await typed.register(homeRoutes(deps));
+  await typed.register(docsRoutes(deps));
+  const api = { prefix: "/api/v1" };
+  await typed.register(healthRoutes(deps), api);
+  await typed.register(authRoutes(deps), api);
+  await typed.register(agentRoutes(deps), api);
+  await typed.register(teamRoutes(deps), api);
+  await typed.register(customerRoutes(deps), api);
+  await typed.register(caseRoutes(deps), api);
+  await typed.register(messageRoutes(deps), api);
+  await typed.register(attachmentRoutes(deps), api);
+  await typed.register(auditRoutes(deps), api);
+  await typed.register(portalRoutes(deps), api);
+  await typed.register(channelRoutes(deps), api);
   return app;
 }

@@ -44,11 +44,11 @@ export interface CoreDeps {
 export interface NewCaseInput {
   subject: string;
   customerId: string;
-  priority?: CasePriority;
-  status?: CaseStatus;
-  teamId?: string | null;
-  assigneeId?: string | null;
-  tags?: string[];
+  priority?: CasePriority | undefined;
+  status?: CaseStatus | undefined;
+  teamId?: string | null | undefined;
+  assigneeId?: string | null | undefined;
+  tags?: string[] | undefined;
 }
 
 /** Creates a case in `db` (which may be a transaction) without announcing it; for services composing writes. */
@@ -104,12 +104,12 @@ export async function listCases(deps: Pick<CoreDeps, "db">, filter: CaseFilter =
 }
 
 export interface CaseEdit {
-  subject?: string;
-  status?: CaseStatus;
-  priority?: CasePriority;
-  teamId?: string | null;
-  assigneeId?: string | null;
-  tags?: string[];
+  subject?: string | undefined;
+  status?: CaseStatus | undefined;
+  priority?: CasePriority | undefined;
+  teamId?: string | null | undefined;
+  assigneeId?: string | null | undefined;
+  tags?: string[] | undefined;
 }
 
 const DONE: readonly CaseStatus[] = ["resolved", "closed"];

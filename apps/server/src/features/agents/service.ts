@@ -1,0 +1,117 @@
+/** @module Agents: creation with hashed passwords, edits (deactivation signs out), and the API view of an agent. */
+import type { Agent as AgentDto } from "@keel/contracts";
+import {
+  type Agent,
+  type AgentRole,
+  deleteAgentSessions,
+  getAgent as findAgent,
+  createAgent as insertAgent,
+  listAgents as queryAgents,
+  updateAgent as writeAgent,
+} from "@keel/db";
+import type { AppDeps } from "../../deps.js";
+import { fromDb, type Result } from "../../service-result.js";
+import { type Actor, audit } from "../audit/service.js";
+import { hashPassword } from "../auth/passwords.js";
+
+type Deps = Pick<AppDeps, "db">;
+
+export function toAgentDto(agent: Agent): AgentDto {
+  return {
+    id: agent.id,
+    email: agent.email,
+    name: agent.name,
+    role: agent.role,
+    teamId: agent.team_id,
+    skills: agent.skills,
+    capacity: agent.capacity,
+    active: agent.active,
+    createdAt: agent.created_at.toISOString(),
+  };
+}
+
+/** An agent as audit snapshots show it: never the password hash. */
+const snapshot = (agent: Agent) => toAgentDto(agent);
+
+export interface NewAgentInput {
+  email: string;
+  name: string;
+  role: AgentRole;
+  password: string;
+  teamId?: string | null | undefined;
+  skills?: string[] | undefined;
+  capacity?: number | undefined;
+}
+
+export async function createAgent(deps: Deps, input: NewAgentInput, actor: Actor): Promise<Result<Agent>> {
+  const created = fromDb(
+    await insertAgent(deps.db, {
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+      teamId: input.teamId ?? null,
+      skills: input.skills ?? [],
+      ...(input.capacity === undefined ? {} : { capacity: input.capacity }),
+    }),
+    "email",
+  );
+  if (created.ok) {
+    await audit(deps.db, actor, {
+      entity: "agent",
+      entityId: created.value.id,
+      action: "create",
+      after: snapshot(created.value),
+    });
+  }
+  return created;
+}
+
+export const getAgent = async (deps: Deps, id: string): Promise<Result<Agent>> =>
+  fromDb(await findAgent(deps.db, id));
+
+export const listAgents = (deps: Deps, filter: { teamId?: string; role?: AgentRole } = {}) =>
+  queryAgents(deps.db, filter);
+
+export interface AgentEdit {
+  name?: string | undefined;
+  role?: AgentRole | undefined;
+  password?: string | undefined;
+  teamId?: string | null | undefined;
+  skills?: string[] | undefined;
+  capacity?: number | undefined;
+  active?: boolean | undefined;
+}
+
+/** A password change or deactivation ends the agent's sessions. */
+export async function updateAgent(
+  deps: Deps,
+  id: string,
+  edit: AgentEdit,
+  actor: Actor,
+): Promise<Result<Agent>> {
+  const before = fromDb(await findAgent(deps.db, id));
+  if (!before.ok) return before;
+  const updated = fromDb(
+    await writeAgent(deps.db, id, {
+      ...(edit.name === undefined ? {} : { name: edit.name }),
+      ...(edit.role === undefined ? {} : { role: edit.role }),
+      ...(edit.password === undefined ? {} : { passwordHash: await hashPassword(edit.password) }),
+      ...(edit.teamId === undefined ? {} : { teamId: edit.teamId }),
+      ...(edit.skills === undefined ? {} : { skills: edit.skills }),
+      ...(edit.capacity === undefined ? {} : { capacity: edit.capacity }),
+      ...(edit.active === undefined ? {} : { active: edit.active }),
+    }),
+    "teamId",
+  );
+  if (!updated.ok) return updated;
+  if (edit.password !== undefined || edit.active === false) await deleteAgentSessions(deps.db, id);
+  await audit(deps.db, actor, {
+    entity: "agent",
+    entityId: id,
+    action: edit.password === undefined ? "update" : "update_password",
+    before: snapshot(before.value),
+    after: snapshot(updated.value),
+  });
+  return updated;
+}

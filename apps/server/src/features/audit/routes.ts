@@ -1,0 +1,62 @@
+/** @module /api/v1/audit and /api/v1/cases/:id/audit: the change history (supervisors see everything). */
+import { AuditList, AuditQuery, IdParams } from "@keel/contracts";
+import { type AuditEntry, listAuditFor, listRecentAudit } from "@keel/db";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { AppDeps } from "../../deps.js";
+import { guards } from "../auth/guard.js";
+
+const tags = ["audit"];
+
+const toAuditDto = (entry: AuditEntry) => ({
+  id: entry.id,
+  actorKind: entry.actor_kind,
+  actorId: entry.actor_id,
+  entity: entry.entity,
+  entityId: entry.entity_id,
+  action: entry.action,
+  before: entry.before,
+  after: entry.after,
+  at: entry.at.toISOString(),
+});
+
+export const auditRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const guard = guards(deps);
+
+    app.get(
+      "/audit",
+      {
+        onRequest: guard.supervisor,
+        schema: {
+          tags,
+          summary: "Latest changes, newest first (supervisor)",
+          querystring: AuditQuery,
+          response: { 200: AuditList },
+        },
+      },
+      async (request) => {
+        const page = {
+          limit: request.query.limit,
+          ...(request.query.before === undefined ? {} : { before: new Date(request.query.before) }),
+        };
+        return { entries: (await listRecentAudit(deps.db, page)).map(toAuditDto) };
+      },
+    );
+
+    app.get(
+      "/cases/:id/audit",
+      {
+        onRequest: guard.agent,
+        schema: {
+          tags,
+          summary: "A case's history, oldest first",
+          params: IdParams,
+          response: { 200: AuditList },
+        },
+      },
+      async (request) => ({
+        entries: (await listAuditFor(deps.db, "case", request.params.id)).map(toAuditDto),
+      }),
+    );
+  };

@@ -1,0 +1,125 @@
+/**
+ * @module Sign-in and who is calling: password sessions (cookie) and API tokens (Bearer), both stored hashed.
+ * CSRF tokens are an HMAC of the session token, so a planted cookie alone cannot pass the check.
+ */
+import { createHmac } from "node:crypto";
+import {
+  type Agent,
+  createSession,
+  deleteSession,
+  findActiveApiToken,
+  findAgentByEmail,
+  findLiveSession,
+  getAgent,
+  createApiToken as insertApiToken,
+  touchApiToken,
+  touchSession,
+} from "@keel/db";
+import type { AppDeps } from "../../deps.js";
+import { failure, fromDb, type Result, success } from "../../service-result.js";
+import { type Actor, audit } from "../audit/service.js";
+import { DECOY_HASH, verifyPassword } from "./passwords.js";
+import { randomToken, sha256 } from "./secrets.js";
+
+type Deps = Pick<AppDeps, "db" | "clock" | "config">;
+
+export const SESSION_TTL_MS = 12 * 3_600_000;
+/** Sessions slide forward on use, but the database is written at most this often per session. */
+const TOUCH_EVERY_MS = 5 * 60_000;
+export const API_TOKEN_PREFIX = "keel_";
+
+export interface Principal {
+  agent: Agent;
+  via: "session" | "api_token";
+  /** The session or API token id. */
+  credentialId: string;
+  /** For sessions: the CSRF token unsafe requests must echo. */
+  csrfToken: string | null;
+}
+
+export const actorOf = (principal: Principal): Actor => ({ kind: "agent", id: principal.agent.id });
+
+/** The server secret; `main` makes sure one exists (generated into the data directory when not configured). */
+export function serverSecret(config: AppDeps["config"]): string {
+  if (!config.KEEL_SECRET) throw new Error("KEEL_SECRET is not set");
+  return config.KEEL_SECRET;
+}
+
+export const csrfTokenFor = (config: AppDeps["config"], sessionToken: string): string =>
+  createHmac("sha256", serverSecret(config)).update(`csrf:${sessionToken}`).digest("base64url");
+
+export async function login(
+  deps: Deps,
+  input: { email: string; password: string; userAgent: string | null },
+): Promise<Result<{ agent: Agent; sessionToken: string; csrfToken: string; expiresAt: Date }>> {
+  const agent = await findAgentByEmail(deps.db, input.email);
+  const matches = await verifyPassword(input.password, agent?.password_hash ?? DECOY_HASH);
+  if (!agent || !matches || !agent.active) {
+    return failure("unauthenticated", "Wrong email or password.", "password");
+  }
+  const sessionToken = randomToken();
+  const expiresAt = new Date(deps.clock.now().getTime() + SESSION_TTL_MS);
+  const session = fromDb(
+    await createSession(deps.db, {
+      agentId: agent.id,
+      tokenHash: sha256(sessionToken),
+      expiresAt,
+      userAgent: input.userAgent?.slice(0, 500) ?? null,
+    }),
+  );
+  if (!session.ok) return session;
+  await audit(
+    deps.db,
+    { kind: "agent", id: agent.id },
+    { entity: "session", entityId: session.value.id, action: "login" },
+  );
+  return success({ agent, sessionToken, csrfToken: csrfTokenFor(deps.config, sessionToken), expiresAt });
+}
+
+export async function logout(deps: Deps, principal: Principal): Promise<void> {
+  if (principal.via === "session") await deleteSession(deps.db, principal.credentialId);
+}
+
+export async function principalFromSession(deps: Deps, sessionToken: string): Promise<Principal | null> {
+  const now = deps.clock.now();
+  const session = await findLiveSession(deps.db, sha256(sessionToken), now);
+  if (!session) return null;
+  const agent = await getAgent(deps.db, session.agent_id);
+  if (!agent.ok || !agent.value.active) return null;
+  if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+    await touchSession(deps.db, session.id, now, new Date(now.getTime() + SESSION_TTL_MS));
+  }
+  return {
+    agent: agent.value,
+    via: "session",
+    credentialId: session.id,
+    csrfToken: csrfTokenFor(deps.config, sessionToken),
+  };
+}
+
+export async function principalFromApiToken(deps: Deps, token: string): Promise<Principal | null> {
+  const stored = await findActiveApiToken(deps.db, sha256(token));
+  if (!stored) return null;
+  const agent = await getAgent(deps.db, stored.agent_id);
+  if (!agent.ok || !agent.value.active) return null;
+  await touchApiToken(deps.db, stored.id, deps.clock.now());
+  return { agent: agent.value, via: "api_token", credentialId: stored.id, csrfToken: null };
+}
+
+/** A new API token for the agent; the plain token is returned once and only its hash is kept. */
+export async function issueApiToken(deps: Deps, agentId: string, name: string) {
+  const token = randomToken(API_TOKEN_PREFIX);
+  const created = fromDb(await insertApiToken(deps.db, { agentId, name, tokenHash: sha256(token) }), "name");
+  if (!created.ok) return created;
+  await audit(
+    deps.db,
+    { kind: "agent", id: agentId },
+    {
+      entity: "api_token",
+      entityId: created.value.id,
+      action: "create",
+      after: { name },
+    },
+  );
+  return success({ token, stored: created.value });
+}

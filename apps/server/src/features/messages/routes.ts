@@ -1,0 +1,91 @@
+/** @module /api/v1/cases/:id/messages: the timeline, and new replies, notes or inbound messages (coach-analysed). */
+import { CreatedMessage, IdempotencyHeaders, IdParams, MessageList, NewMessageBody } from "@keel/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { AppDeps } from "../../deps.js";
+import { failure, type Result, unwrap } from "../../service-result.js";
+import { guards, principalOf } from "../auth/guard.js";
+import { actorOf } from "../auth/service.js";
+import { toCaseDto } from "../cases/dto.js";
+import { toMessageDto } from "./dto.js";
+import { addInboundMessage, addNote, addOutboundMessage, listTimeline } from "./service.js";
+
+const tags = ["messages"];
+
+export const messageRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const guard = guards(deps);
+
+    app.get(
+      "/cases/:id/messages",
+      {
+        onRequest: guard.agent,
+        schema: {
+          tags,
+          summary: "A case's messages, oldest first, with the coach's analysis",
+          params: IdParams,
+          response: { 200: MessageList },
+        },
+      },
+      async (request) => ({
+        messages: unwrap(await listTimeline(deps, request.params.id)).messages.map(toMessageDto),
+      }),
+    );
+
+    app.post(
+      "/cases/:id/messages",
+      {
+        onRequest: guard.agent,
+        schema: {
+          tags,
+          summary:
+            "Add a reply (coached), an internal note, or a customer message received elsewhere (analysed)",
+          headers: IdempotencyHeaders,
+          params: IdParams,
+          body: NewMessageBody,
+          response: { 201: CreatedMessage, 200: CreatedMessage },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        const actor = actorOf(principal);
+        const caseId = request.params.id;
+        const body = request.body;
+        let result: Result<{
+          case: Parameters<typeof toCaseDto>[0];
+          message: Parameters<typeof toMessageDto>[0];
+          created: boolean;
+        }>;
+        if (body.direction === "outbound") {
+          result = await addOutboundMessage(
+            deps,
+            { caseId, authorAgentId: principal.agent.id, body: body.body, channel: body.channel },
+            actor,
+          );
+        } else if (body.direction === "note") {
+          result = await addNote(deps, { caseId, authorAgentId: principal.agent.id, body: body.body }, actor);
+        } else {
+          const inbound = await addInboundMessage(deps, {
+            caseId,
+            contact: {
+              kind: body.contact.kind,
+              value: body.contact.value,
+              ...(body.contact.name === undefined ? {} : { name: body.contact.name }),
+            },
+            body: body.body,
+            channel: body.channel,
+            externalMessageId: body.externalMessageId ?? null,
+          });
+          result = inbound;
+          if (!inbound.ok && inbound.error.code === "unprocessable")
+            result = failure("validation_failed", inbound.error.message, "body.contact.value");
+        }
+        const value = unwrap(result);
+        return reply.status(value.created ? 201 : 200).send({
+          message: toMessageDto(value.message),
+          case: toCaseDto(value.case),
+          created: value.created,
+        });
+      },
+    );
+  };

@@ -1,0 +1,106 @@
+/**
+ * @module Idempotency-Key on POST: the first response to a key is stored; a retry with the same key and body gets
+ * it back (with `idempotent-replayed: true`), the same key with another body gets 409 `idempotency_conflict`.
+ * Keys are scoped to the route path and the caller, so two clients cannot see each other's responses.
+ */
+import { createHash } from "node:crypto";
+import {
+  beginIdempotentRequest,
+  completeIdempotentRequest,
+  type Database,
+  type JsonValue,
+  releaseIdempotentRequest,
+} from "@keel/db";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
+import { AppError } from "../errors.js";
+
+export const IDEMPOTENCY_HEADER = "idempotency-key";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    idempotency: { key: string; route: string } | null;
+  }
+}
+
+/** JSON with object keys sorted, so the same body written in another key order hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+function scopeOf(request: FastifyRequest): string {
+  const path = request.url.split("?")[0] ?? request.url;
+  const who = request.principal ? `agent:${request.principal.agent.id}` : `anonymous`;
+  return `${request.method} ${path} ${who}`;
+}
+
+export function installIdempotency(app: FastifyInstance, db: Kysely<Database>): void {
+  app.decorateRequest("idempotency", null);
+
+  app.addHook("preHandler", async (request, reply) => {
+    if (request.method !== "POST") return;
+    const header = request.headers[IDEMPOTENCY_HEADER];
+    if (header === undefined) return;
+    const key = Array.isArray(header) ? header[0] : header;
+    if (!key || key.length > 200) {
+      throw new AppError(
+        "validation_failed",
+        "headers.idempotency-key: must be 1–200 characters",
+        "headers.idempotency-key",
+      );
+    }
+    const route = scopeOf(request);
+    const requestHash = createHash("sha256")
+      .update(canonical(request.body ?? null))
+      .digest("hex");
+    const started = await beginIdempotentRequest(db, { key, route, requestHash });
+    if (!started.ok) {
+      if (started.error.code === "conflict") {
+        throw new AppError(
+          "idempotency_conflict",
+          "This Idempotency-Key was already used with a different body.",
+        );
+      }
+      throw new AppError(
+        "conflict",
+        "A request with this Idempotency-Key is still being processed; retry shortly.",
+      );
+    }
+    if (started.value.state === "replay") {
+      return reply
+        .status(started.value.status)
+        .header("idempotent-replayed", "true")
+        .type("application/json; charset=utf-8")
+        .serializer((payload: unknown) => JSON.stringify(payload))
+        .send(started.value.body);
+    }
+    request.idempotency = { key, route };
+  });
+
+  app.addHook("onSend", async (request, reply, payload) => {
+    const claim = request.idempotency;
+    if (!claim) return payload;
+    request.idempotency = null;
+    if (reply.statusCode >= 500) {
+      await releaseIdempotentRequest(db, claim);
+      return payload;
+    }
+    let body: JsonValue | null = null;
+    if (typeof payload === "string" && payload.length > 0) {
+      try {
+        body = JSON.parse(payload) as JsonValue;
+      } catch {
+        body = null;
+      }
+    }
+    await completeIdempotentRequest(db, { ...claim, status: reply.statusCode, body });
+    return payload;
+  });
+}
