@@ -28,7 +28,8 @@ const STRATEGIES: readonly Strategy[] = [
     pattern: /\b(?:sorry|apologi[sz]e|apologies|forgive me|excuse me|pardon)\b/,
     weight: 0.7,
   },
-  { name: "please", pattern: /[^.!?\n]\s*\bplease\b/, weight: 0.5 },
+  // "please" inside a sentence; the first class excludes whitespace so long blank runs cannot backtrack quadratically.
+  { name: "please", pattern: /[^.!?\s]\s*\bplease\b/, weight: 0.5 },
   { name: "please_start", pattern: /^please\b/, weight: -0.3 },
   { name: "indirect_btw", pattern: /\bby the way\b|\bbtw\b/, weight: 0.4 },
   {

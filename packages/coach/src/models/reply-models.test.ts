@@ -17,6 +17,11 @@ describe("politeness", () => {
     );
     expect(politenessScore("")).toBe(0.5);
   });
+  it("tells an in-sentence please from one that opens a sentence", () => {
+    expect(politenessStrategies("Could you please check it?")).toContain("please");
+    expect(politenessStrategies("It broke. Please fix it.")).not.toContain("please");
+    expect(politenessStrategies("It broke.\n please fix it.")).not.toContain("please");
+  });
 });
 
 describe("empathy mechanisms", () => {
