@@ -141,6 +141,11 @@ export const BOUNDARY_PHRASES: readonly BoundaryEntry[] = [
   { p: "ask|asking that we|you keep", w: 0.7, explicit: false },
   { p: "without the|any insults|swearing|name-calling|language", w: 0.85, explicit: true },
   { p: "mind your|the language", w: 0.85, explicit: true },
+  {
+    p: "avoid|refrain ..2 insults|name-calling|swearing|abuse|abusive|offensive|personal|language|cursing",
+    w: 0.88,
+    explicit: true,
+  },
   { p: "not use|using ..3 language|words|insults|names|profanity", w: 0.9, explicit: true },
   {
     p: "name-calling|insults|swearing|shouting|abuse|language will|does|is|would not ..1 help|make|get|change|speed",
