@@ -1,3 +1,4 @@
+/** @module Tests for `analyze-customer`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
 import { analyzeCustomer } from "./analyze-customer.js";
 import { MAX_ANALYZED_CHARS } from "./text/tokenize.js";

@@ -1,3 +1,4 @@
+/** @module Tests for `abuse`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
 import { detectAbuse } from "./abuse.js";
 import { readCustomerText } from "./customer-text.js";

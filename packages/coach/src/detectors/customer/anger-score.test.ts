@@ -1,3 +1,4 @@
+/** @module Tests for `anger-score`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
 import { ANGER_LEVEL_CUTS, angerFromRaw, angerLevelOf, rawAnger } from "./anger-score.js";
 

@@ -1,3 +1,4 @@
+/** @module Tests for `caps`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
 import { detectCaps } from "./caps.js";
 import { readCustomerText } from "./customer-text.js";

@@ -1,3 +1,4 @@
+/** @module Tests for `contrast`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
 import { detectContrast } from "./contrast.js";
 import { readCustomerText } from "./customer-text.js";

@@ -1,3 +1,4 @@
+/** @module Tests for `customer-text`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
 import { readCustomerText, squash, stem } from "./customer-text.js";
 

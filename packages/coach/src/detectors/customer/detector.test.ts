@@ -1,3 +1,4 @@
+/** @module Tests for `detector`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
 import { angerWeightOf } from "./detector.js";
 

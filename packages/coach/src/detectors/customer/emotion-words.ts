@@ -1,11 +1,7 @@
 /** @module Emotion words and phrases, read with negation scope and intensifiers ("not happy", "absolutely furious"). */
 import { INTENSIFIERS, SCOPE_BREAKERS } from "../../lexicons/customer-cues.js";
-import {
-  EMOTION_TERMS,
-  type EmotionWeights,
-  POSITIVE_WORDS,
-  SERVICE_VERBS,
-} from "../../lexicons/customer-emotion-terms.js";
+import { EMOTION_TERMS, type EmotionWeights } from "../../lexicons/customer-emotion-terms.js";
+import { POSITIVE_WORDS, SERVICE_VERBS } from "../../lexicons/customer-negatable.js";
 import { spanOf } from "../../text/tokenize.js";
 import { type CustomerToken, isNegator, stem } from "./customer-text.js";
 import { angerWeightOf, type CustomerInput, type EmotionHit } from "./detector.js";

@@ -1,3 +1,4 @@
+/** @module Tests for `emotions`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
 import type { EmotionHit } from "./detector.js";
 import { calmEvidence, foldEmotions } from "./emotions.js";

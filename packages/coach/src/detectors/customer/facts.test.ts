@@ -1,3 +1,4 @@
+/** @module Tests for `facts`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
 import { readCustomerText } from "./customer-text.js";
 import { detectFacts } from "./facts.js";

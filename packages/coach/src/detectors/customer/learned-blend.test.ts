@@ -1,3 +1,4 @@
+/** @module Tests for `learned-blend`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
 import { EMOTIONS, type Emotion } from "../../types.js";
 import { blendLearned, type RuleReading } from "./learned-blend.js";

@@ -1,3 +1,4 @@
+/** @module Tests for `mask-profanity`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
 import { maskedText, maskSpan } from "./mask-profanity.js";
 

@@ -1,3 +1,4 @@
+/** @module Tests for `profanity`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
 import { readCustomerText } from "./customer-text.js";
 import { detectProfanity, profanityOf } from "./profanity.js";

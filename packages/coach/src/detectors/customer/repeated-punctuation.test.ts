@@ -1,3 +1,4 @@
+/** @module Tests for `repeated-punctuation`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
 import { readCustomerText } from "./customer-text.js";
 import { detectRepeatedPunctuation } from "./repeated-punctuation.js";
