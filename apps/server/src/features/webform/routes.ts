@@ -1,0 +1,67 @@
+/**
+ * @module POST /api/v1/public/contact: the customer contact form. No sign-in; rate-limited per address; spam is
+ * answered like a success (so bots learn nothing) but not stored.
+ */
+import type { FastifyPluginAsync } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppDeps } from "../../deps.js";
+import { AppError } from "../../errors.js";
+import { unwrap } from "../../service-result.js";
+import { addInboundMessage } from "../messages/service.js";
+import { WindowRateLimiter } from "./rate-limiter.js";
+import { spamVerdict } from "./spam-check.js";
+
+const ContactForm = z.object({
+  name: z.string().trim().max(200).default(""),
+  email: z.email().max(320),
+  subject: z.string().trim().max(300).optional(),
+  message: z.string().trim().min(1).max(20_000),
+  /** Honeypot: hidden in the page, left empty by people. */
+  website: z.string().max(2000).optional(),
+  /** When the page was rendered (ISO time or epoch ms), for the minimum fill time. */
+  started_at: z.union([z.iso.datetime(), z.number().int().positive()]).optional(),
+});
+
+const Received = z.object({ status: z.literal("received"), case_number: z.number().nullable() });
+
+export const FORM_LIMIT = { max: 5, windowMs: 60_000 };
+
+export const webformRoutes =
+  (deps: AppDeps): FastifyPluginAsync =>
+  async (plain) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+    const limiter = new WindowRateLimiter(deps.clock, FORM_LIMIT.max, FORM_LIMIT.windowMs);
+
+    app.post(
+      "/public/contact",
+      { schema: { body: ContactForm, response: { 202: Received } } },
+      async (request, reply) => {
+        if (!limiter.allow(request.ip)) {
+          throw new AppError("rate_limited", "Too many messages from this address; try again in a minute.");
+        }
+        const form = request.body;
+        const verdict = spamVerdict(
+          {
+            message: form.message,
+            honeypot: form.website,
+            startedAt: form.started_at === undefined ? undefined : new Date(form.started_at),
+          },
+          deps.clock.now(),
+        );
+        if (verdict.spam) {
+          request.log.info({ reason: verdict.reason }, "contact form submission dropped as spam");
+          return reply.status(202).send({ status: "received" as const, case_number: null });
+        }
+        const stored = unwrap(
+          await addInboundMessage(deps, {
+            newCase: { subject: form.subject || form.message.slice(0, 80).replace(/\s+/g, " ") },
+            contact: { kind: "email", value: form.email, name: form.name },
+            body: form.message,
+            channel: "web",
+          }),
+        );
+        return reply.status(202).send({ status: "received" as const, case_number: stored.case.number });
+      },
+    );
+  };
