@@ -57,8 +57,23 @@ describe("keel analyze, JSONL input", () => {
       "threats",
       "repeat_contact",
       "facts",
+      "emotion_labels",
+      "complaint",
+      "offensive",
     ]);
-    expect(Object.keys(first?.reply ?? {})).toEqual(["score", "labels", "fixes"]);
+    expect(Object.keys(first?.reply ?? {})).toEqual([
+      "score",
+      "labels",
+      "fixes",
+      "empathy_levels",
+      "politeness",
+    ]);
+    expect(Object.keys(first?.reply?.empathy_levels ?? {})).toEqual([
+      "emotional_reactions",
+      "interpretations",
+      "explorations",
+    ]);
+    expect(["hate", "offensive", "neither"]).toContain(first?.customer?.offensive);
     expect(Object.keys(first?.reply?.labels ?? {})).toEqual([...REPLY_LABELS]);
     expect(Object.values(first?.reply?.labels ?? {}).every((v) => typeof v === "boolean")).toBe(true);
     expect(second?.reply).toBeNull();

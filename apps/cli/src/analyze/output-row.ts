@@ -2,7 +2,9 @@
 import {
   type CustomerAnalysis,
   type Emotion,
+  type EmpathyLevels,
   type Fact,
+  type OffensiveClass,
   REPLY_LABELS,
   type ReplyCoaching,
   type ReplyLabel,
@@ -17,12 +19,18 @@ export interface CustomerOutput {
   threats: Threat[];
   repeat_contact: boolean;
   facts: Fact[];
+  /** GoEmotions label names (multi-label). */
+  emotion_labels: string[];
+  complaint: boolean;
+  offensive: OffensiveClass;
 }
 
 export interface ReplyOutput {
   score: number;
   labels: Record<ReplyLabel, boolean>;
   fixes: string[];
+  empathy_levels: EmpathyLevels;
+  politeness: number;
 }
 
 export interface OutputRow {
@@ -46,13 +54,22 @@ export function toCustomerOutput(a: CustomerAnalysis): CustomerOutput {
     threats: a.threats,
     repeat_contact: a.repeat_contact,
     facts: a.facts,
+    emotion_labels: a.emotion_labels,
+    complaint: a.complaint,
+    offensive: a.offensive,
   };
 }
 
 export function toReplyOutput(c: ReplyCoaching): ReplyOutput {
   const labels = {} as Record<ReplyLabel, boolean>;
   for (const label of REPLY_LABELS) labels[label] = c.labels[label].value;
-  return { score: c.score, labels, fixes: c.fixes };
+  return {
+    score: c.score,
+    labels,
+    fixes: c.fixes,
+    empathy_levels: c.empathy_levels,
+    politeness: round3(c.politeness),
+  };
 }
 
 export function toOutputRow(
