@@ -1,5 +1,6 @@
 /** @module Results of feature services: expected failures as values carrying an `ErrorCode`, never throws. */
-import type { DbResult, JsonValue } from "@keel/db";
+import type { Database, DbResult, JsonValue } from "@keel/db";
+import type { Kysely } from "kysely";
 import { AppError, type ErrorCode } from "./errors.js";
 
 export interface ServiceError {
@@ -40,4 +41,30 @@ export function unwrap<T>(result: Result<T>): T {
 /** JSON-safe copy of a plain result object (coach results, audit snapshots) for jsonb columns. */
 export function toJson<T>(value: T): JsonValue {
   return JSON.parse(JSON.stringify(value)) as JsonValue;
+}
+
+class RolledBack extends Error {
+  constructor(readonly failure: ServiceError) {
+    super(failure.message);
+  }
+}
+
+/**
+ * Runs `work` in a transaction that commits on success and rolls back when it returns a failure (a failed
+ * statement leaves a PostgreSQL transaction unable to commit anyway).
+ */
+export async function transact<T>(
+  db: Kysely<Database>,
+  work: (trx: Kysely<Database>) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const result = await work(trx);
+      if (!result.ok) throw new RolledBack(result.error);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return { ok: false, error: error.failure };
+    throw error;
+  }
 }

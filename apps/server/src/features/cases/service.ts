@@ -20,7 +20,7 @@ import {
 import { type Kysely, sql } from "kysely";
 import type { Clock } from "../../clock.js";
 import type { Jobs } from "../../jobs/jobs.js";
-import { failure, fromDb, type Result } from "../../service-result.js";
+import { failure, fromDb, type Result, transact } from "../../service-result.js";
 import { type Actor, audit, SYSTEM_ACTOR } from "../audit/service.js";
 import { emitEvent } from "./events.js";
 import {
@@ -88,9 +88,9 @@ export async function createCase(
   input: NewCaseInput,
   actor: Actor = SYSTEM_ACTOR,
 ): Promise<Result<Case>> {
-  const created = await deps.db
-    .transaction()
-    .execute(async (trx) => insertCaseWithSla(trx, deps.clock, input, actor, deps.slaTargets));
+  const created = await transact(deps.db, (trx) =>
+    insertCaseWithSla(trx, deps.clock, input, actor, deps.slaTargets),
+  );
   if (created.ok) await emitEvent(deps.jobs, "case.created", { case: created.value });
   return created;
 }
@@ -126,7 +126,7 @@ export async function updateCase(
   action = "update",
 ): Promise<Result<Case>> {
   const now = deps.clock.now();
-  const result = await deps.db.transaction().execute(async (trx): Promise<Result<Case>> => {
+  const result = await transact(deps.db, async (trx): Promise<Result<Case>> => {
     const current = await lockCase(trx, id);
     if (!current) return failure("not_found", `case ${id} not found`);
     let kase = current;

@@ -12,7 +12,7 @@ import {
   renameCustomer as writeName,
 } from "@keel/db";
 import type { AppDeps } from "../../deps.js";
-import { failure, fromDb, type Result, success } from "../../service-result.js";
+import { failure, fromDb, type Result, success, transact } from "../../service-result.js";
 import { type Actor, audit } from "../audit/service.js";
 
 type Deps = Pick<AppDeps, "db">;
@@ -38,37 +38,25 @@ export async function createCustomer(
   input: { name: string; contacts?: Array<{ kind: ContactKind; value: string }> | undefined },
   actor: Actor,
 ): Promise<Result<{ customer: Customer; contacts: Contact[] }>> {
-  return deps.db
-    .transaction()
-    .execute(async (trx) => {
-      const customer = await insertCustomer(trx, { name: input.name });
-      const contacts: Contact[] = [];
-      for (const [index, contact] of (input.contacts ?? []).entries()) {
-        const added = fromDb(
-          await insertContact(trx, { customerId: customer.id, ...contact }),
-          `contacts.${index}.value`,
-        );
-        if (!added.ok) throw new Rollback(added);
-        contacts.push(added.value);
-      }
-      await audit(trx, actor, {
-        entity: "customer",
-        entityId: customer.id,
-        action: "create",
-        after: { customer, contacts },
-      });
-      return success({ customer, contacts });
-    })
-    .catch((error: unknown) => {
-      if (error instanceof Rollback) return error.result as Result<never>;
-      throw error;
+  return transact(deps.db, async (trx) => {
+    const customer = await insertCustomer(trx, { name: input.name });
+    const contacts: Contact[] = [];
+    for (const [index, contact] of (input.contacts ?? []).entries()) {
+      const added = fromDb(
+        await insertContact(trx, { customerId: customer.id, ...contact }),
+        `body.contacts.${index}.value`,
+      );
+      if (!added.ok) return added;
+      contacts.push(added.value);
+    }
+    await audit(trx, actor, {
+      entity: "customer",
+      entityId: customer.id,
+      action: "create",
+      after: { customer, contacts },
     });
-}
-
-class Rollback extends Error {
-  constructor(readonly result: Result<unknown>) {
-    super("rollback");
-  }
+    return success({ customer, contacts });
+  });
 }
 
 export async function getCustomerWithContacts(deps: Deps, id: string) {

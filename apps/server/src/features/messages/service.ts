@@ -15,7 +15,7 @@ import {
   resolveCustomerByContact,
   updateCase as writeCase,
 } from "@keel/db";
-import { failure, fromDb, type Result, success } from "../../service-result.js";
+import { failure, fromDb, type Result, success, transact } from "../../service-result.js";
 import { type Actor, audit, SYSTEM_ACTOR } from "../audit/service.js";
 import { emitEvent } from "../cases/events.js";
 import { type CoreDeps, insertCaseWithSla, type NewCaseInput, updateCase } from "../cases/service.js";
@@ -76,7 +76,7 @@ export async function addInboundMessage(
   }
 
   const now = deps.clock.now();
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  const outcome = await transact(deps.db, async (trx) => {
     let caseCreated = false;
     let kase: Case;
     if (input.caseId !== undefined) {
@@ -174,7 +174,7 @@ async function addAgentMessage(
   actor: Actor,
 ): Promise<Result<{ case: Case; message: Message; created: boolean }>> {
   const now = input.sentAt ?? deps.clock.now();
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  const outcome = await transact(deps.db, async (trx) => {
     const found = fromDb(await findCase(trx, input.caseId), "caseId");
     if (!found.ok) return found;
     let kase = found.value;
