@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { AppDeps } from "../../deps.js";
 import { coachRoutes } from "../coach/routes.js";
+import { importRoutes } from "../import/routes.js";
 import { webformRoutes } from "../webform/routes.js";
 import { webhookRoutes } from "../webhooks/routes.js";
 
@@ -11,4 +12,5 @@ export const channelRoutes =
     await app.register(webhookRoutes(deps));
     await app.register(webformRoutes(deps));
     await app.register(coachRoutes(deps));
+    await app.register(importRoutes(deps));
   };
