@@ -2,11 +2,13 @@
 import { analyzeCustomer } from "./analyze-customer.js";
 import type { ReplyInput } from "./detectors/reply/detector.js";
 import { replyModelFields } from "./models/model-fields.js";
+import { weightsGeneration } from "./models/weights-registry.js";
 import { REPLY_DETECTORS } from "./reply-detectors.js";
 import { scoreReply } from "./score-reply.js";
 import { parseTimelines } from "./text/timeline.js";
 import { tokenize } from "./text/tokenize.js";
 import {
+  type CustomerAnalysis,
   type LabelResult,
   REPLY_LABELS,
   type ReplyCoaching,
@@ -17,6 +19,28 @@ import {
 
 function safeText(value: unknown): string {
   return typeof value === "string" ? value : value == null ? "" : String(value);
+}
+
+// Callers often analyse the customer message and then coach replies to it (a batch row, a draft edited keystroke by
+// keystroke): the last few analyses are kept. Everything is pure, so a hit is the same result as a fresh analysis.
+const RECENT_ANALYSES = 4;
+const recentAnalyses = new Map<string, CustomerAnalysis>();
+
+function customerAnalysisOf(text: string, earlier: string[]): CustomerAnalysis {
+  const key = `${weightsGeneration()}\u0000${text}\u0000${earlier.join("\u0000")}`;
+  const hit = recentAnalyses.get(key);
+  if (hit) {
+    recentAnalyses.delete(key);
+    recentAnalyses.set(key, hit);
+    return hit;
+  }
+  const analysis = analyzeCustomer(text, { previousMessages: earlier });
+  if (recentAnalyses.size >= RECENT_ANALYSES) {
+    const oldest = recentAnalyses.keys().next().value;
+    if (oldest !== undefined) recentAnalyses.delete(oldest);
+  }
+  recentAnalyses.set(key, analysis);
+  return analysis;
 }
 
 export function coachReply(
@@ -32,7 +56,9 @@ export function coachReply(
   const input: ReplyInput = {
     reply: replyTokens,
     customer,
-    customerAnalysis: customer ? analyzeCustomer(customerText, { previousMessages: earlierCustomer }) : null,
+    customerAnalysis: customer
+      ? (context.customerAnalysis ?? customerAnalysisOf(customerText, earlierCustomer))
+      : null,
     thread,
     timelines: parseTimelines(replyTokens, context.referenceDate),
     context,

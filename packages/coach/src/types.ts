@@ -190,6 +190,11 @@ export interface ThreadMessage {
 export interface ReplyContext {
   /** Reference date (ISO) for resolving timelines. */
   referenceDate?: string;
+  /**
+   * The customer message's analysis when the caller already has it (`analyzeCustomer` on the same message and
+   * thread, without masking): used as is instead of analysing the message again.
+   */
+  customerAnalysis?: CustomerAnalysis;
 }
 
 export interface ReplyCoaching {

@@ -41,8 +41,16 @@ const TOKEN_RE =
 
 const SENTENCE_END = new Set([".", "!", "?", "…"]);
 
+const ASCII_PUNCT = new Set([..."!?.,;:'\"()[]{}-"]);
+
 function kindOf(tok: string): TokenKind {
   const c = tok.codePointAt(0) ?? 0;
+  // ASCII is most of what anyone types: no ASCII character is pictographic, so a table settles it.
+  if (c < 0x80) {
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return "word";
+    if (c >= 0x30 && c <= 0x39) return "number";
+    return ASCII_PUNCT.has(tok[0] ?? "") ? "punct" : "symbol";
+  }
   const ch = String.fromCodePoint(c);
   if (/\p{L}|\p{M}/u.test(ch)) return "word";
   if (/\p{N}/u.test(ch)) return "number";
@@ -58,7 +66,8 @@ export function sanitize(input: string): string {
 }
 
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'");
+  const lower = word.toLowerCase();
+  return lower.includes("’") ? lower.replace(/’/g, "'") : lower;
 }
 
 /** Splits text into tokens and sentences. Sentences end at . ! ? … runs or at a blank/new line. */
@@ -87,7 +96,7 @@ export function tokenize(input: string): Tokenized {
     const raw = m[0];
     const end = start + raw.length;
     // A newline between tokens ends the sentence (chat messages and bullet lists rarely use full stops).
-    if (sentenceStart >= 0 && text.slice(lastEnd, start).includes("\n")) closeSentence(lastEnd);
+    if (sentenceStart >= 0 && start > lastEnd && hasNewline(text, lastEnd, start)) closeSentence(lastEnd);
     const kind = kindOf(raw);
     if (sentenceStart < 0) {
       sentenceStart = start;
@@ -107,6 +116,12 @@ export function tokenize(input: string): Tokenized {
   }
   closeSentence(lastEnd);
   return { text, tokens, sentences };
+}
+
+/** Whether text[from, to) holds a newline, without slicing (gaps between tokens are short but many). */
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 export function spanOf(text: string, start: number, end: number): Span {
