@@ -6,13 +6,26 @@ import type { Tokenized } from "./tokenize.js";
 export function regexSpans(text: string, re: RegExp, limit = 12): Span[] {
   const out: Span[] = [];
   if (!re.global) return out;
+  // An exec loop rather than matchAll, which clones the regex on every call.
   re.lastIndex = 0;
-  for (const m of text.matchAll(re)) {
-    if (m[0].length === 0) continue;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex = advance(text, m.index, re.unicode);
+      continue;
+    }
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
     if (out.length >= limit) break;
   }
+  re.lastIndex = 0;
   return out;
+}
+
+/** The index after the character at `i`: a whole surrogate pair in unicode mode, as matchAll steps. */
+function advance(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
 }
 
 /** Index of the sentence holding character `offset` (binary search; -1 when outside every sentence). */

@@ -39,7 +39,8 @@ export function conceptOf(stemmed: string): string | undefined {
 }
 
 export function isContentWord(norm: string): boolean {
-  return norm.length > 1 && !STOPWORDS.has(norm) && !norm.startsWith("@") && !/^\d/.test(norm);
+  const first = norm.charCodeAt(0);
+  return norm.length > 1 && !STOPWORDS.has(norm) && first !== 64 && !(first >= 48 && first <= 57);
 }
 
 export interface ContentProfile {
@@ -117,9 +118,11 @@ function isHandleOrLink(t: Tokenized, i: number): boolean {
   if (!tok) return false;
   const before = t.text[tok.start - 1];
   if (before === "@" || before === "/" || before === "." || before === "#") return true;
-  const after = t.text.slice(tok.end, tok.end + 3);
+  const text = t.text;
+  const end = tok.end;
   // "example.com" is a link; "jacket." at the end of a sentence is not.
-  return after === "://" || /^\.\p{L}/u.test(after);
+  if (text.startsWith("://", end)) return true;
+  return text.charCodeAt(end) === 46 && /^\p{L}/u.test(text.slice(end + 1, end + 3));
 }
 
 export interface Overlap {
