@@ -69,18 +69,19 @@ const STRATEGIES: readonly Strategy[] = [
 ];
 
 const SENTENCE = /[^.!?\n]+[.!?]*/g;
+/** Strategies read at each sentence start rather than anywhere (known once, not per call). */
+const ANCHORED = new Set(STRATEGIES.filter((s) => s.pattern.source.startsWith("^")));
 
 /** Names of the strategies found in `text`, for explanations and tests. */
 export function politenessStrategies(text: string): string[] {
-  const lower = text.toLowerCase().replace(/’/g, "'");
+  const lowered = text.toLowerCase();
+  const lower = lowered.includes("’") ? lowered.replace(/’/g, "'") : lowered;
   const starts: string[] = [];
   SENTENCE.lastIndex = 0;
   for (let m = SENTENCE.exec(lower); m !== null; m = SENTENCE.exec(lower)) starts.push(m[0].trimStart());
   const found: string[] = [];
   for (const s of STRATEGIES) {
-    const hit = s.pattern.source.startsWith("^")
-      ? starts.some((sentence) => s.pattern.test(sentence))
-      : s.pattern.test(lower);
+    const hit = ANCHORED.has(s) ? starts.some((sentence) => s.pattern.test(sentence)) : s.pattern.test(lower);
     if (hit) found.push(s.name);
   }
   return found;

@@ -117,6 +117,13 @@ const DURATION_RE = new RegExp(
   "gi",
 );
 
+const NO_MATCHES: readonly RegExpExecArray[] = [];
+
+/** Matches of a pattern that needs a digit: most replies have none, and a miss would cost a full scan. */
+function digitScan(text: string, re: RegExp, digits: boolean): Iterable<RegExpExecArray> {
+  return digits ? text.matchAll(re) : NO_MATCHES;
+}
+
 function monthIndex(name: string): number {
   const key = name.toLowerCase().slice(0, 3);
   return MONTHS.findIndex((m) => m.startsWith(key)) + 1;
@@ -149,8 +156,8 @@ function unitHours(unit: string): number {
   return 720;
 }
 
-function collectDates(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(ISO_RE)) {
+function collectDates(text: string, out: Candidate[], digits: boolean): void {
+  for (const m of digitScan(text, ISO_RE, digits)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!isValidDate(y, mo, d)) continue;
     const c: Candidate = {
@@ -162,7 +169,7 @@ function collectDates(text: string, out: Candidate[]): void {
     if (m[4] !== undefined) Object.assign(c, { kind: "datetime", minutes: Number(m[4]) * 60 + Number(m[5]) });
     out.push(c);
   }
-  for (const m of text.matchAll(NUMERIC_DATE_RE)) {
+  for (const m of digitScan(text, NUMERIC_DATE_RE, digits)) {
     // "1/2" and "2/3" mark thread parts in chat replies: a slash date needs a year or a date preposition.
     if (m[1] === undefined && m[4] === undefined) continue;
     const atEnd = text.slice(m.index + m[0].length).trim() === "";
@@ -174,7 +181,7 @@ function collectDates(text: string, out: Candidate[]): void {
     if (a < 1 || a > 12 || b < 1 || b > 31) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: "date", day: fixedOrNext(year, a, b) });
   }
-  for (const m of text.matchAll(DAY_MONTH_RE)) {
+  for (const m of digitScan(text, DAY_MONTH_RE, digits)) {
     const day = Number(m[1]);
     const month = monthIndex(m[2] ?? "");
     if (day < 1 || day > 31 || month < 1) continue;
@@ -185,7 +192,7 @@ function collectDates(text: string, out: Candidate[]): void {
       day: fixedOrNext(fullYear(m[3]), month, day),
     });
   }
-  for (const m of text.matchAll(MONTH_DAY_RE)) {
+  for (const m of digitScan(text, MONTH_DAY_RE, digits)) {
     const month = monthIndex(m[1] ?? "");
     const day = Number(m[2]);
     // "may 2" is usually the verb; accept "May" only with an ordinal or a year.
@@ -198,7 +205,7 @@ function collectDates(text: string, out: Candidate[]): void {
       day: fixedOrNext(fullYear(m[3]), month, day),
     });
   }
-  for (const m of text.matchAll(THE_NTH_RE)) {
+  for (const m of digitScan(text, THE_NTH_RE, digits)) {
     const day = Number(m[1]);
     if (day < 1 || day > 31) continue;
     out.push({
@@ -210,7 +217,7 @@ function collectDates(text: string, out: Candidate[]): void {
   }
 }
 
-function collectDays(text: string, out: Candidate[]): void {
+function collectDays(text: string, out: Candidate[], digits: boolean): void {
   for (const m of text.matchAll(WEEKDAY_RE)) {
     const wd = weekdayIndex(m[2] ?? "");
     if (wd < 0) continue;
@@ -221,7 +228,7 @@ function collectDays(text: string, out: Candidate[]): void {
       day: (ref) => nextWeekday(ref, wd, false),
     });
   }
-  for (const m of text.matchAll(WEEKDAY_ORDINAL_RE)) {
+  for (const m of digitScan(text, WEEKDAY_ORDINAL_RE, digits)) {
     const day = Number(m[1]);
     if (day < 1 || day > 31) continue;
     out.push({
@@ -256,15 +263,15 @@ function yearMonth(ref: DayRef): { y: number; m: number } {
   return { y: d.getUTCFullYear(), m: d.getUTCMonth() };
 }
 
-function collectTimes(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(TIME_AMPM_RE)) {
+function collectTimes(text: string, out: Candidate[], digits: boolean): void {
+  for (const m of digitScan(text, TIME_AMPM_RE, digits)) {
     const h = Number(m[1]);
     const min = Number(m[2] ?? 0);
     if (h < 1 || h > 12 || min > 59) continue;
     const hour = (h % 12) + ((m[3] ?? "").toLowerCase() === "p" ? 12 : 0);
     out.push(timeCandidate(m, hour * 60 + min, m[4]));
   }
-  for (const m of text.matchAll(TIME_RANGE_RE)) {
+  for (const m of digitScan(text, TIME_RANGE_RE, digits)) {
     const h = Number(m[1]);
     const endHour = Number(m[4]);
     if (h < 1 || h > 12 || endHour < 1 || endHour > 12) continue;
@@ -273,7 +280,7 @@ function collectTimes(text: string, out: Candidate[]): void {
     const pm = own ? own === "p" : (m[6] ?? "").toLowerCase() === "p" && h % 12 <= endHour % 12;
     out.push(timeCandidate(m, ((h % 12) + (pm ? 12 : 0)) * 60 + Number(m[2] ?? 0), undefined));
   }
-  for (const m of text.matchAll(TIME_24_RE))
+  for (const m of digitScan(text, TIME_24_RE, digits))
     out.push(timeCandidate(m, Number(m[1]) * 60 + Number(m[2]), m[3]));
   for (const m of text.matchAll(TIME_WORD_RE)) {
     out.push(timeCandidate(m, (m[1] ?? "").toLowerCase() === "midnight" ? 24 * 60 - 1 : 12 * 60, undefined));
@@ -386,9 +393,10 @@ export function parseTimelines(t: Tokenized, referenceDate?: string): ParsedTime
   )
     return [];
   const candidates: Candidate[] = [];
-  collectDates(text, candidates);
-  collectDays(text, candidates);
-  collectTimes(text, candidates);
+  const digits = /\d/.test(text);
+  collectDates(text, candidates, digits);
+  collectDays(text, candidates, digits);
+  collectTimes(text, candidates, digits);
   collectDurations(text, candidates);
   const ref = parseReference(referenceDate);
   return settle(text, candidates).map((c) => {
