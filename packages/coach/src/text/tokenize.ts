@@ -91,7 +91,9 @@ export function tokenize(input: string): Tokenized {
     sentenceStart = -1;
   };
 
-  for (const m of text.matchAll(TOKEN_RE)) {
+  // An exec loop rather than matchAll, which clones the regex and wraps every match in an iterator step.
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     const start = m.index;
     const raw = m[0];
     const end = start + raw.length;

@@ -32,7 +32,8 @@ const GENERIC_ONLY =
 export function detectAcknowledges(input: ReplyInput): LabelResult {
   const t = input.reply;
   const customerProfile = input.customer ? profileOf(input.customer) : null;
-  const profiles = sentenceProfiles(t);
+  // Sentence profiles only matter against a customer message; without one they would be built for nothing.
+  const profiles = customerProfile ? sentenceProfiles(t) : [];
   let best = 0;
   let bestSpan: Span | null = null;
   for (let i = 0; i < Math.min(t.sentences.length, MAX_PROFILED_SENTENCES); i++) {
