@@ -46,7 +46,7 @@ export function detectEmpathy(input: ReplyInput): LabelResult {
 function detectEmpathyUncached(input: ReplyInput): LabelResult {
   const t = input.reply;
   const customerProfile = input.customer ? profileOf(input.customer) : null;
-  const profiles = sentenceProfiles(t);
+  const profiles = customerProfile ? sentenceProfiles(t) : [];
   let best = 0;
   let bestSpan: Span | null = null;
   const read = Math.min(t.sentences.length, MAX_PROFILED_SENTENCES);

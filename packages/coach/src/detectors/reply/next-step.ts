@@ -17,6 +17,8 @@ import type { Tokenized } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
 
+const LINK_MARK = /https?:\/\/|www\.|t\.co\//i;
+
 /** A "we will…" cue under negation ("we can't refund") is not a step. */
 function negatedAt(t: Tokenized, offset: number): boolean {
   const i = t.tokens.findIndex((tok) => tok.start >= offset);
@@ -31,8 +33,14 @@ export function detectNextStep(input: ReplyInput): LabelResult {
   const weAct = regexSpans(text, WE_ACT).filter((s) => !negatedAt(t, s.start));
   const youAct = regexSpans(text, YOU_ACT).filter((s) => !/^(?:\W*)let\s+us\s+know\W*$/i.test(s.text.trim()));
   const tried = regexSpans(text, HAVE_YOU_TRIED);
-  const links = regexSpans(text, LINK).filter((s) => !GENERIC_LINK.test(s.text.replace(/[.,)]+$/, "")));
-  const contacts = [...regexSpans(text, PHONE), ...regexSpans(text, EMAIL)];
+  // Links, phone numbers and addresses cannot match without their marks: skip the scans on text without them.
+  const links = LINK_MARK.test(text)
+    ? regexSpans(text, LINK).filter((s) => !GENERIC_LINK.test(s.text.replace(/[.,)]+$/, "")))
+    : [];
+  const contacts = [
+    ...(/\d/.test(text) ? regexSpans(text, PHONE) : []),
+    ...(text.includes("@") ? regexSpans(text, EMAIL) : []),
+  ];
   const vague = regexSpans(text, VAGUE_DEFLECTION);
   const youCan = regexSpans(text, YOU_CAN).filter(
     (s) => !/\b(?:see|find|understand|imagine|feel|rest)\b/i.test(s.text),

@@ -23,10 +23,11 @@ const OUR_SIDE =
 export function detectParaphrase(input: ReplyInput): LabelResult {
   const t = input.reply;
   const customer = input.customer;
-  const profiles = sentenceProfiles(t);
+  const customerProfile = customer ? profileOf(customer) : null;
+  // Sentence profiles are only compared with a customer message.
+  const profiles = customerProfile ? sentenceProfiles(t) : [];
   let best = 0;
   let bestSpan: Span | null = null;
-  const customerProfile = customer ? profileOf(customer) : null;
   for (let i = 0; i < Math.min(t.sentences.length, MAX_PROFILED_SENTENCES); i++) {
     const s = t.sentences[i];
     if (!s || s.tokenEnd - s.tokenStart < 5) continue;
