@@ -6,6 +6,7 @@ import { canForceGc } from "./heap.js";
 import { printSection, printTable, type TargetResult } from "./report.js";
 import { cliBatchSection } from "./sections/cli-batch.js";
 import { coachLatencySection } from "./sections/coach-latency.js";
+import { ingestSection } from "./sections/ingest.js";
 import { pathologicalSection } from "./sections/pathological.js";
 import { throughputSection } from "./sections/throughput.js";
 
@@ -14,6 +15,7 @@ const SECTIONS: readonly Section[] = [
   coachLatencySection,
   pathologicalSection,
   cliBatchSection,
+  ingestSection,
 ];
 
 interface Flags {
