@@ -40,21 +40,34 @@ export function parseZendeskImport(text: string): ParsedImport | { error: string
   if (!Array.isArray(tickets)) return { error: "Expected { tickets: [...] } or an array of tickets." };
   const items: ImportItem[] = [];
   const skipped: RowProblem[] = [];
-  tickets.forEach((raw: ZendeskTicket, index) => {
+  for (const [index, raw] of (tickets as ZendeskTicket[]).entries()) {
     const where = `ticket ${index + 1}${raw?.id === undefined ? "" : ` (#${raw.id})`}`;
     const email = (raw?.requester?.email ?? raw?.requester_email ?? "").trim();
-    if (!looksLikeEmail(email))
-      return void skipped.push({ where, reason: "the requester has no email address" });
-    if (raw.id === undefined) return void skipped.push({ where, reason: "the ticket has no id" });
+    if (!looksLikeEmail(email)) {
+      skipped.push({ where, reason: "the requester has no email address" });
+      continue;
+    }
+    if (raw.id === undefined) {
+      skipped.push({ where, reason: "the ticket has no id" });
+      continue;
+    }
     const comments = Array.isArray(raw.comments) ? raw.comments : [];
-    if (comments.length === 0) return void skipped.push({ where, reason: "the ticket has no comments" });
-    comments.forEach((comment, c) => {
+    if (comments.length === 0) {
+      skipped.push({ where, reason: "the ticket has no comments" });
+      continue;
+    }
+    for (const [c, comment] of comments.entries()) {
       const at = parseDate(comment.created_at ?? (c === 0 ? raw.created_at : undefined));
       const body = (comment.plain_body ?? comment.body ?? "").trim();
       const here = `${where}, comment ${c + 1}`;
-      if (body === "") return void skipped.push({ where: here, reason: "the comment is empty" });
-      if (at === "invalid")
-        return void skipped.push({ where: here, reason: `"${comment.created_at}" is not a date` });
+      if (body === "") {
+        skipped.push({ where: here, reason: "the comment is empty" });
+        continue;
+      }
+      if (at === "invalid") {
+        skipped.push({ where: here, reason: `"${comment.created_at}" is not a date` });
+        continue;
+      }
       const byRequester =
         raw.requester_id === undefined ? c === 0 : String(comment.author_id) === String(raw.requester_id);
       items.push({
@@ -67,7 +80,7 @@ export function parseZendeskImport(text: string): ParsedImport | { error: string
         at,
         externalId: `zendesk:${raw.id}:${comment.id ?? c}`,
       });
-    });
-  });
+    }
+  }
   return { items, skipped };
 }
