@@ -47,7 +47,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
     // Portal links carry a signed token in the path.
-    maxParamLength: 256,
+    routerOptions: { maxParamLength: 256 },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

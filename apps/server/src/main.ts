@@ -1,6 +1,6 @@
 /**
- * @module `npm start`: opens (or creates) the database, seeds the demo once, starts the job queue and serves the
- * API. Stops cleanly on SIGINT/SIGTERM: the HTTP server first, then jobs, then the database.
+ * @module `npm start`: opens (or creates) the database, seeds the demo once, starts channels and workers, serves the
+ * API. Stops cleanly on SIGINT/SIGTERM: the HTTP server first, then channels, jobs, and the database.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -89,6 +89,7 @@ async function main(): Promise<void> {
     } else {
       console.error(`keel: could not listen: ${(error as Error).message}`);
     }
+    await channels.stop();
     await jobs.stop();
     await database.close();
     process.exit(1);
