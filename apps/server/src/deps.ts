@@ -3,6 +3,7 @@ import type { Database } from "@keel/db";
 import type { Kysely } from "kysely";
 import type { Clock } from "./clock.js";
 import type { ServerConfig } from "./config.js";
+import type { SlaTargets } from "./features/cases/sla.js";
 import type { Jobs } from "./jobs/jobs.js";
 
 export interface AppDeps {
@@ -10,4 +11,6 @@ export interface AppDeps {
   clock: Clock;
   config: ServerConfig;
   jobs: Jobs;
+  /** SLA targets per priority (KEEL_SLA_TARGETS); the defaults when absent. */
+  slaTargets?: SlaTargets;
 }

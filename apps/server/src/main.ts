@@ -11,6 +11,7 @@ import { systemClock } from "./clock.js";
 import { readConfig, type ServerConfig } from "./config.js";
 import { DEMO_LOGINS } from "./demo/people.js";
 import { seedDemo } from "./demo/seed.js";
+import { parseSlaTargets } from "./features/cases/sla.js";
 import { type Channels, startChannels } from "./features/email/index.js";
 import { PgBossJobs } from "./jobs/pg-boss-jobs.js";
 
@@ -41,6 +42,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   config = { ...config, KEEL_SECRET: ensureSecret(config) };
+  const slaTargets = parseSlaTargets(process.env.KEEL_SLA_TARGETS);
+  if (!slaTargets.ok) {
+    console.error(`keel: KEEL_SLA_TARGETS: ${slaTargets.message}`);
+    process.exit(1);
+  }
 
   say(
     config.DATABASE_URL ? "connecting to the database…" : `starting the database in ${config.KEEL_DATA_DIR}…`,
@@ -68,7 +74,7 @@ async function main(): Promise<void> {
   );
 
   await jobs.start();
-  const deps = { db: database.db, clock: systemClock, config, jobs };
+  const deps = { db: database.db, clock: systemClock, config, jobs, slaTargets: slaTargets.value };
   if (config.KEEL_SEED_DEMO === "true") {
     const started = Date.now();
     const seeded = await seedDemo(deps, say);

@@ -78,3 +78,27 @@ export function nextPriority(priority: CasePriority): CasePriority {
 export function isMoreUrgent(a: CasePriority, b: CasePriority): boolean {
   return PRIORITY_ORDER.indexOf(a) > PRIORITY_ORDER.indexOf(b);
 }
+
+/**
+ * SLA targets from a setting like `urgent=1/8,high=4/24,normal=8/72,low=24/120` (first response / resolution, in
+ * hours). Priorities left out keep their defaults; anything unreadable is reported, not guessed.
+ */
+export function parseSlaTargets(
+  setting: string | undefined,
+): { ok: true; value: SlaTargets } | { ok: false; message: string } {
+  const targets: SlaTargets = { ...DEFAULT_SLA_TARGETS };
+  if (setting === undefined || setting.trim() === "") return { ok: true, value: targets };
+  for (const part of setting.split(",")) {
+    const match = /^\s*(urgent|high|normal|low)\s*=\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
+    if (!match) return { ok: false, message: `"${part.trim()}" should look like high=4/24 (hours)` };
+    const [, priority, first, resolution] = match as unknown as [string, CasePriority, string, string];
+    if (Number(first) <= 0 || Number(resolution) < Number(first)) {
+      return {
+        ok: false,
+        message: `${priority}: targets must be positive, resolution no earlier than first response`,
+      };
+    }
+    targets[priority] = { firstResponseHours: Number(first), resolutionHours: Number(resolution) };
+  }
+  return { ok: true, value: targets };
+}
