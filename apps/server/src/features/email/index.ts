@@ -33,19 +33,17 @@ export async function startChannels(
         });
   if (smtp) log(`Receiving email on SMTP port ${smtp.port}`);
   const imap = settings.imap ? startImapPolling(settings.imap, deliver, log) : undefined;
-  let ticker: NodeJS.Timeout | undefined;
-  if (deps.config.KEEL_WORKERS_IN_PROCESS === "true") {
-    await registerWorkers(deps, settings, log);
-    // Only queues the check (a singleton): with several servers, one check runs per period.
-    const tick = () => void queueSlaCheck(deps.jobs).catch((error: Error) => log(`sla: ${error.message}`));
-    ticker = setInterval(tick, SLA_CHECK_EVERY_MS);
-    ticker.unref();
-    tick();
-  }
+  if (deps.config.KEEL_WORKERS_IN_PROCESS === "true") await registerWorkers(deps, settings, log);
+  // The server only queues the check (a singleton, so several servers run one check per period); whichever
+  // process runs workers — this one or `npm run worker` — carries it out.
+  const tick = () => void queueSlaCheck(deps.jobs).catch((error: Error) => log(`sla: ${error.message}`));
+  const ticker = setInterval(tick, SLA_CHECK_EVERY_MS);
+  ticker.unref();
+  tick();
   return {
     smtp,
     stop: async () => {
-      if (ticker) clearInterval(ticker);
+      clearInterval(ticker);
       imap?.stop();
       await smtp?.close();
     },
