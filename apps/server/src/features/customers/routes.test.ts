@@ -33,6 +33,10 @@ describe.each(backends())("customer routes on %s PostgreSQL", (backend) => {
       "grace@navy.mil",
       "+15550102000",
     ]);
+    const read = await t.app.inject({ method: "GET", url: `/api/v1/customers/${customer.id}`, headers });
+    expect(read.json()).toMatchObject({ id: customer.id, name: "Grace Hopper" });
+    expect(read.json().contacts).toHaveLength(2);
+    expect(read.json().contacts).toEqual(expect.arrayContaining(customer.contacts));
     const renamed = await t.app.inject({
       method: "PATCH",
       url: `/api/v1/customers/${customer.id}`,
