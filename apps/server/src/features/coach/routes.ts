@@ -31,11 +31,11 @@ export const coachRoutes =
         referenceDate: deps.clock.now().toISOString().slice(0, 10),
       });
 
-    app.post("/coach/reply", { preHandler: agent, schema: { body: Draft } }, async (request) => ({
+    app.post("/coach/reply", { onRequest: agent, schema: { body: Draft } }, async (request) => ({
       coaching: toJson(coach(request.body)),
     }));
 
-    app.post("/coach/rewrite", { preHandler: agent, schema: { body: Draft } }, async (request) => {
+    app.post("/coach/rewrite", { onRequest: agent, schema: { body: Draft } }, async (request) => {
       if (!llm) {
         throw new AppError(
           "unavailable",

@@ -32,7 +32,7 @@ export const importRoutes =
     app.post(
       "/imports",
       {
-        preHandler: requireRole(deps, "admin"),
+        onRequest: requireRole(deps, "admin"),
         bodyLimit: IMPORT_BODY_LIMIT,
         schema: { body: ImportRequest },
       },

@@ -39,7 +39,7 @@ export const webhookRoutes =
     app.post(
       "/webhooks",
       {
-        preHandler: admin,
+        onRequest: admin,
         schema: { body: NewWebhook, response: { 201: WebhookView.extend({ secret: z.string() }) } },
       },
       async (request, reply) => {
@@ -54,13 +54,13 @@ export const webhookRoutes =
 
     app.get(
       "/webhooks",
-      { preHandler: admin, schema: { response: { 200: z.object({ webhooks: z.array(WebhookView) }) } } },
+      { onRequest: admin, schema: { response: { 200: z.object({ webhooks: z.array(WebhookView) }) } } },
       async () => ({ webhooks: (await listWebhooks(deps.db)).map(view) }),
     );
 
     app.delete(
       "/webhooks/:id",
-      { preHandler: admin, schema: { params: z.object({ id: z.string() }) } },
+      { onRequest: admin, schema: { params: z.object({ id: z.string() }) } },
       async (request, reply) => {
         if (!(await deleteWebhook(deps.db, request.params.id))) {
           throw new AppError("not_found", `webhook ${request.params.id} not found`);
