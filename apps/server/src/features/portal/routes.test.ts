@@ -78,4 +78,13 @@ describe.each(backends())("portal routes on %s PostgreSQL", (backend) => {
     });
     expect(unknownCase.statusCode).toBe(404);
   });
+
+  it("rate-limits the public portal per address", async () => {
+    let status = 0;
+    for (let i = 0; i < 70 && status !== 429; i++) {
+      status = (await t.app.inject({ method: "GET", url: "/api/v1/portal/not-a-real-token-at-all" }))
+        .statusCode;
+    }
+    expect(status).toBe(429);
+  });
 });
