@@ -28,6 +28,24 @@ function advance(text: string, i: number, unicode: boolean): number {
   return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
 }
 
+/** Blank runs longer than this are capped for pattern scans; nothing a reply says spans that much blank space. */
+const BLANK_KEEP = 16;
+const LONG_BLANK = /\s{17}/;
+const LONG_BLANK_RUNS = /\s{17,}/g;
+
+/**
+ * The text with every blank run cut to its first 16 characters and the rest replaced by U+0001, so lengths and
+ * offsets stay the same. Patterns with `\s*` next to each other would otherwise backtrack through a pasted blank
+ * page in quadratic time. Text without such a run is returned as it is.
+ */
+export function capBlankRuns(text: string): string {
+  if (!LONG_BLANK.test(text)) return text;
+  return text.replace(
+    LONG_BLANK_RUNS,
+    (run) => run.slice(0, BLANK_KEEP) + "\u0001".repeat(run.length - BLANK_KEEP),
+  );
+}
+
 /** Index of the sentence holding character `offset` (binary search; -1 when outside every sentence). */
 export function sentenceAt(t: Tokenized, offset: number): number {
   let lo = 0;

@@ -14,6 +14,7 @@ import {
   parseReference,
   WEEKDAYS,
 } from "./calendar.js";
+import { capBlankRuns } from "./match.js";
 import { isCustomerDeadline } from "./timeline-deadline.js";
 import type { Tokenized } from "./tokenize.js";
 
@@ -156,7 +157,7 @@ function unitHours(unit: string): number {
   return 720;
 }
 
-function collectDates(text: string, out: Candidate[], digits: boolean): void {
+function collectDates(text: string, out: Candidate[], digits: boolean, original: string): void {
   for (const m of digitScan(text, ISO_RE, digits)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!isValidDate(y, mo, d)) continue;
@@ -172,7 +173,7 @@ function collectDates(text: string, out: Candidate[], digits: boolean): void {
   for (const m of digitScan(text, NUMERIC_DATE_RE, digits)) {
     // "1/2" and "2/3" mark thread parts in chat replies: a slash date needs a year or a date preposition.
     if (m[1] === undefined && m[4] === undefined) continue;
-    const atEnd = text.slice(m.index + m[0].length).trim() === "";
+    const atEnd = original.slice(m.index + m[0].length).trim() === "";
     if (m[4] === undefined && atEnd && Number(m[2]) < Number(m[3]) && Number(m[3]) <= 9) continue;
     let a = Number(m[2]);
     let b = Number(m[3]);
@@ -394,10 +395,12 @@ export function parseTimelines(t: Tokenized, referenceDate?: string): ParsedTime
     return [];
   const candidates: Candidate[] = [];
   const digits = /\d/.test(text);
-  collectDates(text, candidates, digits);
-  collectDays(text, candidates, digits);
-  collectTimes(text, candidates, digits);
-  collectDurations(text, candidates);
+  // Same offsets, blank runs capped: the duration pattern's run of `\s*` is quadratic on a pasted blank page.
+  const scanned = capBlankRuns(text);
+  collectDates(scanned, candidates, digits, text);
+  collectDays(scanned, candidates, digits);
+  collectTimes(scanned, candidates, digits);
+  collectDurations(scanned, candidates);
   const ref = parseReference(referenceDate);
   return settle(text, candidates).map((c) => {
     const parsed: ParsedTime = {

@@ -11,7 +11,7 @@ import {
   YOU_CAN,
 } from "../../lexicons/reply-practices-actions.js";
 import { OFFER_QUESTION } from "../../lexicons/reply-practices-conversation.js";
-import { confidenceFor, regexSpans, squash, uniqueSpans } from "../../text/match.js";
+import { capBlankRuns, confidenceFor, regexSpans, squash, uniqueSpans } from "../../text/match.js";
 import { isNegated } from "../../text/negation.js";
 import type { Tokenized } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
@@ -31,7 +31,12 @@ export function detectNextStep(input: ReplyInput): LabelResult {
   const text = t.text;
   if (t.tokens.length === 0) return { label: "next_step", value: false, confidence: 0.95, spans: [] };
   const weAct = regexSpans(text, WE_ACT).filter((s) => !negatedAt(t, s.start));
-  const youAct = regexSpans(text, YOU_ACT).filter((s) => !/^(?:\W*)let\s+us\s+know\W*$/i.test(s.text.trim()));
+  // Scanned on capped blank runs (same offsets): the pattern's `[.!?\n]\s*` is quadratic on a pasted blank page.
+  const youAct = regexSpans(capBlankRuns(text), YOU_ACT)
+    .map((s) =>
+      s.text.includes("\u0001") ? { start: s.start, end: s.end, text: text.slice(s.start, s.end) } : s,
+    )
+    .filter((s) => !/^(?:\W*)let\s+us\s+know\W*$/i.test(s.text.trim()));
   const tried = regexSpans(text, HAVE_YOU_TRIED);
   // Links, phone numbers and addresses cannot match without their marks: skip the scans on text without them.
   const links = LINK_MARK.test(text)
