@@ -1,6 +1,6 @@
 /** @module Tests for the detectors' shared span and probability helpers. */
 import { describe, expect, it } from "vitest";
-import { confidenceFor, regexSpans, sentenceAt, squash, uniqueSpans } from "./match.js";
+import { capBlankRuns, confidenceFor, regexSpans, sentenceAt, squash, uniqueSpans } from "./match.js";
 import { tokenize } from "./tokenize.js";
 
 describe("match helpers", () => {
@@ -29,5 +29,20 @@ describe("match helpers", () => {
     const a = { start: 5, end: 7, text: "xx" };
     const b = { start: 1, end: 2, text: "y" };
     expect(uniqueSpans([a, b, { ...a }])).toEqual([b, a]);
+  });
+
+  it("caps long blank runs without moving any offset", () => {
+    expect(capBlankRuns("call us   now")).toBe("call us   now");
+    const text = `a${" \n".repeat(20)}b`;
+    const capped = capBlankRuns(text);
+    expect(capped.length).toBe(text.length);
+    expect(capped.indexOf("b")).toBe(text.indexOf("b"));
+    expect(capped.slice(0, 17)).toBe(text.slice(0, 17));
+    expect(capped).toMatch(/^a\s{16}\u0001{24}b$/);
+  });
+
+  it("steps over empty matches like matchAll", () => {
+    expect(regexSpans("ab", /x*/g)).toEqual([]);
+    expect(regexSpans("a😀b", /b?/gu).map((s) => s.start)).toEqual([3]);
   });
 });
