@@ -1,22 +1,9 @@
 /** @module Tests for the escalation_needed detector. */
 import { describe, expect, it } from "vitest";
-import { parseTimelines } from "../../text/timeline.js";
-import { tokenize } from "../../text/tokenize.js";
 import type { ThreadMessage } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
 import { detectEscalationNeeded } from "./escalation-needed.js";
-
-function inputFor(reply: string, customer: string | null = null, thread: ThreadMessage[] = []): ReplyInput {
-  const t = tokenize(reply);
-  return {
-    reply: t,
-    customer: customer === null ? null : tokenize(customer),
-    customerAnalysis: null,
-    thread,
-    timelines: parseTimelines(t, "2026-03-11"),
-    context: {},
-  };
-}
+import { inputFor } from "./input-for-tests.test-support.js";
 
 const REPLY = "Thanks, we're looking into it.";
 

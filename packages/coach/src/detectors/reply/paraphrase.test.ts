@@ -1,22 +1,7 @@
 /** @module Tests for the paraphrase detector. */
 import { describe, expect, it } from "vitest";
-import { parseTimelines } from "../../text/timeline.js";
-import { tokenize } from "../../text/tokenize.js";
-import type { ThreadMessage } from "../../types.js";
-import type { ReplyInput } from "./detector.js";
+import { inputFor } from "./input-for-tests.test-support.js";
 import { detectParaphrase } from "./paraphrase.js";
-
-function inputFor(reply: string, customer: string | null = null, thread: ThreadMessage[] = []): ReplyInput {
-  const t = tokenize(reply);
-  return {
-    reply: t,
-    customer: customer === null ? null : tokenize(customer),
-    customerAnalysis: null,
-    thread,
-    timelines: parseTimelines(t, "2026-03-11"),
-    context: {},
-  };
-}
 
 const CUSTOMER =
   "I ordered the blue jacket in medium but you sent a red one in small, and when I asked for an exchange your chat said I have to pay return postage.";
