@@ -82,6 +82,12 @@ describe("handoffBrief", () => {
     expect(sentenceCount(routine.summary)).toBeGreaterThanOrEqual(3);
   });
 
+  it("carries the customer's earlier cases through to the brief and its Markdown", () => {
+    const withHistory = handoffBrief(buildThread(ROUTINE, { customer: { previousCases: 2 } }));
+    expect(withHistory.customer.previousCases).toBe(2);
+    expect(renderBriefMarkdown(withHistory)).toContain("earlier cases: 2");
+  });
+
   it("is deterministic and does not depend on the order messages arrive in", () => {
     const shuffled = { ...furious, messages: [...furious.messages].reverse() };
     expect(handoffBrief(shuffled)).toEqual(handoffBrief(furious));

@@ -53,6 +53,24 @@ describe("escalationSignals", () => {
     expect(escalationSignals(buildThread(ROUTINE))).toEqual([]);
   });
 
+  it("does not take everyday complaint wording for vulnerability", () => {
+    const thread = buildThread([
+      [
+        "inbound",
+        "Jo",
+        "I don't understand why I was charged twice, and I'm struggling to log in to the app.",
+      ],
+    ]);
+    expect(escalationSignals(thread).map((s) => s.kind)).not.toContain("vulnerable_customer");
+  });
+
+  it("counts earlier cases on record as repeat contact", () => {
+    const signals = escalationSignals(buildThread(ROUTINE, { customer: { previousCases: 4 } }));
+    expect(signals).toEqual([
+      { kind: "repeat_contact", severity: 1, explanation: "4 earlier cases on record.", messageIds: [] },
+    ]);
+  });
+
   it("raises case flags from the input: SLA breach, VIP and low CSAT", () => {
     const thread = buildThread(ROUTINE, { case: { slaBreached: true, vip: true, csat: 1 } });
     expect(escalationSignals(thread).map((s) => [s.kind, s.severity])).toEqual([
