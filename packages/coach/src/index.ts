@@ -3,6 +3,7 @@ export { analyzeCustomer } from "./analyze-customer.js";
 export { coachReply } from "./coach-reply.js";
 export type { WeightsFiles } from "./models/bundled-weights.js";
 export { registerWeights, type WeightsName } from "./models/weights-registry.js";
+export { extractPromises } from "./promises/extract-promises.js";
 export { type Sentence, type Token, type Tokenized, tokenize } from "./text/tokenize.js";
 export * from "./types.js";
 

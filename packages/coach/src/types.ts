@@ -182,6 +182,36 @@ export interface ParsedTime {
   customerDeadline: boolean;
 }
 
+/** What a promise in a reply is about, for the promise ledger. */
+export type PromiseKind = "callback" | "update" | "refund" | "replacement" | "fix" | "other";
+/** Who owes a promise: the writer ("I'll"), their team ("we'll", "our engineers will"), or the company ("your refund will"). */
+export type PromiseOwner = "agent" | "team" | "company";
+
+/** A commitment found in an outbound reply ("I'll call you back tomorrow before noon"). */
+export interface ExtractedPromise {
+  /** Short action phrase, e.g. "call you back". */
+  what: string;
+  owner: PromiseOwner;
+  /** ISO instant (UTC, `…Z`) when a reference date was given and the time resolves; otherwise null. */
+  due: string | null;
+  /** The time as written, e.g. "tomorrow before noon". */
+  dueText: string | null;
+  /** The promise clause in the reply. */
+  span: Span;
+  /** 0–1: how sure the reading is (hedged or conditional wording lowers it). */
+  confidence: number;
+  kind: PromiseKind;
+}
+
+export interface ExtractPromisesOptions {
+  /** The moment the reply is sent: ISO with offset or Z ("2026-03-12T10:00:00Z"). Without it no due is resolved. */
+  referenceDate?: string;
+  /** IANA zone of the customer ("Europe/London"); defaults to the offset written in `referenceDate`. */
+  timeZone?: string;
+  /** Skip Saturdays and Sundays when counting "business days" (default true). */
+  businessDays?: boolean;
+}
+
 export interface ThreadMessage {
   role: "customer" | "agent";
   text: string;

@@ -1,0 +1,68 @@
+/** @module Names a promise: its short action phrase ("call you back") and its kind (callback, refund, …). */
+import type { PromiseKind } from "../types.js";
+
+/** The first verb usually says what is owed: "reset your account and email you" is a fix. */
+const LEADING_VERB: readonly [RegExp, PromiseKind][] = [
+  [/^(?:call|ring|phone)\b/, "callback"],
+  [/^(?:give\s+you\s+a\s+(?:call|ring|bell))\b/, "callback"],
+  [/^(?:refund|reimburse|credit|reverse|waive)\b/, "refund"],
+  [/^(?:ask|escalate)\b/, "other"],
+  [
+    /^(?:fix|repair|correct|restore|patch|deploy|resolve|install|migrate|reset|push\s+the\s+fix|roll\s+out|release\s+a\s+fix)\b/,
+    "fix",
+  ],
+  [
+    /^(?:update|let\s+you\s+know|get\s+back|keep\s+you|be\s+in\s+touch|email\s+you|write\s+to\s+you|report\s+back|confirm|contact\s+you|follow\s+up|notify)\b/,
+    "update",
+  ],
+];
+
+/** Otherwise a word anywhere in the clause decides, most specific first. */
+const KEYWORDS: readonly [RegExp, PromiseKind][] = [
+  [
+    /\b(?:calls?\s+you|ring\s+you|phone\s+you|call\s+you\s+back|give\s+you\s+a\s+(?:call|ring))\b/,
+    "callback",
+  ],
+  [
+    /\b(?:confirmation|update|updated|posted|let\s+you\s+know|get\s+back\s+to\s+you|report\s+back|be\s+in\s+touch|contact\s+you|hear\s+(?:back|from))\b/,
+    "update",
+  ],
+  [/\b(?:refund|refunded|reimburs\w*|money\s+back|credit(?:ed)?|compensat\w*)\b/, "refund"],
+  [
+    /\b(?:replacement|new\s+(?:one|pair|unit|order|item|phone|device|door|case|card)|fresh\s+order|resend|re-send|exchange)\b/,
+    "replacement",
+  ],
+  [
+    /\b(?:fix|fixed|repair\w*|restor\w*|patch\w*|resolv\w*|replace|install\w*|back\s+online|sort\w*\s+(?:it|this)\s+out)\b/,
+    "fix",
+  ],
+  [/\b(?:email\s+you|send\s+you|write\s+to\s+you|link|itinerary|e-ticket|tracking\s+number)\b/, "update"],
+];
+
+/** Kind of a promise from its action text and the whole clause (the subject may carry it: "a replacement will…"). */
+export function classifyKind(action: string, clause: string, fieldWorker: boolean): PromiseKind {
+  const lead = action
+    .toLowerCase()
+    .trim()
+    .replace(/^(?:personally|also|then|just)\s+/, "");
+  for (const [re, kind] of LEADING_VERB) if (re.test(lead)) return kind;
+  const lower = clause.toLowerCase();
+  for (const [re, kind] of KEYWORDS) if (re.test(lower)) return kind;
+  return fieldWorker ? "fix" : "other";
+}
+
+/** Where an action phrase stops: a purpose, a condition or a time clause adds nothing to "what". */
+const PHRASE_END =
+  /\s+(?:to\s+(?!you\b|us\b|me\b|the\b|your\b|our\b|a\b|an\b|my\b|them\b|it\b|him\b|her\b)|once|as\s+soon\s+as|when|if|because|so\s+that|until|unless|while|since)\b|[,;:!?.]/;
+const MAX_WORDS = 9;
+
+/** A short action phrase from the action text with time expressions already blanked out. */
+export function actionPhrase(action: string, thing: string | null): string {
+  const cut = PHRASE_END.exec(action);
+  const body = (cut ? action.slice(0, cut.index) : action)
+    .replace(/\s+/g, " ")
+    .replace(/^\s*(?:personally|also|then|just|now)\s+/i, "")
+    .trim();
+  const words = body.split(" ").filter(Boolean).slice(0, MAX_WORDS).join(" ");
+  return thing ? `${thing} ${words}`.trim() : words;
+}
