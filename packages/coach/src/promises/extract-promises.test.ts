@@ -1,0 +1,122 @@
+/** @module Tests for promise extraction: detection, owners, kinds, due times across zones, weekends and DST. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { extractPromises } from "./extract-promises.js";
+
+const LONDON = { referenceDate: "2026-03-12T10:00:00Z", timeZone: "Europe/London" }; // Thursday
+const NEW_YORK = { referenceDate: "2026-07-03T15:30:00-04:00", timeZone: "America/New_York" }; // Friday
+
+describe("extractPromises", () => {
+  it("reads a callback with owner, kind, due and span", () => {
+    const reply = "Sorry about that. I'll call you back tomorrow before noon to go through the results.";
+    const [p, ...rest] = extractPromises(reply, LONDON);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({
+      what: "call you back",
+      owner: "agent",
+      kind: "callback",
+      dueText: "tomorrow before noon",
+      due: "2026-03-13T12:00:00.000Z",
+    });
+    expect(p?.span.text).toBe("I'll call you back tomorrow before noon to go through the results");
+    expect(reply.slice(p?.span.start, p?.span.end)).toBe(p?.span.text);
+  });
+
+  it("counts business days across a weekend, or calendar days when asked", () => {
+    const reply = "You'll get the refund within 5 business days.";
+    const [business] = extractPromises(reply, NEW_YORK);
+    expect(business).toMatchObject({ owner: "company", kind: "refund", due: "2026-07-10T21:00:00.000Z" });
+    const [calendar] = extractPromises(reply, { ...NEW_YORK, businessDays: false });
+    expect(calendar?.due).toBe("2026-07-08T21:00:00.000Z");
+  });
+
+  it("resolves 'tomorrow at 9am' in the customer's zone", () => {
+    const reply = "I'll call you tomorrow at 9am.";
+    const at = "2026-03-12T23:30:00Z";
+    const due = (timeZone: string) => extractPromises(reply, { referenceDate: at, timeZone })[0]?.due;
+    expect(due("Europe/London")).toBe("2026-03-13T09:00:00.000Z");
+    expect(due("Asia/Tokyo")).toBe("2026-03-14T00:00:00.000Z"); // already Friday morning in Tokyo
+    expect(due("America/Los_Angeles")).toBe("2026-03-13T16:00:00.000Z"); // PDT, -7
+  });
+
+  it("keeps local close of business across a daylight-saving change", () => {
+    const [p] = extractPromises("We will fix it within 3 business days.", {
+      referenceDate: "2026-03-27T10:00:00Z",
+      timeZone: "Europe/London",
+    });
+    expect(p).toMatchObject({ kind: "fix", owner: "team", due: "2026-04-01T16:00:00.000Z" }); // 17:00 BST
+  });
+
+  it("falls back to the written offset without a zone, and to no due without a reference", () => {
+    const reply = "We'll send a replacement on Monday.";
+    expect(extractPromises(reply, { referenceDate: "2026-07-03T15:30:00-04:00" })[0]?.due).toBe(
+      "2026-07-06T21:00:00.000Z",
+    );
+    expect(
+      extractPromises(reply, { referenceDate: "2026-07-03T15:30:00-04:00", timeZone: "Mars/Base" })[0]?.due,
+    ).toBe("2026-07-06T21:00:00.000Z");
+    const [p] = extractPromises(reply);
+    expect(p).toMatchObject({ kind: "replacement", owner: "team", due: null, dueText: "on Monday" });
+  });
+
+  it("finds two promises with different owners in one sentence", () => {
+    const got = extractPromises(
+      "I'll escalate this to the billing team today and they will contact you by Tuesday.",
+      NEW_YORK,
+    );
+    expect(got.map((p) => [p.owner, p.kind, p.dueText])).toEqual([
+      ["agent", "other", "today"],
+      ["team", "update", "by Tuesday"],
+    ]);
+    expect(got[0]?.span.text).toBe("I'll escalate this to the billing team today");
+  });
+
+  it("gives a window's end and a thing's owner", () => {
+    const [visit] = extractPromises("The technician will visit on Tuesday between 8am and 12pm.", NEW_YORK);
+    expect(visit).toMatchObject({ owner: "team", kind: "fix", due: "2026-07-07T16:00:00.000Z" });
+    const [parcel] = extractPromises("Your parcel should arrive by Saturday.", LONDON);
+    expect(parcel).toMatchObject({ owner: "company", due: "2026-03-14T17:00:00.000Z" });
+  });
+
+  it("keeps a promise conditional on the customer, at lower confidence", () => {
+    const [plain] = extractPromises("We'll correct the bill within 48 hours.", LONDON);
+    const [conditional] = extractPromises(
+      "If you send a meter reading, we'll correct the bill within 48 hours.",
+      LONDON,
+    );
+    expect(conditional?.due).toBe("2026-03-14T10:00:00.000Z");
+    expect(conditional?.confidence).toBeLessThan(plain?.confidence ?? 0);
+  });
+
+  it.each([
+    "I called you yesterday but couldn't get through.",
+    "If you send us a photo, we can look at adjusting the estimate.",
+    "Unfortunately we can't promise a date for the rebooking.",
+    "We will not disconnect your supply while the complaint is open.",
+    "Shall I call you on Monday morning?",
+    "Please reply by Friday with the signed form.",
+    "We hope to have a fix in the next release.",
+    "I'll try to get someone to look at it, but no promises.",
+    "Your parcel should arrive soon.",
+    "You must upload the invoice within 14 days or the claim will close automatically.",
+    "Sorry, I can't tell when the stock will be back.",
+    "We'll need a copy of your ID before we can proceed.",
+    "I'll be honest, this has been a difficult bug.",
+  ])("finds no promise in %j", (reply) => {
+    expect(extractPromises(reply, LONDON)).toEqual([]);
+  });
+
+  it("never throws and stays fast on long or odd input", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        expect(Array.isArray(extractPromises(`I'll ${s} we will ${s}`, LONDON))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+    expect(extractPromises(undefined as unknown as string)).toEqual([]);
+    const long = "I'll call you tomorrow, ".repeat(1000) + " ".repeat(5000) + "we will ".repeat(1000);
+    const started = performance.now();
+    expect(extractPromises(long, LONDON).length).toBeGreaterThan(100);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
