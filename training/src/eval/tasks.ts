@@ -4,6 +4,7 @@ import { empathyTask } from "./empathy.js";
 import { goemotionsTask } from "./goemotions.js";
 import { offensiveTask } from "./offensive.js";
 import { politenessTask } from "./politeness.js";
+import { promisesTask } from "./promises.js";
 import { replyLabelsTask } from "./reply-labels.js";
 import { replyModelsTask } from "./reply-models.js";
 import type { EvalTask } from "./types.js";
@@ -18,4 +19,5 @@ export const EVAL_TASKS: readonly EvalTask[] = [
   empathyTask,
   politenessTask,
   replyModelsTask,
+  promisesTask,
 ];
