@@ -27,7 +27,8 @@ describe("handoffBrief", () => {
       ]),
     );
     expect(brief.tried).toEqual(["I've checked with the courier and the parcel is delayed at their depot."]);
-    expect(brief.promised).toEqual(["I'll chase them again tomorrow."]);
+    // "tomorrow" resolved by the coach against the day the reply was written (2026-11-20).
+    expect(brief.promised).toEqual(["I'll chase them again tomorrow (due 2026-11-21)"]);
     expect(brief.anger).toEqual({ current: expect.any(Number), level: "furious", trend: "rising" });
     expect(brief.threats.map((t) => [t.kind, t.messageId])).toEqual([
       ["chargeback", "m6"],
@@ -69,16 +70,28 @@ describe("handoffBrief", () => {
     expect(vulnerable.recommendedNextStep).toMatch(/^Handle with extra care/);
     expect(vulnerable.wants).toEqual(["Could someone please call me?"]);
     expect(vulnerable.promised).toEqual([
-      "I'll call you tomorrow morning at 10am to go through it together.",
+      "I'll call you tomorrow morning at 10am to go through it together (due 2026-11-21T10:00)",
     ]);
     expect(vulnerable.anger.level).toBe("calm");
+  });
+
+  it("marks promises whose date has passed as overdue and puts them in the next step", () => {
+    const later = handoffBrief(furious, { now: "2026-11-23T09:00:00Z" });
+    expect(later.promised).toEqual(["I'll chase them again tomorrow (due 2026-11-21, overdue)"]);
+    expect(later.recommendedNextStep).toContain("This promise is overdue: “I'll chase them again tomorrow”");
+    const sameDay = handoffBrief(buildThread(CALM_VULNERABLE), { now: "2026-11-21T09:59:00Z" });
+    expect(sameDay.promised[0]).not.toContain("overdue");
+    const hourLate = handoffBrief(buildThread(CALM_VULNERABLE), { now: "2026-11-21T10:30:00Z" });
+    expect(hourLate.promised[0]).toContain("overdue");
   });
 
   it("advises no escalation on a routine case", () => {
     const routine = handoffBrief(buildThread(ROUTINE));
     expect(routine.signals).toEqual([]);
     expect(routine.recommendedNextStep).toMatch(/^No escalation needed/);
-    expect(routine.promised).toEqual(["I've asked them to redeliver and it will reach you by Thursday."]);
+    expect(routine.promised).toEqual([
+      "I've asked them to redeliver and it will reach you by Thursday (due 2026-11-26)",
+    ]);
     expect(sentenceCount(routine.summary)).toBeGreaterThanOrEqual(3);
   });
 

@@ -116,10 +116,23 @@ const STEPS: ReadonlyArray<[EscalationSignal["kind"], string]> = [
   ["abuse", "Answer the substance calmly and set a clear boundary on the language."],
 ];
 
+/** Whether a resolved date ("2026-11-21" or "2026-11-21T10:00") is before `now`, compared at the same precision. */
+function isOverdue(due: string | undefined, now: string | undefined): boolean {
+  if (due === undefined || now === undefined) return false;
+  const precision = due.includes("T") ? 16 : 10;
+  return now.slice(0, precision) > due.slice(0, precision);
+}
+
+function promiseLine(e: Extract, now: string | undefined): string {
+  if (e.due === undefined) return e.text;
+  return `${e.text.replace(/[.!]+$/, "")} (due ${e.due}${isOverdue(e.due, now) ? ", overdue" : ""})`;
+}
+
 function recommend(
   signals: readonly EscalationSignal[],
   wants: readonly string[],
   promised: readonly string[],
+  overdue: readonly string[],
 ): string {
   const kinds = new Set(signals.map((s) => s.kind));
   const step =
@@ -130,9 +143,12 @@ function recommend(
   const extras: string[] = [];
   const want = wants.at(-1);
   if (want && signals.length > 0) extras.push(`Their latest request: “${want.replace(/[.!?]+$/, "")}”.`);
+  const late = overdue.at(-1);
   const promise = promised.at(-1);
-  if (promise && signals.length > 0)
+  if (late) extras.push(`This promise is overdue: “${late.replace(/[.!?]+$/, "")}”.`);
+  else if (promise && signals.length > 0) {
     extras.push(`Check this promise was kept: “${promise.replace(/[.!?]+$/, "")}”.`);
+  }
   return [step, ...extras].join(" ");
 }
 
@@ -178,7 +194,12 @@ export function handoffBrief(thread: ThreadInput, options: { now?: string } = {}
   const msgs = prepareThread(thread);
   const signals = escalationSignalsOf(msgs, thread);
   const extracts = extractFromThread(
-    msgs.map((m) => ({ id: m.message.id, direction: m.message.direction, tokens: m.tokens })),
+    msgs.map((m) => ({
+      id: m.message.id,
+      direction: m.message.direction,
+      tokens: m.tokens,
+      deadlines: m.reading.kind === "reply" ? m.reading.reply.deadlines : [],
+    })),
   );
   const wants = latest(extracts.wants);
   const tried = latest(extracts.tried);
@@ -213,8 +234,9 @@ export function handoffBrief(thread: ThreadInput, options: { now?: string } = {}
   const texts = {
     wants: wants.map((e) => e.text),
     tried: tried.map((e) => e.text),
-    promised: promised.map((e) => e.text),
+    promised: promised.map((e) => promiseLine(e, options.now)),
   };
+  const overdue = promised.filter((e) => isOverdue(e.due, options.now)).map((e) => e.text);
   const c = thread.case;
   const brief: HandoffBrief = {
     caseRef: { id: c.id, number: c.number, subject: c.subject, priority: c.priority, status: c.status },
@@ -236,7 +258,12 @@ export function handoffBrief(thread: ThreadInput, options: { now?: string } = {}
     anger,
     threats,
     signals,
-    recommendedNextStep: recommend(signals, texts.wants, texts.promised),
+    recommendedNextStep: recommend(
+      signals,
+      texts.wants,
+      promised.map((e) => e.text),
+      overdue,
+    ),
     citations: msgs.map((m) => m.message.id).filter((id) => cited.has(id)),
   };
   if (options.now !== undefined) brief.generatedAt = options.now;

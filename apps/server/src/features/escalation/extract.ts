@@ -1,22 +1,40 @@
 /** @module Extractive reading of a thread: what the customer asks for, what agents did, and what they promised. */
 import type { Tokenized } from "@keel/coach";
+import type { Deadline } from "./thread.js";
 
 export interface Extract {
   text: string;
   messageId: string;
+  /** For promises: the earliest date the coach resolved inside the clause. */
+  due?: string;
+}
+
+interface Clause {
+  text: string;
+  start: number;
+  end: number;
 }
 
 /** Longest clause quoted back; longer ones are cut at a word boundary. */
 export const MAX_CLAUSE_CHARS = 160;
 
 /** Clauses of each sentence: a sentence split further at ; and dashes, where people join two ideas. */
-export function clausesOf(tokens: Tokenized): string[] {
-  const out: string[] = [];
+export function clausesOf(tokens: Tokenized): Clause[] {
+  const out: Clause[] = [];
+  const add = (sentenceStart: number, part: string, at: number) => {
+    const text = part.trim();
+    if (text.length === 0) return;
+    const start = sentenceStart + at + (part.length - part.trimStart().length);
+    out.push({ text, start, end: start + text.length });
+  };
   for (const s of tokens.sentences) {
-    for (const part of s.text.split(/\s*;\s*|\s+[—–-]\s+/)) {
-      const clause = part.trim();
-      if (clause.length > 0) out.push(clause);
+    const joins = /\s*;\s*|\s+[—–-]\s+/g;
+    let from = 0;
+    for (let m = joins.exec(s.text); m !== null; m = joins.exec(s.text)) {
+      add(s.start, s.text.slice(from, m.index), from);
+      from = m.index + m[0].length;
     }
+    add(s.start, s.text.slice(from), from);
   }
   return out;
 }
@@ -43,12 +61,12 @@ const PROMISE_RE =
 
 const NEGATED_PROMISE_RE = /\b(?:i|we) (?:won't|will not|cannot|can't|shall not)\b/i;
 
-function push(out: Extract[], seen: Set<string>, clause: string, messageId: string): void {
+function push(out: Extract[], seen: Set<string>, clause: string, messageId: string, due?: string): void {
   const text = shorten(clause);
   const key = text.toLowerCase();
   if (seen.has(key)) return;
   seen.add(key);
-  out.push({ text, messageId });
+  out.push(due === undefined ? { text, messageId } : { text, messageId, due });
 }
 
 export interface ThreadExtracts {
@@ -61,6 +79,8 @@ export interface ExtractSource {
   id: string;
   direction: "inbound" | "outbound" | "note";
   tokens: Tokenized;
+  /** Resolved commitment times in the message, in text order. */
+  deadlines?: readonly Deadline[];
 }
 
 /** Wants from the customer's messages; tried and promised from agent replies (notes are internal and skipped). */
@@ -68,13 +88,21 @@ export function extractFromThread(messages: readonly ExtractSource[]): ThreadExt
   const result: ThreadExtracts = { wants: [], tried: [], promised: [] };
   const seen = { wants: new Set<string>(), tried: new Set<string>(), promised: new Set<string>() };
   for (const m of messages) {
-    for (const raw of clausesOf(m.tokens)) {
-      const clause = raw.replace(/’/g, "'");
+    const deadlines = m.deadlines ?? [];
+    let next = 0; // clauses and deadlines both run in text order, so one pointer walks the deadlines once
+    for (const c of clausesOf(m.tokens)) {
+      const clause = c.text.replace(/’/g, "'");
+      while (next < deadlines.length && (deadlines[next]?.end ?? 0) <= c.start) next++;
+      let due: string | undefined;
+      for (let j = next; j < deadlines.length && (deadlines[j]?.start ?? Infinity) < c.end; j++) {
+        const r = deadlines[j]?.resolved;
+        if (r !== undefined && (due === undefined || r < due)) due = r;
+      }
       if (m.direction === "inbound") {
         if (WANT_RE.test(clause)) push(result.wants, seen.wants, clause, m.id);
       } else if (m.direction === "outbound") {
         const promise = PROMISE_RE.test(clause) && !NEGATED_PROMISE_RE.test(clause);
-        if (promise) push(result.promised, seen.promised, clause, m.id);
+        if (promise) push(result.promised, seen.promised, clause, m.id, due);
         else if (TRIED_RE.test(clause)) push(result.tried, seen.tried, clause, m.id);
       }
     }
