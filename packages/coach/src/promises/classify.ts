@@ -12,7 +12,7 @@ const LEADING_VERB: readonly [RegExp, PromiseKind][] = [
     "fix",
   ],
   [
-    /^(?:update|let\s+you\s+know|get\s+back|keep\s+you|be\s+in\s+touch|email\s+you|write\s+to\s+you|report\s+back|confirm|contact\s+you|follow\s+up|notify)\b/,
+    /^(?:update|message|reach\s+out|let\s+you\s+know|get\s+back|keep\s+you|be\s+in\s+touch|email\s+you|write\s+to\s+you|report\s+back|confirm|contact\s+you|follow\s+up|notify)\b/,
     "update",
   ],
 ];
@@ -20,11 +20,11 @@ const LEADING_VERB: readonly [RegExp, PromiseKind][] = [
 /** Otherwise a word anywhere in the clause decides, most specific first. */
 const KEYWORDS: readonly [RegExp, PromiseKind][] = [
   [
-    /\b(?:calls?\s+you|ring\s+you|phone\s+you|call\s+you\s+back|give\s+you\s+a\s+(?:call|ring))\b/,
+    /\b(?:call\s+from|callback|calls?\s+you|ring\s+you|phone\s+you|call\s+you\s+back|give\s+you\s+a\s+(?:call|ring))\b/,
     "callback",
   ],
   [
-    /\b(?:confirmation|update|updated|posted|let\s+you\s+know|get\s+back\s+to\s+you|report\s+back|be\s+in\s+touch|contact\s+you|hear\s+(?:back|from))\b/,
+    /\b(?:confirmation|update|updated|keep\s+you\s+posted|let\s+you\s+know|get\s+back\s+to\s+you|report\s+back|be\s+in\s+touch|contact\s+you|contacted|reply|hear\s+(?:back|from))\b/,
     "update",
   ],
   [/\b(?:refund|refunded|reimburs\w*|money\s+back|credit(?:ed)?|compensat\w*)\b/, "refund"],

@@ -19,7 +19,7 @@ export interface CommitmentHead {
 
 // Curly apostrophes are made straight (same length) before matching, so offsets hold.
 const HEAD_RE =
-  /\blet me\b|\b(?:i|we|you|they|it|he|she)'ll\b|\b(?:will|shall|should)\b|\b(?:i'm|i am|we're|we are|they're|they are|is|are)\s+going\s+to\b/g;
+  /\blet me\b|\b(?:i|we|you|they|it|he|she)'ll\b|\b(?:will|shall|should)\b|\b(?:i'm|i am|we're|we are|they're|they are|is|are)\s+going\s+to\b|\b(?:you\s+can\s+)?expect\b|\b(?:is|are)\s+being\b/g;
 const BOUNDARY_RE =
   /[,;:()–—]|\b(?:and|but|so|then|or|because|that|when|if|once|unless|whether|until|before|after|as soon as|what|how|why|where|while|since)\b/g;
 /** A head after one of these words is a condition or a consequence, not the promise itself. */
@@ -140,6 +140,8 @@ function readHead(lower: string, index: number, matched: string): CommitmentHead
   const { clause, punct } = lastBoundaries(lower, index);
   const conditional = /\b(?:if|once|unless|provided)\b/.test(lower.slice(Math.max(0, index - 160), index));
   const base = { actionStart, conditional, fieldWorker: false, thing: null };
+  if (/expect$/.test(matched)) return readExpect(lower, index, matched, clause.end, punct, conditional);
+  if (/being$/.test(matched)) return readBeing(lower, index, clause.end, conditional);
   if (matched === "let me") {
     if (SUBORDINATE.has(clause.word)) return null;
     if (/^\s*know\b/.test(after)) return null;
@@ -159,7 +161,7 @@ function readHead(lower: string, index: number, matched: string): CommitmentHead
         thing: pronoun[1] === "it" ? "it" : null,
         head: pronoun[1] ?? "",
       }
-    : readSubject(lower, clause.end, index);
+    : (readSubject(lower, clause.end, index) ?? impliedSubject(lower, clause, index));
   if (!subject) return null;
   if (SUBORDINATE.has(clause.word)) {
     // "if it doesn't I'll send a new one": an unpunctuated condition, then our clause. Otherwise the head is the condition.
@@ -171,7 +173,7 @@ function readHead(lower: string, index: number, matched: string): CommitmentHead
   const strength = matched.startsWith("should") ? "expected" : "firm";
   if (subject.owner === "customer") {
     if (!CUSTOMER_RECEIVES.test(after)) return null;
-    const from = /\bfrom\s+(me|us|our)\b/.exec(after)?.[1];
+    const from = /\b(?:from|by)\s+(me|us|our)\b/.exec(after)?.[1];
     const owner: PromiseOwner = from === "me" ? "agent" : from ? "team" : "company";
     return { ...base, subjectStart: subject.start, owner, strength };
   }
@@ -183,5 +185,86 @@ function readHead(lower: string, index: number, matched: string): CommitmentHead
     strength,
     thing: subject.thing,
     fieldWorker: FIELD_WORKERS.test(subject.head),
+  };
+}
+
+type Subject = NonNullable<ReturnType<typeof readSubject>>;
+
+/** "will call you back in 10" opening a chat line is the writer's; "we're on it and will update you" keeps its subject. */
+function impliedSubject(lower: string, clause: Boundary, index: number): Subject | null {
+  if (
+    lower.slice(clause.end, index).trim() !== "" ||
+    !/^(?:will|shall)$/.test(lower.slice(index, index + 5).trim())
+  )
+    return null;
+  if (clause.end === 0 || lower.slice(0, index).trim() === "")
+    return { owner: "agent", start: index, prefix: "", thing: null, head: "" };
+  if (clause.word !== "and") return null;
+  const andStart = clause.end - 3;
+  const from = lastBoundaries(lower, andStart).clause.end;
+  const earlier = lower.slice(from, andStart);
+  const pronoun = /^\s*(i|we|they)\b/.exec(earlier)?.[1];
+  if (pronoun)
+    return {
+      owner: pronoun === "i" ? "agent" : "team",
+      start: index,
+      prefix: "",
+      thing: null,
+      head: pronoun,
+    };
+  const verb = /\b(?:has|have|is|are|was|were)\b/.exec(earlier);
+  const subject = verb ? readSubject(lower, from, from + verb.index) : null;
+  return subject ? { ...subject, start: index, prefix: "" } : null;
+}
+
+/** "You can expect a call from me tomorrow", "expect a reply within 2 business days": a promise set as an expectation. */
+function readExpect(
+  lower: string,
+  index: number,
+  matched: string,
+  clauseEnd: number,
+  punct: number,
+  conditional: boolean,
+): CommitmentHead | null {
+  const window = lower.slice(clauseEnd, index).trim();
+  if (!/^(?:|you|you should|you can|you'll|you will|please|and)$/.test(window)) return null;
+  const actionStart = index + matched.length;
+  const after = lower.slice(actionStart, actionStart + 80);
+  if (!/^\s+(?:a|an|the|your|our|my|to\s+(?:hear|receive|get|see))\b/.test(after)) return null;
+  if (NEGATION.test(lower.slice(punct, index)) || HEDGE.test(lower.slice(punct, index))) return null;
+  const from = /\b(?:from|by)\s+(me|us|our)\b/.exec(after)?.[1];
+  const owner: PromiseOwner = from === "me" ? "agent" : from ? "team" : "company";
+  const subjectStart =
+    window === "" || window === "and" ? index : clauseEnd + lower.slice(clauseEnd).search(/\S/);
+  return {
+    subjectStart,
+    actionStart: index,
+    owner,
+    strength: "expected",
+    thing: null,
+    conditional,
+    fieldWorker: false,
+  };
+}
+
+/** "Your new card is being posted today": under way, a promise once a time is given. */
+function readBeing(
+  lower: string,
+  index: number,
+  clauseEnd: number,
+  conditional: boolean,
+): CommitmentHead | null {
+  const subject = readSubject(lower, clauseEnd, index);
+  const after = lower.slice(index, index + 60);
+  if (!subject?.thing || !/^(?:is|are)\s+being\s+(?:[a-z]+ed|sent|made|built)\b/.test(after)) return null;
+  if (NEGATION.test(subject.prefix) || HEDGE.test(subject.prefix)) return null;
+  return {
+    subjectStart: subject.start,
+    actionStart: index,
+    owner: "company",
+    strength: "expected",
+    thing: subject.thing,
+    conditional,
+    fieldWorker: false,
   };
 }

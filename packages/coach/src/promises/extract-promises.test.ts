@@ -88,6 +88,22 @@ describe("extractPromises", () => {
     expect(conditional?.confidence).toBeLessThan(plain?.confidence ?? 0);
   });
 
+  it("reads promises without a written subject, set as expectations, or already under way", () => {
+    const chat = extractPromises("will call you back in 10 mins", NEW_YORK);
+    expect(chat.map((p) => [p.owner, p.kind, p.due])).toEqual([
+      ["agent", "callback", "2026-07-03T19:40:00.000Z"],
+    ]);
+    const joined = extractPromises("We're on it and will update you by EOD.", LONDON);
+    expect(joined.map((p) => [p.owner, p.kind, p.due])).toEqual([
+      ["team", "update", "2026-03-12T17:00:00.000Z"],
+    ]);
+    const [expectation] = extractPromises("You can expect a call from me tomorrow morning.", LONDON);
+    expect(expectation).toMatchObject({ owner: "agent", kind: "callback", due: "2026-03-13T12:00:00.000Z" });
+    const [posted] = extractPromises("Your new card is being posted today.", LONDON);
+    expect(posted).toMatchObject({ owner: "company", kind: "replacement", due: "2026-03-12T17:00:00.000Z" });
+    expect(extractPromises("Your complaint is being reviewed.", LONDON)).toEqual([]);
+  });
+
   it.each([
     "I called you yesterday but couldn't get through.",
     "If you send us a photo, we can look at adjusting the estimate.",
@@ -102,6 +118,9 @@ describe("extractPromises", () => {
     "Sorry, I can't tell when the stock will be back.",
     "We'll need a copy of your ID before we can proceed.",
     "I'll be honest, this has been a difficult bug.",
+    "Refunds usually take 5-10 business days to appear, depending on your bank.",
+    "The refund was approved yesterday and should already be on its way.",
+    "Will I get a refund for the missed day?",
   ])("finds no promise in %j", (reply) => {
     expect(extractPromises(reply, LONDON)).toEqual([]);
   });
