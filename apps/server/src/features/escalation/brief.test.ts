@@ -27,8 +27,8 @@ describe("handoffBrief", () => {
       ]),
     );
     expect(brief.tried).toEqual(["I've checked with the courier and the parcel is delayed at their depot."]);
-    // "tomorrow" resolved by the coach against the day the reply was written (2026-11-20).
-    expect(brief.promised).toEqual(["I'll chase them again tomorrow (due 2026-11-21)"]);
+    // "tomorrow", resolved by the coach against the time the reply was written (2026-11-20 12:00 UTC).
+    expect(brief.promised).toEqual(["I'll chase them again tomorrow (due 2026-11-21T17:00:00.000Z)"]);
     expect(brief.anger).toEqual({ current: expect.any(Number), level: "furious", trend: "rising" });
     expect(brief.threats.map((t) => [t.kind, t.messageId])).toEqual([
       ["chargeback", "m6"],
@@ -70,14 +70,16 @@ describe("handoffBrief", () => {
     expect(vulnerable.recommendedNextStep).toMatch(/^Handle with extra care/);
     expect(vulnerable.wants).toEqual(["Could someone please call me?"]);
     expect(vulnerable.promised).toEqual([
-      "I'll call you tomorrow morning at 10am to go through it together (due 2026-11-21T10:00)",
+      "I'll call you tomorrow morning at 10am to go through it together (due 2026-11-21T10:00:00.000Z)",
     ]);
     expect(vulnerable.anger.level).toBe("calm");
   });
 
   it("marks promises whose date has passed as overdue and puts them in the next step", () => {
     const later = handoffBrief(furious, { now: "2026-11-23T09:00:00Z" });
-    expect(later.promised).toEqual(["I'll chase them again tomorrow (due 2026-11-21, overdue)"]);
+    expect(later.promised).toEqual([
+      "I'll chase them again tomorrow (due 2026-11-21T17:00:00.000Z, overdue)",
+    ]);
     expect(later.recommendedNextStep).toContain("This promise is overdue: “I'll chase them again tomorrow”");
     const sameDay = handoffBrief(buildThread(CALM_VULNERABLE), { now: "2026-11-21T09:59:00Z" });
     expect(sameDay.promised[0]).not.toContain("overdue");
@@ -89,8 +91,10 @@ describe("handoffBrief", () => {
     const routine = handoffBrief(buildThread(ROUTINE));
     expect(routine.signals).toEqual([]);
     expect(routine.recommendedNextStep).toMatch(/^No escalation needed/);
-    expect(routine.promised).toEqual([
-      "I've asked them to redeliver and it will reach you by Thursday (due 2026-11-26)",
+    expect(routine.promised).toEqual(["it will reach you by Thursday (due 2026-11-26T17:00:00.000Z)"]);
+    expect(routine.tried).toEqual([
+      "I've checked with the courier: it's held at the Leeds depot.",
+      "I've asked them to redeliver and it will reach you by Thursday.",
     ]);
     expect(sentenceCount(routine.summary)).toBeGreaterThanOrEqual(3);
   });
@@ -130,13 +134,12 @@ describe("extractFromThread", () => {
     ]);
   });
 
-  it("finds commitments in replies, but not refusals or past actions", () => {
-    const { promised, tried } = read(
+  it("finds what agents already did, not what they will do or refuse", () => {
+    const { tried } = read(
       "outbound",
-      "We will send the new one by Friday. We won't charge you for delivery. I've refunded the postage.",
+      "We will send the new one by Friday. We won't charge you for delivery. I've refunded the postage. We offered a voucher.",
     );
-    expect(promised.map((p) => p.text)).toEqual(["We will send the new one by Friday."]);
-    expect(tried.map((t) => t.text)).toEqual(["I've refunded the postage."]);
+    expect(tried.map((t) => t.text)).toEqual(["I've refunded the postage.", "We offered a voucher."]);
   });
 
   it("ignores internal notes", () => {
@@ -145,7 +148,6 @@ describe("extractFromThread", () => {
     ).toEqual({
       wants: [],
       tried: [],
-      promised: [],
     });
   });
 });

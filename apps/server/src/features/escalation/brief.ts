@@ -3,6 +3,7 @@ import type { AngerLevelName, AngerTrend, ThreatKind } from "@keel/coach";
 import { type Extract, extractFromThread, shorten } from "./extract.js";
 import { plural } from "./plain-words.js";
 import { customerReadingOf, type PreparedMessage, prepareThread } from "./prepare.js";
+import { isOverdue, promiseLine, promisesInThread } from "./promises.js";
 import { type EscalationSignal, escalationSignalsOf } from "./signals.js";
 import type { ThreadInput } from "./thread.js";
 
@@ -116,18 +117,6 @@ const STEPS: ReadonlyArray<[EscalationSignal["kind"], string]> = [
   ["abuse", "Answer the substance calmly and set a clear boundary on the language."],
 ];
 
-/** Whether a resolved date ("2026-11-21" or "2026-11-21T10:00") is before `now`, compared at the same precision. */
-function isOverdue(due: string | undefined, now: string | undefined): boolean {
-  if (due === undefined || now === undefined) return false;
-  const precision = due.includes("T") ? 16 : 10;
-  return now.slice(0, precision) > due.slice(0, precision);
-}
-
-function promiseLine(e: Extract, now: string | undefined): string {
-  if (e.due === undefined) return e.text;
-  return `${e.text.replace(/[.!]+$/, "")} (due ${e.due}${isOverdue(e.due, now) ? ", overdue" : ""})`;
-}
-
 function recommend(
   signals: readonly EscalationSignal[],
   wants: readonly string[],
@@ -198,12 +187,11 @@ export function handoffBrief(thread: ThreadInput, options: { now?: string } = {}
       id: m.message.id,
       direction: m.message.direction,
       tokens: m.tokens,
-      deadlines: m.reading.kind === "reply" ? m.reading.reply.deadlines : [],
     })),
   );
   const wants = latest(extracts.wants);
   const tried = latest(extracts.tried);
-  const promised = latest(extracts.promised);
+  const promised = promisesInThread(msgs).slice(-MAX_ITEMS);
 
   const inbound = msgs.flatMap((m) => {
     const r = customerReadingOf(m);

@@ -1,12 +1,9 @@
-/** @module Extractive reading of a thread: what the customer asks for, what agents did, and what they promised. */
+/** @module Extractive reading of a thread: what the customer asks for and what agents already did. */
 import type { Tokenized } from "@keel/coach";
-import type { Deadline } from "./thread.js";
 
 export interface Extract {
   text: string;
   messageId: string;
-  /** For promises: the earliest date the coach resolved inside the clause. */
-  due?: string;
 }
 
 interface Clause {
@@ -55,55 +52,36 @@ const WANT_RE =
 const TRIED_RE =
   /\b(?:i|we)(?:'ve| have)(?: already| now| just| also)? (?:[a-z]+ed|sent|spoken|spoke|made|given|set|put|taken|done|found|sought|paid|issued|booked|raised|logged|escalated|refunded|credited)\b|\b(?:i|we) (?:already )?(?:checked|sent|refunded|credited|offered|issued|booked|raised|asked|arranged|reset|replaced|escalated|contacted|called|emailed|spoke|tried|looked|logged|cancelled|canceled|reviewed|passed)\b|\b(?:i|we) (?:can|could) offer\b/i;
 
-// "I'll / we will …", "you will receive …", "it will reach you by …": commitments, not refusals.
-const PROMISE_RE =
-  /\b(?:i|we)(?:'ll| will| shall| am going to| are going to|'m going to|'re going to) (?!not\b|never\b)[a-z]+|\b(?:you|it|this|the [a-z]+) (?:will|'ll) (?:receive|get|have|reach|arrive|be (?:with|back|delivered|refunded|credited|sent|fixed|resolved|replaced))\b|\byou(?:'ll| will) hear (?:from|back)\b/i;
-
-const NEGATED_PROMISE_RE = /\b(?:i|we) (?:won't|will not|cannot|can't|shall not)\b/i;
-
-function push(out: Extract[], seen: Set<string>, clause: string, messageId: string, due?: string): void {
+function push(out: Extract[], seen: Set<string>, clause: string, messageId: string): void {
   const text = shorten(clause);
   const key = text.toLowerCase();
   if (seen.has(key)) return;
   seen.add(key);
-  out.push(due === undefined ? { text, messageId } : { text, messageId, due });
+  out.push({ text, messageId });
 }
 
 export interface ThreadExtracts {
   wants: Extract[];
   tried: Extract[];
-  promised: Extract[];
 }
 
 export interface ExtractSource {
   id: string;
   direction: "inbound" | "outbound" | "note";
   tokens: Tokenized;
-  /** Resolved commitment times in the message, in text order. */
-  deadlines?: readonly Deadline[];
 }
 
-/** Wants from the customer's messages; tried and promised from agent replies (notes are internal and skipped). */
+/** Wants from the customer's messages; what was tried from agent replies (notes are internal and skipped). */
 export function extractFromThread(messages: readonly ExtractSource[]): ThreadExtracts {
-  const result: ThreadExtracts = { wants: [], tried: [], promised: [] };
-  const seen = { wants: new Set<string>(), tried: new Set<string>(), promised: new Set<string>() };
+  const result: ThreadExtracts = { wants: [], tried: [] };
+  const seen = { wants: new Set<string>(), tried: new Set<string>() };
   for (const m of messages) {
-    const deadlines = m.deadlines ?? [];
-    let next = 0; // clauses and deadlines both run in text order, so one pointer walks the deadlines once
     for (const c of clausesOf(m.tokens)) {
       const clause = c.text.replace(/’/g, "'");
-      while (next < deadlines.length && (deadlines[next]?.end ?? 0) <= c.start) next++;
-      let due: string | undefined;
-      for (let j = next; j < deadlines.length && (deadlines[j]?.start ?? Infinity) < c.end; j++) {
-        const r = deadlines[j]?.resolved;
-        if (r !== undefined && (due === undefined || r < due)) due = r;
-      }
       if (m.direction === "inbound") {
         if (WANT_RE.test(clause)) push(result.wants, seen.wants, clause, m.id);
       } else if (m.direction === "outbound") {
-        const promise = PROMISE_RE.test(clause) && !NEGATED_PROMISE_RE.test(clause);
-        if (promise) push(result.promised, seen.promised, clause, m.id, due);
-        else if (TRIED_RE.test(clause)) push(result.tried, seen.tried, clause, m.id);
+        if (TRIED_RE.test(clause)) push(result.tried, seen.tried, clause, m.id);
       }
     }
   }

@@ -42,15 +42,6 @@ export interface CustomerReading {
 /** The parts of a reply coaching the escalation reads. */
 export interface ReplyReading {
   setsBoundary: boolean;
-  /** Commitment times the coach resolved to a date, as offsets into the reply text, in text order. */
-  deadlines: Deadline[];
-}
-
-export interface Deadline {
-  start: number;
-  end: number;
-  /** ISO date or local date-time ("2026-11-21", "2026-11-21T10:00"). */
-  resolved: string;
 }
 
 export type Reading =
@@ -97,23 +88,10 @@ function readCustomer(r: Obj): CustomerReading | null {
   };
 }
 
-function readDeadlines(timelines: unknown): Deadline[] {
-  const out: Deadline[] = [];
-  for (const t of Array.isArray(timelines) ? timelines : []) {
-    // A deadline set for the customer ("reply by Friday") is not something we promised.
-    if (!isObj(t) || t.customerDeadline === true || typeof t.resolved !== "string" || !isObj(t.span))
-      continue;
-    const { start, end } = t.span;
-    if (typeof start === "number" && typeof end === "number") out.push({ start, end, resolved: t.resolved });
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
-
 function readReply(r: Obj): ReplyReading | null {
   if (!isObj(r.labels)) return null;
   return {
     setsBoundary: labelValue(r.labels, "sets_boundary"),
-    deadlines: readDeadlines(r.timelines),
   };
 }
 
