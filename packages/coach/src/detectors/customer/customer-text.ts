@@ -25,13 +25,31 @@ export interface CustomerText {
 }
 
 const ELONGATION = /(\p{L})\1{2,}/gu;
+// A Map, not the lexicon object: "constructor" or "toString" must not find Object.prototype members.
+const SLANG_OF = new Map(Object.entries(SLANG));
+
+// Stems and squashed forms are pure functions of the word, and a message repeats the words of the last ones: keep
+// them. Bounded, so a long paste of unique garbage cannot grow memory without limit.
+const CACHE_LIMIT = 20_000;
+const STEMS = new Map<string, string>();
+const SQUASHED = new Map<string, string>();
+
+function remember(cache: Map<string, string>, key: string, value: string): string {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
 
 /** Lemma-ish normalisation shared by the text and the lexicons, so both sides meet. */
 export function stem(word: string): string {
+  return STEMS.get(word) ?? remember(STEMS, word, stemUncached(word));
+}
+
+function stemUncached(word: string): string {
   let w = word.toLowerCase().replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);
   if (w.length > 3) w = w.replace(ELONGATION, "$1$1");
-  w = SLANG[w] ?? w;
+  w = SLANG_OF.get(w) ?? w;
   if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith("ied")) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
@@ -44,8 +62,18 @@ export function stem(word: string): string {
 
 /** Letters with runs collapsed to one ("fuuuck" → "fuck", "asshole" → "ashole"): for profanity matching only. */
 export function squash(word: string): string {
+  return SQUASHED.get(word) ?? remember(SQUASHED, word, squashUncached(word));
+}
+
+function squashUncached(word: string): string {
   let out = "";
-  for (const ch of word.toLowerCase()) if (ch !== out[out.length - 1]) out += ch;
+  // The last code unit is kept aside: indexing the growing string would flatten it on every character.
+  let last: string | undefined;
+  for (const ch of word.toLowerCase()) {
+    if (ch === last) continue;
+    out += ch;
+    last = ch[ch.length - 1];
+  }
   return out;
 }
 

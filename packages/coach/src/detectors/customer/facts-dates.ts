@@ -5,6 +5,11 @@ import type { Fact } from "../../types.js";
 import type { CustomerToken } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 
+// Maps, not the lexicon objects: one lookup per token, and "constructor" finds nothing on Object.prototype.
+const MONTH_OF = new Map(Object.entries(MONTHS));
+const WEEKDAY_OF = new Map(Object.entries(WEEKDAYS));
+const RELATIVE_DAY_OF = new Map(Object.entries(RELATIVE_DAYS));
+
 const pad = (n: number) => String(n).padStart(2, "0");
 
 function iso(y: number, m: number, d: number): string | undefined {
@@ -77,7 +82,7 @@ export function detectDates(input: CustomerInput): Fact[] {
       if (!day) continue;
       let k = tokens.indexOf(day[1], i) + 1;
       if (tokens[k]?.norm === "of") k++;
-      const month = MONTHS[tokens[k]?.norm ?? ""];
+      const month = MONTH_OF.get(tokens[k]?.norm ?? "");
       if (month === undefined || (tokens[k]?.norm === "may" && tokens[k - 1] === tok)) continue;
       const year = yearAt(tokens, k + 1);
       const y = year?.[0] ?? ref?.getUTCFullYear();
@@ -86,7 +91,7 @@ export function detectDates(input: CustomerInput): Fact[] {
       continue;
     }
     if (tok.kind !== "word") continue;
-    const month = MONTHS[tok.norm.replace(/\.$/, "")];
+    const month = MONTH_OF.get(tok.norm);
     if (month !== undefined) {
       // "Nov 20(th)(, 2026)" or "January 2016".
       const day = dayNumber(tokens[i + 1], tokens[i + 2]);
@@ -104,12 +109,12 @@ export function detectDates(input: CustomerInput): Fact[] {
       }
       continue;
     }
-    const rel = RELATIVE_DAYS[tok.norm];
+    const rel = RELATIVE_DAY_OF.get(tok.norm);
     if (rel !== undefined) {
       push(tok, tok, ref ? shift(ref, rel) : undefined);
       continue;
     }
-    const weekday = WEEKDAYS[tok.norm];
+    const weekday = WEEKDAY_OF.get(tok.norm);
     if (weekday !== undefined) {
       const prev = tokens[i - 1];
       const modifier = prev && /^(?:last|next|this|on)$/.test(prev.norm) ? prev : null;

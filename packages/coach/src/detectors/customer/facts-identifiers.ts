@@ -6,6 +6,8 @@ import type { CustomerToken } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 
 const LOOKAHEAD = 5;
+// A Map, not the lexicon object: "constructor" must not find an Object.prototype member.
+const KEYWORD_OF = new Map(Object.entries(ID_KEYWORDS));
 const ID_PART = /^[\p{L}\p{N}_/-]+$/u;
 const PATTERNS: Array<[RegExp, FactKind]> = [
   [/^\d{3}-\d{7}-\d{7}$/, "order_number"],
@@ -45,7 +47,7 @@ export function detectIdentifiers(input: CustomerInput): Fact[] {
   const taken = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as CustomerToken;
-    const kind = tok.ignored || tok.handle ? undefined : ID_KEYWORDS[tok.norm];
+    const kind = tok.ignored || tok.handle ? undefined : KEYWORD_OF.get(tok.norm);
     if (!kind) continue;
     let k = i + 1;
     let skipped = 0;
