@@ -153,29 +153,24 @@ describe("analyzeCustomer", () => {
       expect(() => analyzeCustomer("ok", null as unknown as undefined)).not.toThrow();
     });
 
-    it("analyses a 1 MB paste in linear time", () => {
+    it("reads only the analysed head of a 1 MB paste", () => {
       const chunk = "WHY is my order #A-10293 STILL not here?!?! You idiots charged $49.99 twice 😡 ";
       const big = chunk.repeat(Math.ceil(1_000_000 / chunk.length));
-      const eighth = big.slice(0, MAX_ANALYZED_CHARS / 8);
-      // CPU time (not wall time) of the best of a few runs after a warm-up: a busy shared runner slows the wall
-      // clock, not the work. Plain Node spends ~16 ms on the 20k analysed characters.
-      const cpuMs = (f: () => void) => {
-        const start = process.cpuUsage();
-        f();
-        const used = process.cpuUsage(start);
-        return (used.user + used.system) / 1000;
-      };
-      const best = { full: Number.POSITIVE_INFINITY, eighth: Number.POSITIVE_INFINITY };
-      for (let run = 0; run < 6; run++) {
-        const full = cpuMs(() => analyzeCustomer(big));
-        const small = cpuMs(() => analyzeCustomer(eighth));
-        if (run > 0) best.full = Math.min(best.full, full);
-        if (run > 0) best.eighth = Math.min(best.eighth, small);
-      }
-      expect(best.full).toBeLessThan(500);
-      // Linear work is ~8× the eighth; quadratic would be ~64×.
-      expect(best.full).toBeLessThan(32 * Math.max(best.eighth, 1));
-      expectWellFormed(analyzeCustomer(big), big);
+      const analysis = analyzeCustomer(big);
+      expectWellFormed(analysis, big);
+      // Timing belongs to the benchmark; here the paste must read exactly like its first 20,000 characters.
+      expect(analysis).toEqual(analyzeCustomer(big.slice(0, MAX_ANALYZED_CHARS)));
+      expect(analysis.anger).toBeGreaterThan(50);
+    });
+
+    it("gives an independent result on a repeated call", () => {
+      const text = "Order #A-10293 is late AGAIN, you idiots!!";
+      const first = analyzeCustomer(text);
+      first.signals.length = 0;
+      (first.facts[0] as { span: { text: string } }).span.text = "changed";
+      const second = analyzeCustomer(text);
+      expect(second.signals.length).toBeGreaterThan(0);
+      expect(second.facts[0]?.span.text).toBe("A-10293");
     });
 
     it("is deterministic", () => {
