@@ -89,6 +89,9 @@ function isNear(cueSentence: number, apologySentence: number, nextCounts: boolea
 
 function classifyApologies(t: Tokenized): Apology[] {
   const words = wordsOf(t);
+  const cues = cueSet.find(words);
+  // Most replies that need no verdict have no apology cue at all: skip the hedge, blame and refusal readings.
+  if (cues.length === 0) return [];
   const sympathyStarts = new Set(sympathySet.find(words).map((m) => m.from));
   const hedges = hedgeSet.find(words);
   const sentenceHedges = sentenceHedgeSet.find(words);
@@ -96,7 +99,7 @@ function classifyApologies(t: Tokenized): Apology[] {
   const negative = findNegativeCues(t).filter((n) => REFUSAL_KINDS.has(n.kind));
   const out: Apology[] = [];
   let lastTo = -1;
-  for (const m of cueSet.find(words)) {
+  for (const m of cues) {
     if (m.from <= lastTo) continue;
     const cue = words[m.from];
     if (!cue) continue;

@@ -84,10 +84,8 @@ describe("problem detectors on arbitrary drafts", () => {
     );
   });
 
-  it("handle a maximal paste in bounded time", () => {
+  it("handle a maximal paste and keep its spans exact", () => {
     const input = replyInput("I'm sorry if you feel we can't help, as I already said. ".repeat(400));
-    const t0 = performance.now();
-    for (const detect of DETECTORS) detect(input);
-    expect(performance.now() - t0).toBeLessThan(1500);
+    for (const detect of DETECTORS) checkResult(input.reply.text, detect(input));
   });
 });
