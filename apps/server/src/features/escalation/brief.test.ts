@@ -42,6 +42,9 @@ describe("handoffBrief", () => {
     expect(n).toBeGreaterThanOrEqual(3);
     expect(n).toBeLessThanOrEqual(5);
     expect(brief.summary).toContain("case #1042");
+    expect(brief.summary).toContain(
+      "Their latest requests: “I want to speak to a manager”; “Refund me TODAY",
+    );
     expect(brief.timeline.map((e) => e.messageId)).toEqual(furious.messages.map((m) => m.id));
     for (const entry of brief.timeline) {
       expect(entry.what).not.toMatch(/\n/);

@@ -142,7 +142,7 @@ function recommend(
 }
 
 function quoteList(items: readonly string[]): string {
-  return items.map((t) => `“${shorten(t, 90).replace(/[.!?]+$/, "")}”`).join(" and ");
+  return items.map((t) => `“${shorten(t, 90).replace(/[.!?]+$/, "")}”`).join("; ");
 }
 
 function summarize(
@@ -161,7 +161,7 @@ function summarize(
         : `the customer is now ${anger.level} (anger ${Math.round(anger.current ?? 0)}/100${anger.trend ? `, ${anger.trend}` : ""})`
     }.`,
     parts.wants.length > 0
-      ? `They want ${quoteList(parts.wants.slice(-2))}.`
+      ? `${parts.wants.length > 1 ? "Their latest requests" : "Their request"}: ${quoteList(parts.wants.slice(-2))}.`
       : "No explicit request was found in their messages.",
   ];
   if (parts.tried.length + parts.promised.length > 0) {
