@@ -148,6 +148,15 @@ describe("analyzeCustomer", () => {
       expect(a.signals.every((s) => !s.span.text.includes("<"))).toBe(true);
     });
 
+    it("finds no lexicon entry in words that name Object.prototype members", () => {
+      const a = analyzeCustomer("The constructor said 20 constructor 2020, toString valueOf hasOwnProperty");
+      for (const f of a.facts) {
+        expect(typeof f.kind).toBe("string");
+        expect(f.normalized ?? "").not.toContain("function");
+      }
+      expect(a.facts.filter((f) => f.kind === "date" || f.kind === "order_number")).toEqual([]);
+    });
+
     it("handles non-string input defensively", () => {
       expect(() => analyzeCustomer(undefined as unknown as string)).not.toThrow();
       expect(() => analyzeCustomer("ok", null as unknown as undefined)).not.toThrow();

@@ -5,6 +5,10 @@ import type { Fact } from "../../types.js";
 import type { CustomerToken } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 
+// Maps, not the lexicon objects: "20 constructor" must not read Object.prototype.constructor as a currency.
+const SYMBOL_CODE = new Map(Object.entries(CURRENCY_SYMBOLS));
+const WORD_CODE = new Map(Object.entries(CURRENCY_WORDS));
+
 /** "1,299.00" → "1299.00"; "1.299,00" and "49,99" (decimal comma) → "1299.00", "49.99". */
 export function normalizeAmount(raw: string): string | null {
   if (!/^\d[\d.,]*$/.test(raw)) return null;
@@ -37,8 +41,8 @@ export function detectAmounts(input: CustomerInput): Fact[] {
     let code: string | undefined;
     let start = tok.start;
     let end = tok.end;
-    if (prev && near(prev, tok) && CURRENCY_SYMBOLS[prev.text]) {
-      code = CURRENCY_SYMBOLS[prev.text];
+    if (prev && near(prev, tok) && SYMBOL_CODE.get(prev.text)) {
+      code = SYMBOL_CODE.get(prev.text);
       start = prev.start;
       // "US$", "CA$" and "R$" name the dollar they mean.
       if (prev2 && prev2.end === prev.start && /^(?:US|CA|AU|NZ|R)$/.test(prev2.text)) {
@@ -48,20 +52,20 @@ export function detectAmounts(input: CustomerInput): Fact[] {
     } else if (
       prev &&
       near(prev, tok) &&
-      CURRENCY_WORDS[prev.norm] &&
+      WORD_CODE.get(prev.norm) &&
       /^[A-Za-z]/.test(prev.text) &&
       prev.norm.length <= 3
     ) {
-      code = CURRENCY_WORDS[prev.norm];
+      code = WORD_CODE.get(prev.norm);
       start = prev.start;
     } else if (prev?.text === "." && prev2 && prev2.norm === "rs" && near(prev, tok)) {
       code = "INR";
       start = prev2.start;
-    } else if (next && near(tok, next) && CURRENCY_WORDS[next.norm]) {
-      code = CURRENCY_WORDS[next.norm];
+    } else if (next && near(tok, next) && WORD_CODE.get(next.norm)) {
+      code = WORD_CODE.get(next.norm);
       end = next.end;
-    } else if (next && near(tok, next) && CURRENCY_SYMBOLS[next.text] && next.text !== "$") {
-      code = CURRENCY_SYMBOLS[next.text];
+    } else if (next && near(tok, next) && SYMBOL_CODE.get(next.text) && next.text !== "$") {
+      code = SYMBOL_CODE.get(next.text);
       end = next.end;
     }
     if (!code) continue;
