@@ -58,9 +58,9 @@ const MAX_WORDS = 9;
 
 /** A short action phrase from the action text with time expressions already blanked out. */
 export function actionPhrase(action: string, thing: string | null): string {
-  const cut = PHRASE_END.exec(action);
-  const body = (cut ? action.slice(0, cut.index) : action)
-    .replace(/\s+/g, " ")
+  const flat = action.replace(/\s+/g, " "); // one space per gap keeps PHRASE_END linear
+  const cut = PHRASE_END.exec(flat);
+  const body = (cut ? flat.slice(0, cut.index) : flat)
     .replace(/^\s*(?:personally|also|then|just|now)\s+/i, "")
     .trim();
   const words = body.split(" ").filter(Boolean).slice(0, MAX_WORDS).join(" ");

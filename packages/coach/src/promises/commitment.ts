@@ -68,9 +68,11 @@ interface Boundary {
 
 /** Last clause boundary before `pos` within the sentence, and the last punctuation boundary. */
 function lastBoundaries(lower: string, pos: number): { clause: Boundary; punct: number } {
-  let clause: Boundary = { end: 0, word: "" };
-  let punct = 0;
-  BOUNDARY_RE.lastIndex = Math.max(0, pos - 160);
+  // Only the last 160 characters count, so each head costs the same however long the sentence.
+  const from = Math.max(0, pos - 160);
+  let clause: Boundary = { end: from, word: "" };
+  let punct = from;
+  BOUNDARY_RE.lastIndex = from;
   for (let m = BOUNDARY_RE.exec(lower); m !== null && m.index < pos; m = BOUNDARY_RE.exec(lower)) {
     const end = m.index + m[0].length;
     if (end > pos) break;
@@ -197,7 +199,8 @@ function impliedSubject(lower: string, clause: Boundary, index: number): Subject
     !/^(?:will|shall)$/.test(lower.slice(index, index + 5).trim())
   )
     return null;
-  if (clause.end === 0 || lower.slice(0, index).trim() === "")
+  if (index === 0)
+    // sentence text starts at its first token
     return { owner: "agent", start: index, prefix: "", thing: null, head: "" };
   if (clause.word !== "and") return null;
   const andStart = clause.end - 3;
@@ -235,7 +238,7 @@ function readExpect(
   const from = /\b(?:from|by)\s+(me|us|our)\b/.exec(after)?.[1];
   const owner: PromiseOwner = from === "me" ? "agent" : from ? "team" : "company";
   const subjectStart =
-    window === "" || window === "and" ? index : clauseEnd + lower.slice(clauseEnd).search(/\S/);
+    window === "" || window === "and" ? index : clauseEnd + lower.slice(clauseEnd, index).search(/\S/);
   return {
     subjectStart,
     actionStart: index,

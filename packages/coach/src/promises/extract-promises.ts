@@ -16,9 +16,21 @@ import { fixedZone, ianaZone, parseInstant, toWall, wallIso } from "./zoned-time
  *   ("shall I call you?") and the customer's own deadlines ("please reply by Friday") are not promises.
  */
 
-const CLAUSE_CUT = /;|,?\s+but\s+|\s+[–—]\s+/;
-const TRAILING = /(?:[\s,;:]|\band\b|\bso\b|\bthen\b)+$/i;
-const HOUR_RE = /\bwithin\s+the\s+(?:next\s+)?hour\b/gi;
+// No pattern here starts with a whitespace run: on a pasted blank page that would turn quadratic.
+const CLAUSE_CUT = /;|\bbut\b|[–—](?=\s)/i;
+const HOUR_RE = /\bwithin\s+the\s+next\s+hour\b/gi;
+const TRAILING_WORD = /(?:^|\W)(?:and|so|then)$/i;
+
+/** End of a clause without trailing blanks, punctuation or a dangling "and"/"so"/"then". */
+function trimmedEnd(text: string, start: number, end: number): number {
+  let e = end;
+  for (;;) {
+    while (e > start && /[\s,;:.!?…]/.test(text[e - 1] ?? "")) e--;
+    const tail = TRAILING_WORD.exec(text.slice(Math.max(start, e - 5), e));
+    if (!tail) return e;
+    e -= tail[0].replace(/^\W/, "").length;
+  }
+}
 
 function dueReference(options: ExtractPromisesOptions): DueReference | null {
   const instant = parseInstant(options.referenceDate);
@@ -37,36 +49,38 @@ function dueReference(options: ExtractPromisesOptions): DueReference | null {
 /** Timeline parser results plus "within the hour", which it does not read. */
 function findTimes(t: Tokenized, ref: DueReference | null): ParsedTime[] {
   const times = parseTimelines(t, ref ? wallIso(ref.wallMs) : undefined);
+  // The parser reads "within the hour" but not "within the next hour"; the two never overlap.
   for (const m of t.text.matchAll(HOUR_RE)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (times.some((p) => p.span.start < end && start < p.span.end)) continue;
     times.push({ span: { start, end, text: m[0] }, kind: "duration", hours: 1, customerDeadline: false });
   }
   return times.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** The time a promise is due: the last one in its clause, else one written before it in the sentence. */
-function dueTimeOf(
-  times: readonly ParsedTime[],
-  text: string,
-  from: number,
-  to: number,
-  before: number,
-): ParsedTime | null {
-  let inside: ParsedTime | null = null;
-  let leading: ParsedTime | null = null;
-  for (const p of times) {
-    if (p.customerDeadline) continue;
-    if (p.span.start >= from && p.span.end <= to) inside = p;
-    else if (
-      p.span.start >= before &&
-      p.span.end <= from &&
-      !/\b(?:if|when|unless|once|after)\b/i.test(text.slice(before, p.span.end))
-    )
-      leading = p;
+/** Times in order, consumed by promises in order: each time is looked at a bounded number of times, so the scan is linear. */
+class TimeCursor {
+  private next = 0;
+  constructor(
+    private readonly times: readonly ParsedTime[],
+    private readonly text: string,
+  ) {}
+
+  /** Times of one clause: the last time in [from, to), else one in [before, from) not inside a condition. */
+  take(before: number, from: number, to: number): { due: ParsedTime | null; inside: ParsedTime[] } {
+    while ((this.times[this.next]?.span.start ?? Number.POSITIVE_INFINITY) < before) this.next++;
+    const condition = this.text.slice(before, from).search(/\b(?:if|when|unless|once|after)\b/i);
+    const conditionAt = condition < 0 ? from : before + condition;
+    const inside: ParsedTime[] = [];
+    let leading: ParsedTime | null = null;
+    for (let p = this.times[this.next]; p && p.span.start < to; p = this.times[++this.next]) {
+      if (p.span.end > to) break; // straddles the clause end: left to the next clause
+      if (p.span.start >= from) inside.push(p);
+      else if (p.span.end <= conditionAt && !p.customerDeadline) leading = p;
+    }
+    const own = inside.filter((p) => !p.customerDeadline);
+    return { due: own[own.length - 1] ?? leading, inside };
   }
-  return inside ?? leading;
 }
 
 function confidenceOf(head: CommitmentHead, hasDue: boolean): number {
@@ -80,7 +94,6 @@ function confidenceOf(head: CommitmentHead, hasDue: boolean): number {
 function blankOut(text: string, from: number, to: number, times: readonly ParsedTime[]): string {
   let out = text.slice(from, to);
   for (const p of times) {
-    if (p.span.start < from || p.span.end > to) continue;
     const a = p.span.start - from;
     const b = p.span.end - from;
     out = out.slice(0, a) + " ".repeat(b - a) + out.slice(b);
@@ -92,7 +105,7 @@ function extract(reply: string, options: ExtractPromisesOptions): ExtractedPromi
   const t = tokenize(reply);
   const text = t.text;
   const ref = dueReference(options);
-  const times = findTimes(t, ref);
+  const cursor = new TimeCursor(findTimes(t, ref), text);
   const out: ExtractedPromise[] = [];
   for (const s of t.sentences) {
     const heads = findHeads(s.text);
@@ -104,15 +117,12 @@ function extract(reply: string, options: ExtractPromisesOptions): ExtractedPromi
       let end = next ? s.start + next.subjectStart : s.end;
       const cut = CLAUSE_CUT.exec(text.slice(actionStart, end));
       if (cut) end = actionStart + cut.index;
-      const clause = text
-        .slice(start, end)
-        .replace(TRAILING, "")
-        .replace(/[.!?…]+$/, "");
-      end = start + clause.length;
-      const time = dueTimeOf(times, text, actionStart, end, previousEnd);
+      end = Math.max(actionStart, trimmedEnd(text, start, end));
+      const clause = text.slice(start, end);
+      const { due: time, inside } = cursor.take(previousEnd, actionStart, end);
       previousEnd = end;
       if (head.strength === "expected" && !time) return;
-      const action = blankOut(text, actionStart, end, times);
+      const action = blankOut(text, actionStart, end, inside);
       const what = actionPhrase(action, head.thing);
       if (what === "") return;
       out.push({
