@@ -111,6 +111,16 @@ describe("handoffBrief", () => {
   it("is deterministic and does not depend on the order messages arrive in", () => {
     const shuffled = { ...furious, messages: [...furious.messages].reverse() };
     expect(handoffBrief(shuffled)).toEqual(handoffBrief(furious));
+    // Times written with an offset are ordered as instants: 10:30+02:00 comes before 09:00Z.
+    const zoned = buildThread(ROUTINE);
+    const [first, second] = zoned.messages;
+    if (!first || !second) throw new Error("scenario too short");
+    second.createdAt = "2026-11-20T10:30:00+02:00";
+    expect(
+      handoffBrief(zoned)
+        .timeline.map((e) => e.messageId)
+        .slice(0, 2),
+    ).toEqual(["m2", "m1"]);
   });
 
   it("makes a brief for a thread with no messages yet", () => {

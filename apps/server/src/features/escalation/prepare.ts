@@ -10,17 +10,14 @@ export interface PreparedMessage {
   tokens: Tokenized;
 }
 
-/** Sorted by `createdAt` (stable, so equal times keep their given order). */
+/** Sorted by `createdAt` as instants (stable, so equal or unreadable times keep their given order, the latter last). */
 export function prepareThread(thread: ThreadInput): PreparedMessage[] {
   const ordered = thread.messages
-    .map((message, i) => ({ message, i }))
-    .sort((a, b) =>
-      a.message.createdAt < b.message.createdAt
-        ? -1
-        : a.message.createdAt > b.message.createdAt
-          ? 1
-          : a.i - b.i,
-    );
+    .map((message, i) => {
+      const at = Date.parse(message.createdAt);
+      return { message, i, at: Number.isFinite(at) ? at : Number.POSITIVE_INFINITY };
+    })
+    .sort((a, b) => (a.at === b.at ? a.i - b.i : a.at < b.at ? -1 : 1));
   return ordered.map(({ message }, index) => ({
     message,
     index,
