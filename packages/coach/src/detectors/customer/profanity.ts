@@ -44,8 +44,24 @@ const PRAISE = new Set([
   "beautiful",
 ]);
 
+type Verdict = "strong" | "mild" | null;
+
+// The verdict is a pure function of the word: kept per word (and per hashtag reading), bounded like the stem cache.
+const VERDICT_CACHE_LIMIT = 20_000;
+const VERDICTS: readonly [Map<string, Verdict>, Map<string, Verdict>] = [new Map(), new Map()];
+
 /** "strong", "mild" or null for one word. */
-export function profanityOf(word: string, hashtag = false): "strong" | "mild" | null {
+export function profanityOf(word: string, hashtag = false): Verdict {
+  const cache = VERDICTS[hashtag ? 1 : 0];
+  const known = cache.get(word);
+  if (known !== undefined) return known;
+  const verdict = verdictOf(word, hashtag);
+  if (cache.size >= VERDICT_CACHE_LIMIT) cache.clear();
+  cache.set(word, verdict);
+  return verdict;
+}
+
+function verdictOf(word: string, hashtag: boolean): Verdict {
   if (word === "GD") return "strong";
   const lower = word.toLowerCase();
   if (STRONG_EXACT.has(lower) && lower !== "gd") return "strong";
