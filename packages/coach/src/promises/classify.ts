@@ -33,7 +33,7 @@ const KEYWORDS: readonly [RegExp, PromiseKind][] = [
     "replacement",
   ],
   [
-    /\b(?:fix|fixed|repair\w*|restor\w*|patch\w*|resolv\w*|replace|install\w*|back\s+online|sort\w*\s+(?:it|this)\s+out)\b/,
+    /\b(?:fix|fixed|repair\w*|restor\w*|patch\w*|resolv\w*|replace|install\w*|back\s+online|sort\w*\s+(?:it|this)\s+out|get\s+(?:it|this|that)\s+sorted)\b/,
     "fix",
   ],
   [/\b(?:email\s+you|send\s+you|write\s+to\s+you|link|itinerary|e-ticket|tracking\s+number)\b/, "update"],
@@ -58,7 +58,10 @@ const MAX_WORDS = 9;
 
 /** A short action phrase from the action text with time expressions already blanked out. */
 export function actionPhrase(action: string, thing: string | null): string {
-  const flat = action.replace(/\s+/g, " "); // one space per gap keeps PHRASE_END linear
+  // One space per gap keeps PHRASE_END linear; an aside after the modal ("will, of course, refund") is dropped.
+  const flat = action
+    .replace(/\s+/g, " ")
+    .replace(/^\s*,\s*(?:of course|naturally|certainly|absolutely|obviously|as promised)\s*,/i, "");
   const cut = PHRASE_END.exec(flat);
   const body = (cut ? flat.slice(0, cut.index) : flat)
     .replace(/^\s*(?:personally|also|then|just|now)\s+/i, "")

@@ -45,10 +45,10 @@ const NEGATION = /\b(?:not|never|no|cannot|unable|won't|can't|couldn't|don't|doe
 const HEDGE = /\b(?:hope|hopefully|maybe|perhaps|possibly|probably|might|may|try|trying|unlikely|afraid)\b/;
 const AFTER_NEGATION = /^\s*(?:not|never)\b/;
 const AFTER_HEDGE =
-  /^\s*(?:(?:also|then|just|still)\s+)?(?:try|hope|aim|attempt|see\s+(?:if|what|whether|how)|do\s+(?:my|our)\s+best|probably|possibly|hopefully|maybe|likely|perhaps|ideally|usually|normally|generally)\b/;
+  /^\s*(?:(?:also|then|just|still)\s+)?(?:try|hope|aim|attempt|see\s+(?:if|what|whether|how)|see\b(?!\s*\w)|do\s+(?:my|our)\s+best|probably|possibly|hopefully|maybe|likely|perhaps|ideally|usually|normally|generally)\b/;
 /** "We'll need your ID", "I'll be honest": future tense without an action owed to the customer. */
 const AFTER_NOT_ACTION =
-  /^\s*(?:need|require|have\s+to|also\s+need|be\s+(?:happy|glad|pleased|delighted|sorry|honest|frank|grateful|here|able\s+to\s+help|fine|ok|okay)|always|love|like|want|know|let\s+(?:it|that)\s+go|leave\s+(?:it|this)|close\s+automatically|expire|lapse|take)\b/;
+  /^\s*(?:need|require|have\s+to|also\s+need|be\s+(?:happy|glad|pleased|delighted|sorry|honest|frank|grateful|here|able\s+to\s+help|fine|ok|okay|away|on\s+leave|off|out\s+of)|always|love|like|want|know|let\s+(?:it|that)\s+go|leave\s+(?:it|this)|close\s+automatically|expire|lapse|take)\b/;
 const CUSTOMER_RECEIVES =
   /^\s*(?:(?:also|then|soon|shortly|now)\s+)?(?:get|receive|see|have|hear|be\s+(?:refunded|credited|contacted|notified|sent|called|emailed|reimbursed|compensated))\b/;
 const THING_ACTION =
@@ -126,6 +126,7 @@ export function findHeads(sentence: string): CommitmentHead[] {
   const lower = sentence.toLowerCase().replace(/’/g, "'");
   const trimmed = lower.trim();
   if (trimmed.endsWith("?") && QUESTION_START.test(trimmed)) return [];
+  if (trimmed.startsWith(">")) return []; // a quoted line of the customer's own message
   const heads: CommitmentHead[] = [];
   HEAD_RE.lastIndex = 0;
   for (let m = HEAD_RE.exec(lower); m !== null; m = HEAD_RE.exec(lower)) {

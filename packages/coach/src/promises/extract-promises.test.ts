@@ -104,6 +104,15 @@ describe("extractPromises", () => {
     expect(extractPromises("Your complaint is being reviewed.", LONDON)).toEqual([]);
   });
 
+  it("skips an aside after the modal", () => {
+    const [p] = extractPromises("We will, of course, refund the delivery charge by Friday.", LONDON);
+    expect(p).toMatchObject({
+      what: "refund the delivery charge",
+      kind: "refund",
+      due: "2026-03-13T17:00:00.000Z",
+    });
+  });
+
   it.each([
     "I called you yesterday but couldn't get through.",
     "If you send us a photo, we can look at adjusting the estimate.",
@@ -121,6 +130,9 @@ describe("extractPromises", () => {
     "Refunds usually take 5-10 business days to appear, depending on your bank.",
     "The refund was approved yesterday and should already be on its way.",
     "Will I get a refund for the missed day?",
+    "I will be out of the office until Monday.",
+    "> I will cancel my account if this is not fixed by Friday.",
+    "We'll see.",
   ])("finds no promise in %j", (reply) => {
     expect(extractPromises(reply, LONDON)).toEqual([]);
   });
