@@ -24,7 +24,7 @@ const KEYWORDS: readonly [RegExp, PromiseKind][] = [
     "callback",
   ],
   [
-    /\b(?:confirmation|update|updated|keep\s+you\s+posted|let\s+you\s+know|get\s+back\s+to\s+you|report\s+back|be\s+in\s+touch|contact\s+you|contacted|reply|hear\s+(?:back|from))\b/,
+    /\b(?:confirmation|update|updated|keep\s+you\s+posted|let\s+you\s+know|get\s+back\s+to\s+you|report\s+back|be\s+in\s+touch|contact\s+you|contacted|reply|follow(?:ing)?\s+up|hear\s+(?:back|from))\b/,
     "update",
   ],
   [/\b(?:refund|refunded|reimburs\w*|money\s+back|credit(?:ed)?|compensat\w*)\b/, "refund"],
