@@ -1,6 +1,13 @@
 /** @module The background-job port features use; backed by pg-boss (in-process by default, `npm run worker` to scale). */
 
+/** A connection the job row can be written through: an open transaction, so the job commits (or not) with it. */
+export interface JobConnection {
+  executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
 export interface SendOptions {
+  /** Write the job inside this transaction instead of on its own: one commit for the change and its event. */
+  connection?: JobConnection;
   /** Run no earlier than this. */
   startAfter?: Date;
   /** At most one queued job with this key per queue. */

@@ -46,6 +46,7 @@ export class PgBossJobs implements Jobs {
   async send<T extends object>(queue: string, data: T, options: SendOptions = {}): Promise<string | null> {
     await this.#queue(queue);
     return this.#boss.send(queue, data, {
+      ...(options.connection === undefined ? {} : { db: options.connection }),
       ...(options.startAfter === undefined ? {} : { startAfter: options.startAfter }),
       // Queues use the "short" policy: one *queued* job per key. A job sent without a key gets a unique one,
       // so only callers that ask for a singleton are ever refused.

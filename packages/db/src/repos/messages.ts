@@ -75,6 +75,24 @@ export async function listMessages(db: Kysely<Database>, caseId: string): Promis
     .execute();
 }
 
+/** A case's latest inbound messages, oldest first: the context a new customer message is read against. */
+export async function listRecentInbound(
+  db: Kysely<Database>,
+  caseId: string,
+  limit: number,
+): Promise<Pick<Message, "id" | "body" | "created_at">[]> {
+  const rows = await db
+    .selectFrom("messages")
+    .select(["id", "body", "created_at"])
+    .where("case_id", "=", caseId)
+    .where("direction", "=", "inbound")
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.reverse();
+}
+
 /** Messages carrying this channel id on any case (email threading by In-Reply-To / References). */
 export async function findMessagesByExternalId(
   db: Kysely<Database>,

@@ -27,6 +27,10 @@ export const SESSION_TTL_MS = 12 * 3_600_000;
 /** Sessions slide forward on use, but the database is written at most this often per session. */
 const TOUCH_EVERY_MS = 5 * 60_000;
 export const API_TOKEN_PREFIX = "keel_";
+/** An API token's `last_used_at` is written at most this often. */
+export const API_TOKEN_TOUCH_EVERY_MS = 60_000;
+/** When this process last wrote each token's `last_used_at` (token id → epoch ms). */
+const tokenTouchedAt = new Map<string, number>();
 
 export interface Principal {
   agent: Agent;
@@ -102,7 +106,17 @@ export async function principalFromApiToken(deps: Deps, token: string): Promise<
   if (!stored) return null;
   const agent = await getAgent(deps.db, stored.agent_id);
   if (!agent.ok || !agent.value.active) return null;
-  await touchApiToken(deps.db, stored.id, deps.clock.now());
+  // `last_used_at` is for people ("used today?"): writing it on every call would cost a commit per request.
+  const now = deps.clock.now();
+  const lastUsed = Math.max(
+    stored.last_used_at?.getTime() ?? Number.NEGATIVE_INFINITY,
+    tokenTouchedAt.get(stored.id) ?? Number.NEGATIVE_INFINITY,
+  );
+  if (now.getTime() - lastUsed >= API_TOKEN_TOUCH_EVERY_MS) {
+    // Remembered before the write, so a burst of concurrent calls on a fresh token writes the row once.
+    tokenTouchedAt.set(stored.id, now.getTime());
+    await touchApiToken(deps.db, stored.id, now);
+  }
   return { agent: agent.value, via: "api_token", credentialId: stored.id, csrfToken: null };
 }
 

@@ -7,14 +7,17 @@ import {
   type Case,
   type ContactKind,
   type Customer,
+  type Database,
   getCase as findCase,
   findMessagesByExternalId,
   listMessages,
+  listRecentInbound,
   type Message,
   type MessageChannel,
   resolveCustomerByContact,
   updateCase as writeCase,
 } from "@keel/db";
+import type { Kysely } from "kysely";
 import { failure, fromDb, type Result, success, transact } from "../../service-result.js";
 import { type Actor, audit, SYSTEM_ACTOR } from "../audit/service.js";
 import { emitEvent } from "../cases/events.js";
@@ -42,6 +45,20 @@ export interface InboundMessageResult {
   /** False when this external message id was already stored: nothing was added. */
   created: boolean;
   caseCreated: boolean;
+}
+
+/**
+ * Earlier inbound messages the coach reads a new one against: its anger trend looks at the last 3, and repeat
+ * contact only asks whether there were none, one or more (non-blank) — so the whole thread need not be loaded.
+ */
+const INBOUND_CONTEXT = 3;
+
+/** The earlier inbound bodies analysis needs, oldest first: the last few, or all when those are mostly blank. */
+async function earlierInboundBodies(db: Kysely<Database>, caseId: string): Promise<string[]> {
+  const recent = (await listRecentInbound(db, caseId, INBOUND_CONTEXT)).map((m) => m.body);
+  const nonBlank = recent.filter((body) => body.trim() !== "").length;
+  if (recent.length < INBOUND_CONTEXT || nonBlank >= 2) return recent;
+  return (await listMessages(db, caseId)).filter((m) => m.direction === "inbound").map((m) => m.body);
 }
 
 /** Statuses a customer's message takes back to `open`. */
@@ -96,7 +113,7 @@ export async function addInboundMessage(
       kase = created.value;
       caseCreated = true;
     }
-    const earlier = (await listMessages(trx, kase.id)).filter((m) => m.direction === "inbound");
+    const earlier = await earlierInboundBodies(trx, kase.id);
     const added = fromDb(
       await addMessage(trx, {
         caseId: kase.id,
@@ -106,32 +123,26 @@ export async function addInboundMessage(
         authorContactId: contact.id,
         rawSource: input.rawSource ?? null,
         externalMessageId: input.externalMessageId ?? null,
-        analysis: analyseInbound(
-          input.body,
-          earlier.map((m) => m.body),
-          now,
-        ),
+        analysis: analyseInbound(input.body, earlier, now),
         ...(input.receivedAt === undefined ? {} : { createdAt: input.receivedAt }),
       }),
     );
     if (!added.ok) return added;
     const { message, created } = added.value;
+    // The audit entry and the webhook events commit with the message: one commit per message, and no event
+    // for a message that was never stored.
+    if (caseCreated) await emitEvent(deps.jobs, "case.created", { case: kase }, trx);
     if (created) {
-      await audit(trx, actor, {
-        entity: "message",
-        entityId: message.id,
-        action: "create",
-        after: summary(message),
-      });
+      const after = summary(message);
+      await audit(trx, actor, { entity: "message", entityId: message.id, action: "create", after });
+      await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message: after }, trx);
     }
     return success({ kase, message, created, caseCreated });
   });
   if (!outcome.ok) return outcome;
   let { kase } = outcome.value;
   const { message, created, caseCreated } = outcome.value;
-  if (caseCreated) await emitEvent(deps.jobs, "case.created", { case: kase });
   if (created) {
-    await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message: summary(message) });
     if (REOPENED_BY_CUSTOMER.has(kase.status)) {
       const reopened = await updateCase(deps, kase.id, { status: "open" }, actor, "reopen");
       if (reopened.ok) kase = reopened.value;
@@ -210,21 +221,12 @@ async function addAgentMessage(
       }
     }
     if (created) {
-      await audit(trx, actor, {
-        entity: "message",
-        entityId: message.id,
-        action: "create",
-        after: summary(message),
-      });
+      const after = summary(message);
+      await audit(trx, actor, { entity: "message", entityId: message.id, action: "create", after });
+      await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message: after }, trx);
     }
     return success({ case: kase, message, created });
   });
-  if (outcome.ok && outcome.value.created) {
-    await emitEvent(deps.jobs, "message.created", {
-      case_id: outcome.value.case.id,
-      message: summary(outcome.value.message),
-    });
-  }
   return outcome;
 }
 
