@@ -1,5 +1,9 @@
-/** @module pg-boss adapter: jobs run once, failures are retried with an attempt count, singletons are refused. */
+/**
+ * @module pg-boss adapter: jobs run once, failures are retried with an attempt count, singletons are refused, and a
+ * job sent through a transaction exists only if that transaction commits.
+ */
 import { backends, createTestDatabase, type TestDatabase } from "@keel/db/testing";
+import { CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PgBossJobs } from "./pg-boss-jobs.js";
 
@@ -55,9 +59,36 @@ describe.each(backends())("PgBossJobs on %s PostgreSQL", (backend) => {
     expect(second).toBeNull();
     const keyless = [await jobs.send("test-single", { a: 3 }), await jobs.send("test-single", { a: 4 })];
     expect(keyless.every((id) => typeof id === "string")).toBe(true);
-    const { rows } = await import("kysely").then(({ sql }) =>
-      sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'test-single'`.execute(t.db),
-    );
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'test-single'`.execute(t.db);
     expect(rows[0]?.n).toBe(3);
+  });
+
+  it("writes a job sent with a transaction's connection only when that transaction commits", async () => {
+    const count = async () =>
+      (
+        await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'test-trx'`.execute(
+          t.db,
+        )
+      ).rows[0]?.n;
+    const later = new Date(Date.now() + 60_000);
+    const sendWithin = (rollBack: boolean) =>
+      t.db
+        .transaction()
+        .execute(async (trx) => {
+          const connection = {
+            executeSql: async (text: string, values: unknown[]) => ({
+              rows: [...(await trx.executeQuery(CompiledQuery.raw(text, values))).rows],
+            }),
+          };
+          await jobs.send("test-trx", { rollBack }, { connection, startAfter: later });
+          if (rollBack) throw new Error("roll back");
+        })
+        .catch(() => undefined);
+    await sendWithin(true);
+    expect(await count()).toBe(0);
+    await sendWithin(false);
+    expect(await count()).toBe(1);
   });
 });
