@@ -6,6 +6,7 @@ import { createAgent } from "./agents.js";
 import {
   createApiToken,
   findActiveApiToken,
+  findActiveApiTokenWithAgent,
   listApiTokens,
   revokeApiToken,
   touchApiToken,
@@ -57,5 +58,17 @@ describe.each(backends())("API tokens on %s PostgreSQL", (backend) => {
     ]) {
       expect(result.ok ? null : result.error.code).toBe("not_found");
     }
+  });
+
+  it("finds an unrevoked token with its agent in one query", async () => {
+    const created = await createApiToken(t.db, { agentId: agent.id, name: "Joined", tokenHash: "hj" });
+    if (!created.ok) throw new Error(created.error.message);
+    const used = new Date("2026-11-25T11:00:00Z");
+    await touchApiToken(t.db, created.value.id, used);
+    const found = await findActiveApiTokenWithAgent(t.db, "hj");
+    expect(found).toEqual({ agent, tokenId: created.value.id, lastUsedAt: used });
+    await revokeApiToken(t.db, created.value.id, used);
+    expect(await findActiveApiTokenWithAgent(t.db, "hj")).toBeUndefined();
+    expect(await findActiveApiTokenWithAgent(t.db, "unknown")).toBeUndefined();
   });
 });

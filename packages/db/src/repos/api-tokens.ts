@@ -1,7 +1,7 @@
 /** @module API tokens: long-lived credentials for integrations, stored only as hashes, revocable. */
 import type { Kysely } from "kysely";
 import { type DbResult, fail, found, guarded, isUuid, notFound, ok } from "../result.js";
-import type { ApiToken, Database } from "../schema.js";
+import type { Agent, ApiToken, Database } from "../schema.js";
 
 export async function createApiToken(
   db: Kysely<Database>,
@@ -29,6 +29,24 @@ export async function findActiveApiToken(
     .where("token_hash", "=", tokenHash)
     .where("revoked_at", "is", null)
     .executeTakeFirst();
+}
+
+/** The unrevoked token with this hash and its agent, in one round trip (authentication on every API call). */
+export async function findActiveApiTokenWithAgent(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<{ agent: Agent; tokenId: string; lastUsedAt: Date | null } | undefined> {
+  const row = await db
+    .selectFrom("api_tokens")
+    .innerJoin("agents", "agents.id", "api_tokens.agent_id")
+    .selectAll("agents")
+    .select(["api_tokens.id as token_id", "api_tokens.last_used_at as token_last_used_at"])
+    .where("api_tokens.token_hash", "=", tokenHash)
+    .where("api_tokens.revoked_at", "is", null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { token_id: tokenId, token_last_used_at: lastUsedAt, ...agent } = row;
+  return { agent, tokenId, lastUsedAt };
 }
 
 export async function listApiTokens(db: Kysely<Database>, agentId: string): Promise<ApiToken[]> {

@@ -7,7 +7,7 @@ import {
   type Agent,
   createSession,
   deleteSession,
-  findActiveApiToken,
+  findActiveApiTokenWithAgent,
   findAgentByEmail,
   findLiveSession,
   getAgent,
@@ -102,22 +102,21 @@ export async function principalFromSession(deps: Deps, sessionToken: string): Pr
 }
 
 export async function principalFromApiToken(deps: Deps, token: string): Promise<Principal | null> {
-  const stored = await findActiveApiToken(deps.db, sha256(token));
-  if (!stored) return null;
-  const agent = await getAgent(deps.db, stored.agent_id);
-  if (!agent.ok || !agent.value.active) return null;
+  const found = await findActiveApiTokenWithAgent(deps.db, sha256(token));
+  if (!found?.agent.active) return null;
+  const { agent, tokenId } = found;
   // `last_used_at` is for people ("used today?"): writing it on every call would cost a commit per request.
   const now = deps.clock.now();
   const lastUsed = Math.max(
-    stored.last_used_at?.getTime() ?? Number.NEGATIVE_INFINITY,
-    tokenTouchedAt.get(stored.id) ?? Number.NEGATIVE_INFINITY,
+    found.lastUsedAt?.getTime() ?? Number.NEGATIVE_INFINITY,
+    tokenTouchedAt.get(tokenId) ?? Number.NEGATIVE_INFINITY,
   );
   if (now.getTime() - lastUsed >= API_TOKEN_TOUCH_EVERY_MS) {
     // Remembered before the write, so a burst of concurrent calls on a fresh token writes the row once.
-    tokenTouchedAt.set(stored.id, now.getTime());
-    await touchApiToken(deps.db, stored.id, now);
+    tokenTouchedAt.set(tokenId, now.getTime());
+    await touchApiToken(deps.db, tokenId, now);
   }
-  return { agent: agent.value, via: "api_token", credentialId: stored.id, csrfToken: null };
+  return { agent, via: "api_token", credentialId: tokenId, csrfToken: null };
 }
 
 /** A new API token for the agent; the plain token is returned once and only its hash is kept. */
