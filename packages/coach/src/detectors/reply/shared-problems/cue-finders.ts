@@ -7,7 +7,7 @@ import {
 } from "../../../lexicons/reply-problems-negative.js";
 import type { Tokenized } from "../../../text/tokenize.js";
 import { memoByIdentity } from "./memo.js";
-import { phraseSet } from "./phrases.js";
+import { type PhraseSet, phraseSet } from "./phrases.js";
 import { type Word, wordsOf } from "./words.js";
 
 export interface FoundCue<K> {
@@ -118,36 +118,29 @@ function negativeAllowed(
   return true;
 }
 
-function blameCues(t: Tokenized): FoundCue<BlameKind>[] {
-  const words = wordsOf(t);
-  const out = blameSet
-    .find(words)
-    .filter((m) => blameAllowed(words, m))
-    .map((m) => ({
-      kind: m.entry.kind,
-      w: m.entry.w,
-      from: m.from,
-      to: m.to,
-      sentence: words[m.from]?.sentence ?? 0,
-    }));
-  return out;
+/** Finds a lexicon's phrases in a reply, keeps those the guard allows, and memoises the result per reply. */
+function cueFinder<K, E extends { p: string; w: number; kind: K }>(
+  set: PhraseSet<E>,
+  allowed: (words: readonly Word[], m: { entry: E; from: number; to: number }) => boolean,
+): (t: Tokenized) => FoundCue<K>[] {
+  return memoByIdentity((t: Tokenized) => {
+    const words = wordsOf(t);
+    return set
+      .find(words)
+      .filter((m) => allowed(words, m))
+      .map((m) => ({
+        kind: m.entry.kind,
+        w: m.entry.w,
+        from: m.from,
+        to: m.to,
+        sentence: words[m.from]?.sentence ?? 0,
+      }));
+  });
 }
 
-export const findBlameCues: (t: Tokenized) => FoundCue<BlameKind>[] = memoByIdentity(blameCues);
+export const findBlameCues: (t: Tokenized) => FoundCue<BlameKind>[] = cueFinder(blameSet, blameAllowed);
 
-function negativeCues(t: Tokenized): FoundCue<NegativeKind>[] {
-  const words = wordsOf(t);
-  const out = negativeSet
-    .find(words)
-    .filter((m) => negativeAllowed(words, m))
-    .map((m) => ({
-      kind: m.entry.kind,
-      w: m.entry.w,
-      from: m.from,
-      to: m.to,
-      sentence: words[m.from]?.sentence ?? 0,
-    }));
-  return out;
-}
-
-export const findNegativeCues: (t: Tokenized) => FoundCue<NegativeKind>[] = memoByIdentity(negativeCues);
+export const findNegativeCues: (t: Tokenized) => FoundCue<NegativeKind>[] = cueFinder(
+  negativeSet,
+  negativeAllowed,
+);
