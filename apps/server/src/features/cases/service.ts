@@ -20,6 +20,7 @@ import {
 import { type Kysely, sql } from "kysely";
 import type { Clock } from "../../clock.js";
 import type { Jobs } from "../../jobs/jobs.js";
+import { reactToCaseChange } from "../../reactions/index.js";
 import { failure, fromDb, type Result, transact } from "../../service-result.js";
 import { type Actor, audit, SYSTEM_ACTOR } from "../audit/service.js";
 import { emitEvent } from "./events.js";
@@ -161,6 +162,7 @@ export async function updateCase(
     const updated = fromDb(await writeCase(trx, id, changes));
     if (!updated.ok) return updated;
     await audit(trx, actor, { entity: "case", entityId: id, action, before: current, after: updated.value });
+    await reactToCaseChange({ trx, deps, before: current, after: updated.value, actor, action, now });
     return updated;
   });
   if (result.ok) await emitEvent(deps.jobs, "case.updated", { case: result.value, action });

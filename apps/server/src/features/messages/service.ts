@@ -18,6 +18,7 @@ import {
   updateCase as writeCase,
 } from "@keel/db";
 import type { Kysely } from "kysely";
+import { reactToStoredMessage } from "../../reactions/index.js";
 import { failure, fromDb, type Result, success, transact } from "../../service-result.js";
 import { type Actor, audit, SYSTEM_ACTOR } from "../audit/service.js";
 import { emitEvent } from "../cases/events.js";
@@ -136,6 +137,7 @@ export async function addInboundMessage(
       const after = summary(message);
       await audit(trx, actor, { entity: "message", entityId: message.id, action: "create", after });
       await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message: after }, trx);
+      await reactToStoredMessage({ trx, deps, case: kase, message, actor, now });
     }
     return success({ kase, message, created, caseCreated });
   });
@@ -224,6 +226,7 @@ async function addAgentMessage(
       const after = summary(message);
       await audit(trx, actor, { entity: "message", entityId: message.id, action: "create", after });
       await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message: after }, trx);
+      await reactToStoredMessage({ trx, deps, case: kase, message, actor, now });
     }
     return success({ case: kase, message, created });
   });

@@ -1,0 +1,49 @@
+/**
+ * @module Reactions: what features do when a message is stored or a case changes, inside the same transaction,
+ * so a reply and the promises extracted from it (or a status change and the follow-up it schedules) commit
+ * together. Features add their reaction to the lists below; the services call `reactTo…` once.
+ */
+import type { Case, Database, Message } from "@keel/db";
+import type { Kysely } from "kysely";
+import type { Actor } from "../features/audit/service.js";
+import type { CoreDeps } from "../features/cases/service.js";
+
+export interface MessageStored {
+  /** The open transaction the message was written in. */
+  trx: Kysely<Database>;
+  deps: CoreDeps;
+  case: Case;
+  message: Message;
+  actor: Actor;
+  now: Date;
+}
+
+export interface CaseChanged {
+  trx: Kysely<Database>;
+  deps: CoreDeps;
+  before: Case;
+  after: Case;
+  actor: Actor;
+  action: string;
+  now: Date;
+}
+
+export type MessageReaction = (event: MessageStored) => Promise<void>;
+export type CaseReaction = (event: CaseChanged) => Promise<void>;
+
+/** Listed lazily: reaction modules import services that import this module. */
+function messageReactions(): MessageReaction[] {
+  return [];
+}
+
+function caseReactions(): CaseReaction[] {
+  return [];
+}
+
+export async function reactToStoredMessage(event: MessageStored): Promise<void> {
+  for (const reaction of messageReactions()) await reaction(event);
+}
+
+export async function reactToCaseChange(event: CaseChanged): Promise<void> {
+  for (const reaction of caseReactions()) await reaction(event);
+}
