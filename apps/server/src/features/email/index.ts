@@ -4,7 +4,7 @@
  */
 import type { AppDeps } from "../../deps.js";
 import { registerWorkers } from "../../jobs/index.js";
-import { queueSlaCheck, SLA_CHECK_EVERY_MS } from "../sla/sla-job.js";
+import { startPeriodicChecks } from "../../jobs/periodic.js";
 import { readEmailSettings } from "./email-settings.js";
 import { startImapPolling } from "./imap-poller.js";
 import { receiveEmail } from "./receive-email.js";
@@ -34,16 +34,11 @@ export async function startChannels(
   if (smtp) log(`Receiving email on SMTP port ${smtp.port}`);
   const imap = settings.imap ? startImapPolling(settings.imap, deliver, log) : undefined;
   if (deps.config.KEEL_WORKERS_IN_PROCESS === "true") await registerWorkers(deps, settings, log);
-  // The server only queues the check (a singleton, so several servers run one check per period); whichever
-  // process runs workers — this one or `npm run worker` — carries it out.
-  const tick = () => void queueSlaCheck(deps.jobs).catch((error: Error) => log(`sla: ${error.message}`));
-  const ticker = setInterval(tick, SLA_CHECK_EVERY_MS);
-  ticker.unref();
-  tick();
+  const stopPeriodic = startPeriodicChecks(deps.jobs, log);
   return {
     smtp,
     stop: async () => {
-      clearInterval(ticker);
+      stopPeriodic();
       imap?.stop();
       await smtp?.close();
     },
