@@ -12,6 +12,14 @@ export interface InboundEmail {
   text: string;
   date: Date | null;
   raw: string;
+  /** Files sent with the message (inline images included), in MIME order. */
+  attachments: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 /** `<a@b>` → `a@b`; ids compare without their brackets and surrounding space. */
@@ -39,5 +47,21 @@ export async function parseEmail(raw: string): Promise<InboundEmail> {
     text: (mail.text ?? "").trim(),
     date: mail.date ?? null,
     raw,
+    attachments: mail.attachments.map((part, index) => ({
+      filename: safeFilename(part.filename, index, part.contentType),
+      contentType: part.contentType || "application/octet-stream",
+      content: part.content,
+    })),
   };
+}
+
+/** A name to store and offer for download: no path parts or control characters, never empty. */
+function safeFilename(name: string | undefined, index: number, contentType: string): string {
+  const base = (name ?? "")
+    .replace(/^.*[\\/]/, "")
+    .replace(/\p{Cc}/gu, "")
+    .trim();
+  if (base.length > 0) return base.slice(0, 255);
+  const subtype = /^[a-z]+\/([a-z0-9.+-]+)$/i.exec(contentType)?.[1] ?? "bin";
+  return `attachment-${index + 1}.${subtype}`;
 }
