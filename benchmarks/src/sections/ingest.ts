@@ -4,7 +4,7 @@
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCustomer, openDatabase } from "@keel/db";
 import { sql } from "kysely";
@@ -16,6 +16,7 @@ import { issueApiToken } from "../../../apps/server/src/features/auth/service.js
 import { createCase } from "../../../apps/server/src/features/cases/service.js";
 import { PgBossJobs } from "../../../apps/server/src/jobs/pg-boss-jobs.js";
 import type { BenchContext, Section } from "../context.js";
+import { treeCpuMs } from "../process-cpu.js";
 import { printTable, type TargetResult, verdictOf } from "../report.js";
 import { formatNumber, percentile } from "../stats.js";
 
@@ -25,14 +26,28 @@ const TARGET_RATE = 3_000;
 const TARGET_P99_MS = 50;
 const CASES = 200;
 
-/** Runs `task` from `clients` concurrent loops until `total` calls were made; returns each call's latency in ms. */
+interface Driven {
+  seconds: number;
+  latencies: number[];
+  /** CPU milliseconds per call of this process (clients and server) and of the database's processes. */
+  cpuMs: number;
+  dbCpuMs: number | null;
+}
+
+/**
+ * Runs `task` from `clients` concurrent loops until `total` calls were made; returns each call's latency in ms and
+ * the CPU time per call, of this process and of the database's processes (`dbPid`'s tree).
+ */
 async function drive(
   total: number,
   clients: number,
+  dbPid: number | null,
   task: (i: number) => Promise<void>,
-): Promise<{ seconds: number; latencies: number[] }> {
+): Promise<Driven> {
   const latencies: number[] = [];
   let next = 0;
+  const cpuBefore = process.cpuUsage();
+  const dbBefore = dbPid === null ? null : treeCpuMs(dbPid);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -44,7 +59,15 @@ async function drive(
       }
     }),
   );
-  return { seconds: (performance.now() - started) / 1000, latencies };
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const dbAfter = dbPid === null ? null : treeCpuMs(dbPid);
+  return {
+    seconds,
+    latencies,
+    cpuMs: (cpu.user + cpu.system) / 1000 / total,
+    dbCpuMs: dbBefore === null || dbAfter === null ? null : (dbAfter - dbBefore) / total,
+  };
 }
 
 async function run(context: BenchContext): Promise<TargetResult[]> {
@@ -52,14 +75,15 @@ async function run(context: BenchContext): Promise<TargetResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), "keel-bench-ingest-"));
   const opened = await openDatabase({ dataDir, maxConnections: 20 });
   if (!opened.ok) throw new Error(opened.error.message);
-  const { db, url, close } = opened.value;
+  const { db, url, close, embedded } = opened.value;
+  const dbPid = embedded?.pid ?? null;
   const jobs = new PgBossJobs({ connectionString: url, maxConnections: 4 });
   try {
     // Raw: one INSERT per statement, autocommitted (synchronous commit, like the API's).
     await sql`CREATE TABLE bench_raw (id bigserial PRIMARY KEY, body text NOT NULL, at timestamptz NOT NULL DEFAULT now())`.execute(
       db,
     );
-    const raw = await drive(total, CLIENTS, async (i) => {
+    const raw = await drive(total, CLIENTS, dbPid, async (i) => {
       await sql`INSERT INTO bench_raw (body) VALUES (${`raw message ${i} with about the length of a short complaint`})`.execute(
         db,
       );
@@ -92,7 +116,7 @@ async function run(context: BenchContext): Promise<TargetResult[]> {
     }
     const texts = context.corpus.customerTurns.slice(0, 500);
     let failed = 0;
-    const api = await drive(total, CLIENTS, async (i) => {
+    const api = await drive(total, CLIENTS, dbPid, async (i) => {
       const response = await fetch(`${base}/cases/${caseIds[i % CASES]}/messages`, {
         method: "POST",
         headers: { authorization: `Bearer ${token.value.token}`, "content-type": "application/json" },
@@ -118,8 +142,12 @@ async function run(context: BenchContext): Promise<TargetResult[]> {
     const apiRate = total / api.seconds;
     const p50 = percentile(api.latencies, 50);
     const p99 = percentile(api.latencies, 99);
+    const cpuCells = (run: Driven) => [
+      formatNumber(run.cpuMs, 3),
+      run.dbCpuMs === null ? "n/a" : formatNumber(run.dbCpuMs, 3),
+    ];
     printTable(
-      ["path", "messages", "seconds", "per second", "p50 ms", "p99 ms"],
+      ["path", "messages", "seconds", "per second", "p50 ms", "p99 ms", "CPU ms/msg", "PG CPU ms/msg"],
       [
         [
           "raw INSERT",
@@ -128,6 +156,7 @@ async function run(context: BenchContext): Promise<TargetResult[]> {
           formatNumber(rawRate, 0),
           formatNumber(percentile(raw.latencies, 50)),
           formatNumber(percentile(raw.latencies, 99)),
+          ...cpuCells(raw),
         ],
         [
           "API (201 after commit)",
@@ -136,8 +165,15 @@ async function run(context: BenchContext): Promise<TargetResult[]> {
           formatNumber(apiRate, 0),
           formatNumber(p50),
           formatNumber(p99),
+          ...cpuCells(api),
         ],
       ],
+    );
+    console.log(
+      "CPU ms/msg: this process (the 100 clients and the server); PG: the embedded PostgreSQL's processes. " +
+        `Load average at the end: ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(" ")}.`,
     );
     console.log(
       `${CLIENTS} concurrent clients in the bench process; ${stored} messages stored, ${failed} non-201 answers.`,

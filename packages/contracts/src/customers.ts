@@ -18,6 +18,10 @@ export const ContactBody = z.object({ kind: ContactKind, value: Text(320, 1) });
 export const Customer = z.object({
   id: Uuid,
   name: z.string(),
+  timezone: z
+    .string()
+    .nullable()
+    .describe("IANA zone promise due times are read in; null: the desk's timezone."),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -29,6 +33,21 @@ export const NewCustomerBody = z.object({
   contacts: z.array(ContactBody).max(20).optional(),
 });
 
-export const CustomerPatch = z.object({ name: Name(200) });
+/** An IANA zone name the runtime knows ("Europe/London"). */
+export const TimeZoneName = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must be an IANA timezone such as Europe/London");
+
+export const CustomerPatch = z
+  .object({ name: Name(200).optional(), timezone: TimeZoneName.nullable().optional() })
+  .refine((p) => p.name !== undefined || p.timezone !== undefined, "send a name, a timezone or both");
 export const CustomerList = z.object({ customers: z.array(Customer) });
 export const ContactList = z.object({ contacts: z.array(Contact) });

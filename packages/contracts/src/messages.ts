@@ -28,6 +28,10 @@ export const Message = z.object({
       "The coach's reading: `{kind: 'customer', result: CustomerAnalysis}` for inbound messages, " +
         "`{kind: 'reply', result: ReplyCoaching}` for outbound replies, null for notes.",
     ),
+  maskedSpans: z
+    .array(z.object({ start: z.number().int(), end: z.number().int() }))
+    .optional()
+    .describe("For agents who mask profanity: where `body` (and the analysis' quotes) were masked."),
   createdAt: Timestamp,
 });
 export type Message = z.infer<typeof Message>;
@@ -39,6 +43,12 @@ export const NewMessageBody = z.discriminatedUnion("direction", [
     direction: z.literal("outbound"),
     body: Text(MAX_MESSAGE_CHARS, 1),
     channel: MessageChannel.default("email"),
+    confirmOverpromise: z
+      .boolean()
+      .optional()
+      .describe(
+        "Send even though the coach flags an over-promise (otherwise 409 `overpromise_unconfirmed`).",
+      ),
   }),
   z.object({ direction: z.literal("note"), body: Text(MAX_MESSAGE_CHARS, 1) }),
   z.object({

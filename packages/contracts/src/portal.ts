@@ -2,7 +2,9 @@
 import { z } from "zod";
 import { CaseStatus } from "./cases.js";
 import { Text, Timestamp, Uuid } from "./common.js";
+import { PortalNextUpdate, PortalTimelineEvent } from "./followups.js";
 import { MAX_MESSAGE_CHARS } from "./messages.js";
+import { PortalPromise } from "./promises.js";
 
 export const PortalParams = z.object({ token: z.string().min(10).max(500) });
 
@@ -19,6 +21,10 @@ export const PortalCase = z.object({
   status: CaseStatus,
   createdAt: Timestamp,
   messages: z.array(PortalMessage),
+  promises: z.array(PortalPromise).describe("What we promised and by when, still open."),
+  statusText: z.string().describe("The status in plain words."),
+  timeline: z.array(PortalTimelineEvent).describe("What happened: messages and status changes, oldest first."),
+  nextUpdate: PortalNextUpdate,
 });
 
 export const PortalReplyBody = z.object({ body: Text(MAX_MESSAGE_CHARS, 1) });

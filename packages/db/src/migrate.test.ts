@@ -15,6 +15,7 @@ const EXPECTED_TABLES = [
   "customers",
   "idempotency_keys",
   "messages",
+  "promises",
   "sessions",
   "teams",
   "webhooks",

@@ -53,6 +53,8 @@ export interface AgentsTable {
   capacity: Generated<number>;
   team_id: string | null;
   active: Generated<boolean>;
+  /** The agent's preference: profanity in customer messages is masked in their views. */
+  mask_profanity: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -60,6 +62,10 @@ export interface AgentsTable {
 export interface CustomersTable {
   id: Generated<string>;
   name: string;
+  /** IANA zone ("Europe/London") promise due times are read in; null: the desk's timezone. */
+  timezone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** VIP customers can be escalated sooner by the escalation rules. */
+  vip: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -70,6 +76,10 @@ export interface ContactsTable {
   kind: ContactKind;
   /** Normalised: emails lower-cased, phones reduced to + and digits. */
   value: string;
+  /** Set while an admin has blocked this contact (their messages are stored but reopen and notify nothing). */
+  blocked_at: NullableTimestamp;
+  blocked_reason: string | null;
+  blocked_by: string | null;
   created_at: CreatedAt;
 }
 
@@ -167,6 +177,189 @@ export interface IdempotencyKeysTable {
   created_at: CreatedAt;
 }
 
+/** A notification to one agent, or to everyone with a role (each reader marks it read for themself). */
+export interface NotificationsTable {
+  id: Generated<string>;
+  agent_id: string | null;
+  role: "supervisor" | "admin" | null;
+  kind: string;
+  case_id: string | null;
+  title: string;
+  body: Generated<string>;
+  data: NullableJson;
+  /** A repeat with the same key is not stored again (reminders fire once). */
+  dedupe_key: string | null;
+  read_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+export interface NotificationReadsTable {
+  notification_id: string;
+  agent_id: string;
+  read_at: CreatedAt;
+}
+
+/** Admin settings: every save is a new version; the highest version is current. */
+export interface SettingsTable {
+  key: string;
+  version: number;
+  value: ColumnType<JsonValue, JsonValue, never>;
+  author_agent_id: string | null;
+  created_at: CreatedAt;
+}
+
+export const PROMISE_STATUSES = ["open", "fulfilled", "cancelled"] as const;
+export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
+export const PROMISE_KINDS = ["callback", "update", "refund", "replacement", "fix", "other"] as const;
+export type PromiseKind = (typeof PROMISE_KINDS)[number];
+
+/** A commitment made in an outbound reply, tracked until it is kept or cancelled. */
+export interface PromisesTable {
+  id: Generated<string>;
+  case_id: string;
+  /** The reply that made the promise. */
+  message_id: string;
+  /** The agent who owes it (the reply's author); null for replies sent by the system. */
+  owner_agent_id: string | null;
+  /** Who the reply says will act: the writer ("I'll"), their team ("we'll") or the company ("your refund will"). */
+  owed_by: "agent" | "team" | "company";
+  kind: PromiseKind;
+  /** What is owed, in a few words ("call you back"). */
+  text: string;
+  span_text: string;
+  span_start: number;
+  span_end: number;
+  confidence: number;
+  due_at: NullableTimestamp;
+  due_text: string | null;
+  /** The customer's zone the due time was read in. */
+  timezone: string;
+  status: Generated<PromiseStatus>;
+  fulfilled_at: NullableTimestamp;
+  fulfilled_by_kind: "agent" | "reply" | null;
+  fulfilled_by_agent_id: string | null;
+  fulfilled_by_message_id: string | null;
+  cancelled_at: NullableTimestamp;
+  cancel_reason: string | null;
+  /** Set when the owner was reminded before the due time (once per due time). */
+  reminded_at: NullableTimestamp;
+  /** Set when supervisors and the owner were told it is overdue (once per due time). */
+  overdue_alerted_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** Hostility an agent handled: one row per hostile message, weighed by anger, abuse and threats. */
+export interface AgentLoadEventsTable {
+  id: Generated<string>;
+  agent_id: string;
+  case_id: string;
+  message_id: string | null;
+  points: number;
+  reason: string;
+  abusive: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+/** A break from hostile cases; `ended_at` is set when it is ended before `ends_at`. */
+export interface AgentCooldownsTable {
+  id: Generated<string>;
+  agent_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  ended_at: NullableTimestamp;
+  reason: Generated<string>;
+  created_at: CreatedAt;
+}
+
+/** A private look back at a hard case: what helped the customer calm down, what to try next time. */
+export interface ReflectionsTable {
+  id: Generated<string>;
+  agent_id: string;
+  case_id: string;
+  went_well: ColumnType<JsonValue, JsonValue | undefined, JsonValue>;
+  try_next: ColumnType<JsonValue, JsonValue | undefined, JsonValue>;
+  message_ids: TextArray;
+  shared: Generated<boolean>;
+  shared_at: NullableTimestamp;
+  notes: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export const ESCALATION_SOURCES = ["rule", "agent", "sla"] as const;
+export type EscalationSource = (typeof ESCALATION_SOURCES)[number];
+export const ESCALATION_STATUSES = ["open", "taken", "resolved"] as const;
+export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
+
+/** The escalation rules as a whole, one row per saved version; the highest version is in force. */
+export interface EscalationRuleSetsTable {
+  version: number;
+  rules: ColumnType<JsonValue, JsonValue, never>;
+  author_agent_id: string | null;
+  created_at: CreatedAt;
+}
+
+/** A case handed to the supervisor queue, with why (reasons) and the handoff brief as it was then. */
+export interface EscalationsTable {
+  id: Generated<string>;
+  case_id: string;
+  source: EscalationSource;
+  rule_name: string | null;
+  /** 1 worth knowing, 2 escalate soon, 3 escalate now: the most severe reason. */
+  severity: number;
+  reasons: ColumnType<JsonValue, JsonValue | undefined, JsonValue>;
+  brief: ColumnType<JsonValue, JsonValue, JsonValue>;
+  status: Generated<EscalationStatus>;
+  requested_by_agent_id: string | null;
+  taken_by_agent_id: string | null;
+  taken_at: NullableTimestamp;
+  resolved_at: NullableTimestamp;
+  note: string | null;
+  resolution_note: string | null;
+  /** When the newest message the supervisor had seen was written (at escalating, then at resolving). */
+  seen_until: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** The acknowledgment a new case got: the outbound message, or why none was sent. */
+export interface AcknowledgmentsTable {
+  case_id: string;
+  message_id: string | null;
+  skipped_reason: string | null;
+  created_at: CreatedAt;
+}
+
+export const FOLLOWUP_OUTCOMES = ["closed", "reopened"] as const;
+export type FollowupOutcome = (typeof FOLLOWUP_OUTCOMES)[number];
+
+/** The question sent some days after a case is resolved ("did the fix hold?"), and the customer's answer. */
+export interface FollowupsTable {
+  id: Generated<string>;
+  case_id: string;
+  due_at: Timestamp;
+  sent_at: NullableTimestamp;
+  /** The outbound message that asked. */
+  message_id: string | null;
+  /** Hash of the signed portal link sent with it. */
+  token_hash: string | null;
+  link_expires_at: NullableTimestamp;
+  answered_at: NullableTimestamp;
+  fix_held: boolean | null;
+  csat: number | null;
+  comment: string | null;
+  /** The comment's anger level (0 calm … 3 furious) as the coach read it. */
+  comment_anger: number | null;
+  outcome: FollowupOutcome | null;
+  cancelled_at: NullableTimestamp;
+  cancel_reason: string | null;
+  /** The last agent who replied on the case when it was resolved, and their team: who the answer is credited to. */
+  agent_id: string | null;
+  team_id: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   teams: TeamsTable;
   agents: AgentsTable;
@@ -179,6 +372,17 @@ export interface Database {
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
   idempotency_keys: IdempotencyKeysTable;
+  notifications: NotificationsTable;
+  notification_reads: NotificationReadsTable;
+  settings: SettingsTable;
+  agent_load_events: AgentLoadEventsTable;
+  agent_cooldowns: AgentCooldownsTable;
+  reflections: ReflectionsTable;
+  promises: PromisesTable;
+  escalation_rule_sets: EscalationRuleSetsTable;
+  escalations: EscalationsTable;
+  acknowledgments: AcknowledgmentsTable;
+  followups: FollowupsTable;
 }
 
 export type Team = Selectable<TeamsTable>;
@@ -194,3 +398,13 @@ export type Session = Selectable<SessionsTable>;
 export type IdempotencyKey = Selectable<IdempotencyKeysTable>;
 export type NewCaseRow = Insertable<CasesTable>;
 export type CaseUpdateRow = Updateable<CasesTable>;
+export type Notification = Selectable<NotificationsTable>;
+export type SettingVersion = Selectable<SettingsTable>;
+export type AgentLoadEvent = Selectable<AgentLoadEventsTable>;
+export type AgentCooldown = Selectable<AgentCooldownsTable>;
+export type Reflection = Selectable<ReflectionsTable>;
+export type PromiseRow = Selectable<PromisesTable>;
+export type EscalationRuleSetRow = Selectable<EscalationRuleSetsTable>;
+export type EscalationRow = Selectable<EscalationsTable>;
+export type Acknowledgment = Selectable<AcknowledgmentsTable>;
+export type Followup = Selectable<FollowupsTable>;

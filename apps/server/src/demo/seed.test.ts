@@ -32,7 +32,8 @@ describe.each(backends())("demo seed on %s PostgreSQL", (backend) => {
              (SELECT count(*)::int FROM messages WHERE (analysis->'result'->>'score')::numeric < 50) AS poor,
              (SELECT count(DISTINCT status)::int FROM cases) AS statuses`.execute(t.db);
     const row = stats.rows[0];
-    expect(row?.cases).toBe(DEMO_CASE_COUNT);
+    // Features add their own demo cases (promises, wellbeing…) to the generated ones.
+    expect(row?.cases).toBeGreaterThanOrEqual(DEMO_CASE_COUNT);
     expect(row?.analysed).toBeGreaterThan(DEMO_CASE_COUNT * 2);
     expect(row?.furious).toBeGreaterThan(3);
     expect(row?.poor).toBeGreaterThan(5);

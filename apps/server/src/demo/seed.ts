@@ -5,10 +5,17 @@
 import { type CasePriority, type CaseStatus, createTeam, type Database, findAgentByEmail } from "@keel/db";
 import { type Kysely, sql } from "kysely";
 import { type Clock, ManualClock } from "../clock.js";
+import type { ServerConfig } from "../config.js";
 import { createAgent } from "../features/agents/service.js";
 import { SYSTEM_ACTOR } from "../features/audit/service.js";
 import { type CoreDeps, updateCase } from "../features/cases/service.js";
+import { seedEscalationDemo } from "../features/escalation/demo.js";
+import { seedFollowupDemo } from "../features/followups/demo.js";
+import { seedInformedDemo } from "../features/informed/demo.js";
 import { addInboundMessage, addNote, addOutboundMessage } from "../features/messages/service.js";
+import { seedPromiseDemo } from "../features/promises/demo.js";
+import { seedReflectionDemo } from "../features/reflection/demo.js";
+import { seedWellbeingDemo } from "../features/wellbeing/demo.js";
 import type { Jobs } from "../jobs/jobs.js";
 import { DEMO_DOMAINS, DEMO_NOTES, type DemoDomain } from "./material.js";
 import { DEMO_PEOPLE, DEMO_TEAMS } from "./people.js";
@@ -72,7 +79,7 @@ export async function isDemoSeeded(db: Kysely<Database>): Promise<boolean> {
 
 /** Seeds when the demo admin does not exist yet; returns how many cases were created (0 when already seeded). */
 export async function seedDemo(
-  deps: { db: Kysely<Database>; clock: Clock },
+  deps: { db: Kysely<Database>; clock: Clock; config?: ServerConfig },
   log: (line: string) => void = () => undefined,
 ): Promise<number> {
   if (await isDemoSeeded(deps.db)) return 0;
@@ -108,6 +115,13 @@ export async function seedDemo(
     await seedCase(deps.db, { domain, next, start, index, teamIds, agentsByTeam });
     if ((index + 1) % 16 === 0) log(`demo: ${index + 1}/${DEMO_CASE_COUNT} cases`);
   }
+  await seedPromiseDemo({ db: deps.db, clock: deps.clock, jobs: silentJobs });
+  await seedWellbeingDemo({ db: deps.db, clock: deps.clock, jobs: silentJobs });
+  await seedReflectionDemo({ db: deps.db, clock: deps.clock, jobs: silentJobs });
+  await seedEscalationDemo({ db: deps.db, clock: deps.clock, jobs: silentJobs });
+  // Signed links in follow-ups and acknowledgments need the server secret from the configuration.
+  await seedFollowupDemo({ db: deps.db, clock: deps.clock, jobs: silentJobs, config: deps.config });
+  await seedInformedDemo({ db: deps.db, clock: deps.clock, jobs: silentJobs, config: deps.config });
   return DEMO_CASE_COUNT;
 }
 

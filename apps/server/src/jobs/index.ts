@@ -7,6 +7,9 @@ import nodemailer from "nodemailer";
 import type { AppDeps } from "../deps.js";
 import type { EmailSettings } from "../features/email/email-settings.js";
 import { EMAIL_SEND_QUEUE, sendReplyEmail } from "../features/email/send-reply.js";
+import { registerFollowupWorkers } from "../features/followups/workers.js";
+import { registerInformedWorkers } from "../features/informed/workers.js";
+import { checkPromises, PROMISE_CHECK_QUEUE } from "../features/promises/promise-job.js";
 import { checkSla, SLA_CHECK_QUEUE } from "../features/sla/sla-job.js";
 import {
   type DeliverJob,
@@ -61,6 +64,14 @@ export async function registerWorkers(
       if (!sent.ok) log(`email: reply ${job.messageId} not sent: ${sent.error.message}`);
     });
   }
+  await jobs.work(PROMISE_CHECK_QUEUE, async () => {
+    const report = await checkPromises({ db }, clock.now());
+    if (report.reminded.length + report.overdue.length > 0) {
+      log(`promises: ${report.reminded.length} reminded, ${report.overdue.length} overdue`);
+    }
+  });
+  await registerInformedWorkers(deps, log);
+  await registerFollowupWorkers(deps, log);
   await jobs.work(SLA_CHECK_QUEUE, async () => {
     const report = await checkSla({ db, jobs, clock });
     if (report.bumped.length + report.escalated.length > 0) {

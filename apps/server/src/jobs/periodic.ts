@@ -2,6 +2,9 @@
  * @module Periodic checks (SLA, promise reminders, follow-ups…): the server queues each one as a singleton every
  * period, so several servers run one check per period; whichever process runs workers carries it out.
  */
+import { FOLLOWUP_CHECK_EVERY_MS, FOLLOWUP_CHECK_QUEUE } from "../features/followups/send-job.js";
+import { PROGRESS_CHECK_EVERY_MS, PROGRESS_CHECK_QUEUE } from "../features/informed/progress-job.js";
+import { PROMISE_CHECK_EVERY_MS, PROMISE_CHECK_QUEUE } from "../features/promises/promise-job.js";
 import { SLA_CHECK_EVERY_MS, SLA_CHECK_QUEUE } from "../features/sla/sla-job.js";
 import type { Jobs } from "./jobs.js";
 
@@ -13,6 +16,9 @@ export interface PeriodicCheck {
 /** Features add their check here; its worker is registered in `registerWorkers`. */
 export const PERIODIC_CHECKS: readonly PeriodicCheck[] = [
   { queue: SLA_CHECK_QUEUE, everyMs: SLA_CHECK_EVERY_MS },
+  { queue: PROMISE_CHECK_QUEUE, everyMs: PROMISE_CHECK_EVERY_MS },
+  { queue: PROGRESS_CHECK_QUEUE, everyMs: PROGRESS_CHECK_EVERY_MS },
+  { queue: FOLLOWUP_CHECK_QUEUE, everyMs: FOLLOWUP_CHECK_EVERY_MS },
 ];
 
 export async function queuePeriodicCheck(jobs: Jobs, check: PeriodicCheck): Promise<void> {

@@ -7,6 +7,12 @@ import type { Case, Database, Message } from "@keel/db";
 import type { Kysely } from "kysely";
 import type { Actor } from "../features/audit/service.js";
 import type { CoreDeps } from "../features/cases/service.js";
+import { escalateOnInbound, resolveEscalationWithCase } from "../features/escalation/reaction.js";
+import { followUpOnResolution } from "../features/followups/service.js";
+import { queueAcknowledgment } from "../features/informed/service.js";
+import { recordPromisesOfReply } from "../features/promises/service.js";
+import { reflectionOnCaseChange } from "../features/reflection/service.js";
+import { wellbeingOnCaseChange, wellbeingOnMessage } from "../features/wellbeing/service.js";
 
 export interface MessageStored {
   /** The open transaction the message was written in. */
@@ -33,11 +39,11 @@ export type CaseReaction = (event: CaseChanged) => Promise<void>;
 
 /** Listed lazily: reaction modules import services that import this module. */
 function messageReactions(): MessageReaction[] {
-  return [];
+  return [recordPromisesOfReply, wellbeingOnMessage, escalateOnInbound, queueAcknowledgment];
 }
 
 function caseReactions(): CaseReaction[] {
-  return [];
+  return [wellbeingOnCaseChange, reflectionOnCaseChange, followUpOnResolution, resolveEscalationWithCase];
 }
 
 export async function reactToStoredMessage(event: MessageStored): Promise<void> {

@@ -30,6 +30,20 @@ describe("extractPromises", () => {
     expect(calendar?.due).toBe("2026-07-08T21:00:00.000Z");
   });
 
+  it("skips the weekend for business days sent on a Friday or a Saturday", () => {
+    const friday = { referenceDate: "2026-11-27T15:00:00Z", timeZone: "America/New_York" };
+    const due = (reply: string, at = friday) => extractPromises(reply, at)[0]?.due;
+    expect(due("We'll refund you within 2 business days.")).toBe("2026-12-01T22:00:00.000Z"); // Tuesday 17:00
+    expect(due("I'll update you within 2 working days.")).toBe("2026-12-01T22:00:00.000Z");
+    expect(due("We will get back to you the next business day.")).toBe("2026-11-30T22:00:00.000Z"); // Monday
+    expect(due("I'll update you by the end of the next business day.")).toBe("2026-11-30T22:00:00.000Z");
+    const saturday = { referenceDate: "2026-11-28T15:00:00Z", timeZone: "America/New_York" };
+    expect(due("I'll let you know within 1 business day.", saturday)).toBe("2026-11-30T22:00:00.000Z");
+    expect(extractPromises("I'll call you the next working day.", friday)[0]?.dueText).toBe(
+      "the next working day",
+    );
+  });
+
   it("resolves 'tomorrow at 9am' in the customer's zone", () => {
     const reply = "I'll call you tomorrow at 9am.";
     const at = "2026-03-12T23:30:00Z";

@@ -19,6 +19,9 @@ import { fixedZone, ianaZone, parseInstant, toWall, wallIso } from "./zoned-time
 // No pattern here starts with a whitespace run: on a pasted blank page that would turn quadratic.
 const CLAUSE_CUT = /;|\bbut\b|[–—](?=\s)/i;
 const HOUR_RE = /\bwithin\s+the\s+next\s+hour\b/gi;
+/** "(by the end of) the next business day": one business day on, which the timeline parser reads as today or not at all. */
+const NEXT_BUSINESS_DAY_RE =
+  /\b(?:(?:by\s+)?(?:the\s+)?(?:end|close)\s+of\s+)?(?:the\s+)?next\s+(?:business|working)\s+day\b/gi;
 const TRAILING_WORD = /(?:^|\W)(?:and|so|then)$/i;
 
 /** End of a clause without trailing blanks, punctuation or a dangling "and"/"so"/"then". */
@@ -54,6 +57,13 @@ function findTimes(t: Tokenized, ref: DueReference | null): ParsedTime[] {
     const start = m.index;
     const end = start + m[0].length;
     times.push({ span: { start, end, text: m[0] }, kind: "duration", hours: 1, customerDeadline: false });
+  }
+  for (const m of t.text.matchAll(NEXT_BUSINESS_DAY_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const overlapping = (p: ParsedTime) => p.span.start < end && p.span.end > start;
+    times.splice(0, times.length, ...times.filter((p) => !overlapping(p)));
+    times.push({ span: { start, end, text: m[0] }, kind: "duration", hours: 24, customerDeadline: false });
   }
   return times.sort((a, b) => a.span.start - b.span.start);
 }

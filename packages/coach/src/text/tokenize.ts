@@ -1,10 +1,12 @@
 /** @module Linear-time tokenizer and sentence splitter with character offsets, shared by every detector. */
 import type { Span } from "../types.js";
+import { normalizeWord, type Spelling, spellingAt, type TokenKind } from "./spellings.js";
 
 /** Longest text the detectors read; a longer paste is cut here so analysis stays fast and bounded. */
 export const MAX_ANALYZED_CHARS = 20_000;
 
-export type TokenKind = "word" | "number" | "punct" | "emoji" | "symbol";
+export type { TokenKind } from "./spellings.js";
+export { normalizeWord } from "./spellings.js";
 
 export interface Token {
   /** The token as written. */
@@ -39,41 +41,41 @@ export interface Tokenized {
 const TOKEN_RE =
   /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|\p{N}+(?:[.,:/-]\p{N}+)*|\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}\uFE0F])*|[!?.,;:'"“”‘’()[\]{}\-–—…]|[^\s\p{L}\p{M}\p{N}]/gu;
 
-const SENTENCE_END = new Set([".", "!", "?", "…"]);
-
-const ASCII_PUNCT = new Set([..."!?.,;:'\"()[]{}-"]);
-
-function kindOf(tok: string): TokenKind {
-  const c = tok.codePointAt(0) ?? 0;
-  // ASCII is most of what anyone types: no ASCII character is pictographic, so a table settles it.
-  if (c < 0x80) {
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return "word";
-    if (c >= 0x30 && c <= 0x39) return "number";
-    return ASCII_PUNCT.has(tok[0] ?? "") ? "punct" : "symbol";
-  }
-  const ch = String.fromCodePoint(c);
-  if (/\p{L}|\p{M}/u.test(ch)) return "word";
-  if (/\p{N}/u.test(ch)) return "number";
-  if (/\p{Extended_Pictographic}/u.test(ch)) return "emoji";
-  if (/[!?.,;:'"“”‘’()[\]{}\-–—…]/.test(ch)) return "punct";
-  return "symbol";
-}
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Replaces lone UTF-16 surrogates (from binary garbage) so every later regex sees well-formed text. */
 export function sanitize(input: string): string {
   const cut = input.length > MAX_ANALYZED_CHARS ? input.slice(0, MAX_ANALYZED_CHARS) : input;
+  // Most text has no surrogates at all (no emoji): one quick scan spares the look-around regex.
+  if (!SURROGATE.test(cut)) return cut;
   return cut.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 
-export function normalizeWord(word: string): string {
-  const lower = word.toLowerCase();
-  return lower.includes("’") ? lower.replace(/’/g, "'") : lower;
+/** Builds one token; `tokenizeWith` lets a caller make richer tokens in the same pass instead of copying them. */
+export type TokenFactory<T extends Token> = (
+  spelling: Spelling,
+  start: number,
+  end: number,
+  sentence: number,
+  index: number,
+) => T;
+
+function plainToken(spelling: Spelling, start: number, end: number, sentence: number): Token {
+  return { text: spelling.text, norm: spelling.norm, start, end, kind: spelling.kind, sentence };
 }
 
 /** Splits text into tokens and sentences. Sentences end at . ! ? … runs or at a blank/new line. */
 export function tokenize(input: string): Tokenized {
+  return tokenizeWith(input, plainToken);
+}
+
+/** `tokenize`, with each token built by `make`. */
+export function tokenizeWith<T extends Token>(
+  input: string,
+  make: TokenFactory<T>,
+): { text: string; tokens: T[]; sentences: Sentence[] } {
   const text = sanitize(typeof input === "string" ? input : String(input ?? ""));
-  const tokens: Token[] = [];
+  const tokens: T[] = [];
   const sentences: Sentence[] = [];
   let sentenceStart = -1;
   let sentenceTokenStart = 0;
@@ -91,33 +93,102 @@ export function tokenize(input: string): Tokenized {
     sentenceStart = -1;
   };
 
-  // An exec loop rather than matchAll, which clones the regex and wraps every match in an iterator step.
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    const start = m.index;
-    const raw = m[0];
-    const end = start + raw.length;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let start = i;
+    let end = -1;
+    if (c < 0x80) {
+      if (c === 32 || (c >= 9 && c <= 13)) {
+        i++;
+        continue;
+      }
+      end = asciiTokenEnd(text, i, n);
+    }
+    if (end < 0) {
+      // Anything beyond ASCII goes to the regex, which defines the tokens; the fast path above agrees with it.
+      TOKEN_RE.lastIndex = i;
+      const m = TOKEN_RE.exec(text);
+      if (m === null) break;
+      start = m.index;
+      end = start + m[0].length;
+    }
+    i = end;
     // A newline between tokens ends the sentence (chat messages and bullet lists rarely use full stops).
     if (sentenceStart >= 0 && start > lastEnd && hasNewline(text, lastEnd, start)) closeSentence(lastEnd);
-    const kind = kindOf(raw);
+    const spelling = spellingAt(text, start, end);
     if (sentenceStart < 0) {
       sentenceStart = start;
       sentenceTokenStart = tokens.length;
     }
-    tokens.push({ text: raw, norm: normalizeWord(raw), start, end, kind, sentence: sentences.length });
+    tokens.push(make(spelling, start, end, sentences.length, tokens.length));
     lastEnd = end;
-    if (kind === "punct" && SENTENCE_END.has(raw)) {
+    if (spelling.kind === "punct" && end - start === 1 && isSentenceEnd(text.charCodeAt(start))) {
       // Keep runs like "?!" or "..." inside the sentence they end: close only when the next char is not one of them.
-      const next = text[end];
-      if (next === undefined || !SENTENCE_END.has(next)) {
-        const after = text[end];
+      const next = text.charCodeAt(end);
+      if (Number.isNaN(next) || !isSentenceEnd(next)) {
         // "3.5" and "e.g." are numbers/abbreviations: only close when followed by space or end of text.
-        if (after === undefined || /\s/.test(after)) closeSentence(end);
+        if (Number.isNaN(next) || isSpace(next)) closeSentence(end);
       }
     }
   }
   closeSentence(lastEnd);
   return { text, tokens, sentences };
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * End of the token that starts with the ASCII character at i, or -1 when only the regex can tell (a letter, digit
+ * or joiner beyond ASCII is involved). Mirrors TOKEN_RE: letters joined by ' or -, digits joined by . , : / -, and any
+ * other character alone.
+ */
+function asciiTokenEnd(text: string, i: number, n: number): number {
+  const c = text.charCodeAt(i);
+  const letters = isAsciiLetter(c);
+  if (!letters && !isDigit(c)) return i + 1;
+  const inRun = letters ? isAsciiLetter : isDigit;
+  let j = i + 1;
+  for (;;) {
+    while (j < n && inRun(text.charCodeAt(j))) j++;
+    if (j >= n) return j;
+    const d = text.charCodeAt(j);
+    if (d >= 0x80) return -1;
+    const joins = letters ? d === 39 || d === 45 : d === 46 || d === 44 || d === 58 || d === 47 || d === 45;
+    if (!joins || j + 1 >= n) return j;
+    const e = text.charCodeAt(j + 1);
+    if (e >= 0x80) return -1;
+    if (!inRun(e)) return j;
+    j += 2;
+  }
+}
+
+function isSentenceEnd(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** `/\s/` for one UTF-16 code unit, without a regex call. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Whether text[from, to) holds a newline, without slicing (gaps between tokens are short but many). */

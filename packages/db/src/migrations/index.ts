@@ -2,11 +2,21 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as init from "./2026112501_init.js";
 import * as webhooks from "./2026112520_webhooks.js";
+import * as notificationsSettings from "./2026112600_notifications_settings.js";
+import * as escalation from "./2026112601_escalation.js";
+import * as promises from "./2026112602_promises.js";
+import * as followups from "./2026112603_followups.js";
+import * as wellbeing from "./2026112604_wellbeing.js";
 
 /** Name → migration. Names sort by their timestamp prefix; add new ones at the end. */
 export const migrations: Readonly<Record<string, Migration>> = {
   "2026112501_init": init,
   "2026112520_webhooks": webhooks,
+  "2026112600_notifications_settings": notificationsSettings,
+  "2026112601_escalation": escalation,
+  "2026112602_promises": promises,
+  "2026112603_followups": followups,
+  "2026112604_wellbeing": wellbeing,
 };
 
 export const migrationProvider: MigrationProvider = {

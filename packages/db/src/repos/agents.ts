@@ -23,6 +23,7 @@ export interface AgentChanges {
   capacity?: number;
   teamId?: string | null;
   active?: boolean;
+  maskProfanity?: boolean;
 }
 
 /** Emails are compared case-insensitively, so they are stored lower-cased. */
@@ -88,6 +89,7 @@ export async function updateAgent(
     ...(changes.capacity === undefined ? {} : { capacity: changes.capacity }),
     ...(changes.teamId === undefined ? {} : { team_id: changes.teamId }),
     ...(changes.active === undefined ? {} : { active: changes.active }),
+    ...(changes.maskProfanity === undefined ? {} : { mask_profanity: changes.maskProfanity }),
   };
   return guarded(`agent ${id}`, async () =>
     found(

@@ -1,7 +1,8 @@
 /** @module Contacts: a customer's email addresses, phone numbers and external ids — each unique per kind. */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { type DbResult, fail, found, guarded, isUuid, notFound, ok } from "../result.js";
-import type { Contact, ContactKind, Customer, Database } from "../schema.js";
+import type { Contact, ContactKind, Customer, Database, JsonValue } from "../schema.js";
+import { rowFromJson } from "./json.js";
 
 /**
  * The stored form of a contact value, so that the same address or number typed differently is one contact:
@@ -124,18 +125,43 @@ export async function resolveCustomerByContact(
 
 class LostRace extends Error {}
 
-async function findWithCustomer(db: Kysely<Database>, kind: ContactKind, value: string) {
-  const contact = await db
-    .selectFrom("contacts")
-    .selectAll()
-    .where("kind", "=", kind)
-    .where("value", "=", value)
-    .executeTakeFirst();
-  if (!contact) return undefined;
-  const customer = await db
-    .selectFrom("customers")
-    .selectAll()
-    .where("id", "=", contact.customer_id)
-    .executeTakeFirstOrThrow();
-  return { customer, contact };
+/** The contact with its customer, read in one statement. */
+async function findWithCustomer(
+  db: Kysely<Database>,
+  kind: ContactKind,
+  value: string,
+): Promise<{ customer: Customer; contact: Contact } | undefined> {
+  const { rows } = await sql<{ contact: JsonValue; customer: JsonValue }>`
+    SELECT to_jsonb(ct) AS contact, to_jsonb(cu) AS customer
+      FROM contacts ct JOIN customers cu ON cu.id = ct.customer_id
+     WHERE ct.kind = ${kind} AND ct.value = ${value}`.execute(db);
+  const contact = rowFromJson<Contact>(rows[0]?.contact ?? null);
+  const customer = rowFromJson<Customer>(rows[0]?.customer ?? null);
+  return contact && customer ? { customer, contact } : undefined;
+}
+
+/**
+ * Inside an open transaction: a new customer with this contact, in one statement. When another transaction has
+ * just created the same contact, ours is dropped (the insert waits for theirs, then does nothing) and theirs is
+ * returned, so the surrounding transaction never fails on the race.
+ */
+export async function addCustomerWithContactIn(
+  trx: Kysely<Database>,
+  input: { kind: ContactKind; value: string; name: string },
+): Promise<DbResult<{ customer: Customer; contact: Contact; created: boolean }>> {
+  const value = normaliseContactValue(input.kind, input.value);
+  if (!value.ok) return value;
+  const { rows } = await sql<{ customer: JsonValue; contact: JsonValue | null }>`
+    WITH new_customer AS (INSERT INTO customers (name) VALUES (${input.name}) RETURNING *),
+         new_contact AS (INSERT INTO contacts (customer_id, kind, value)
+                         SELECT id, ${input.kind}, ${value.value} FROM new_customer
+                         ON CONFLICT (kind, value) DO NOTHING RETURNING *)
+    SELECT to_jsonb(new_customer) AS customer, (SELECT to_jsonb(new_contact) FROM new_contact) AS contact
+      FROM new_customer`.execute(trx);
+  const customer = rowFromJson<Customer>(rows[0]?.customer ?? null);
+  const contact = rowFromJson<Contact>(rows[0]?.contact ?? null);
+  if (customer && contact) return ok({ customer, contact, created: true });
+  if (customer) await trx.deleteFrom("customers").where("id", "=", customer.id).execute();
+  const winner = await findWithCustomer(trx, input.kind, value.value);
+  return winner ? ok({ ...winner, created: false }) : fail("conflict", "contact vanished while resolving it");
 }

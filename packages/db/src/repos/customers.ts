@@ -34,6 +34,25 @@ export async function renameCustomer(
   );
 }
 
+/** The customer's IANA zone (null: the desk's); the caller checks the zone is a real one. */
+export async function setCustomerTimezone(
+  db: Kysely<Database>,
+  id: string,
+  timezone: string | null,
+): Promise<DbResult<Customer>> {
+  if (!isUuid(id)) return notFound("customer", id);
+  return found(
+    await db
+      .updateTable("customers")
+      .set({ timezone, updated_at: sql<Date>`now()` })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirst(),
+    "customer",
+    id,
+  );
+}
+
 export async function listCustomers(
   db: Kysely<Database>,
   page: { limit?: number; offset?: number } = {},

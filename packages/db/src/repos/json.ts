@@ -7,3 +7,16 @@ export const jsonb = (value: JsonValue): RawBuilder<JsonValue> =>
 
 export const jsonbOrNull = (value: JsonValue | null | undefined): RawBuilder<JsonValue> | null =>
   value === null || value === undefined ? null : jsonb(value);
+
+/**
+ * A row read back as JSON (`to_jsonb(t)`, used to return several rows from one statement) as the row type again:
+ * timestamp columns, all named `…_at`, come back as ISO strings and become Dates.
+ */
+export function rowFromJson<T>(value: JsonValue | null): T | null {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+  const row: Record<string, unknown> = { ...value };
+  for (const [key, field] of Object.entries(row)) {
+    if (key.endsWith("_at") && typeof field === "string") row[key] = new Date(field);
+  }
+  return row as T;
+}

@@ -1,7 +1,14 @@
 /** @module Messages on a case: inbound, outbound and internal notes, de-duplicated by the channel's message id. */
-import type { Kysely } from "kysely";
+import { type Kysely, type QueryCreator, sql } from "kysely";
 import { type DbResult, found, guarded, isUuid, notFound, ok } from "../result.js";
-import type { Database, JsonValue, Message, MessageChannel, MessageDirection } from "../schema.js";
+import type {
+  ActorKind,
+  Database,
+  JsonValue,
+  Message,
+  MessageChannel,
+  MessageDirection,
+} from "../schema.js";
 import { jsonb, jsonbOrNull } from "./json.js";
 
 export interface NewMessage {
@@ -18,32 +25,67 @@ export interface NewMessage {
   createdAt?: Date;
 }
 
+/** Who wrote an entry in the audit log along with the message (see `addMessage`). */
+export interface MessageAuditActor {
+  actorKind: ActorKind;
+  actorId: string | null;
+}
+
 /**
  * Adds a message. A message whose external id is already on the case is not added twice: the stored one is
- * returned with `created: false`, so re-delivered emails and retried API calls are harmless.
+ * returned with `created: false`, so re-delivered emails and retried API calls are harmless. With `audit`, the
+ * audit entry for a created message (the message without its raw source) is written by the same statement.
  */
 export async function addMessage(
   db: Kysely<Database>,
   input: NewMessage,
+  audit?: MessageAuditActor,
 ): Promise<DbResult<{ message: Message; created: boolean }>> {
   return guarded<{ message: Message; created: boolean }>("message", async () => {
-    const inserted = await db
-      .insertInto("messages")
-      .values({
-        case_id: input.caseId,
-        direction: input.direction,
-        channel: input.channel,
-        body: input.body,
-        author_agent_id: input.authorAgentId ?? null,
-        author_contact_id: input.authorContactId ?? null,
-        raw_source: input.rawSource ?? null,
-        external_message_id: input.externalMessageId ?? null,
-        analysis: jsonbOrNull(input.analysis),
-        ...(input.createdAt === undefined ? {} : { created_at: input.createdAt }),
-      })
-      .onConflict((oc) => oc.columns(["case_id", "external_message_id"]).doNothing())
-      .returningAll()
-      .executeTakeFirst();
+    const insert = (q: QueryCreator<Database>) =>
+      q
+        .insertInto("messages")
+        .values({
+          case_id: input.caseId,
+          direction: input.direction,
+          channel: input.channel,
+          body: input.body,
+          author_agent_id: input.authorAgentId ?? null,
+          author_contact_id: input.authorContactId ?? null,
+          raw_source: input.rawSource ?? null,
+          external_message_id: input.externalMessageId ?? null,
+          analysis: jsonbOrNull(input.analysis),
+          ...(input.createdAt === undefined ? {} : { created_at: input.createdAt }),
+        })
+        .onConflict((oc) => oc.columns(["case_id", "external_message_id"]).doNothing())
+        .returningAll();
+    const inserted =
+      audit === undefined
+        ? await insert(db).executeTakeFirst()
+        : await db
+            .with("m", (q) => insert(q))
+            .with("a", (q) =>
+              q
+                .insertInto("audit_log")
+                .columns(["actor_kind", "actor_id", "entity", "entity_id", "action", "before", "after"])
+                .expression((eb) =>
+                  eb
+                    .selectFrom("m")
+                    .select([
+                      sql.val(audit.actorKind).as("actor_kind"),
+                      sql<string | null>`${audit.actorId}::uuid`.as("actor_id"),
+                      sql.val("message").as("entity"),
+                      sql<string>`m.id::text`.as("entity_id"),
+                      sql.val("create").as("action"),
+                      sql<JsonValue | null>`NULL::jsonb`.as("before"),
+                      sql<JsonValue>`to_jsonb(m) - 'raw_source'`.as("after"),
+                    ]),
+                )
+                .returning("audit_log.id"),
+            )
+            .selectFrom("m")
+            .selectAll()
+            .executeTakeFirst();
     if (inserted) return ok({ message: inserted, created: true });
     const existing = await db
       .selectFrom("messages")

@@ -65,7 +65,7 @@ describe.each(backends())("case and message routes on %s PostgreSQL", (backend) 
       headers,
       payload: {},
     });
-    expect(escalated.json().tags).toContain("escalated");
+    expect(escalated.json().case.tags).toContain("escalated");
   });
 
   it("replays a create with the same Idempotency-Key and refuses the key with another body", async () => {

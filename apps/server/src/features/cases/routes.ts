@@ -1,11 +1,10 @@
-/** @module /api/v1/cases: the queue, one case, edits (status, priority, owner, tags), escalation, anger trajectory. */
+/** @module /api/v1/cases: the queue, one case, edits (status, priority, owner, tags), the anger trajectory. */
 import {
   AngerTrajectory,
   Case,
   CaseList,
   CaseListQuery,
   CasePatch,
-  EscalateBody,
   IdempotencyHeaders,
   IdParams,
   NewCaseBody,
@@ -18,7 +17,7 @@ import { guards, principalOf } from "../auth/guard.js";
 import { actorOf } from "../auth/service.js";
 import { angerTrajectory } from "../messages/service.js";
 import { toCaseDto } from "./dto.js";
-import { createCase, escalate, getCase, listCases, updateCase } from "./service.js";
+import { createCase, getCase, listCases, updateCase } from "./service.js";
 
 const tags = ["cases"];
 const asList = <T>(value: T | T[] | undefined): T[] | undefined =>
@@ -102,30 +101,6 @@ export const caseRoutes =
         toCaseDto(
           unwrap(await updateCase(deps, request.params.id, request.body, actorOf(principalOf(request)))),
         ),
-    );
-
-    app.post(
-      "/cases/:id/escalate",
-      {
-        onRequest: guard.agent,
-        schema: {
-          tags,
-          summary: "Escalate: at least high priority, tagged escalated",
-          headers: IdempotencyHeaders,
-          params: IdParams,
-          body: EscalateBody,
-          response: { 200: Case },
-        },
-      },
-      async (request) => {
-        const options = {
-          ...(request.body.teamId === undefined ? {} : { teamId: request.body.teamId }),
-          ...(request.body.reason === undefined ? {} : { reason: request.body.reason }),
-        };
-        return toCaseDto(
-          unwrap(await escalate(deps, request.params.id, options, actorOf(principalOf(request)))),
-        );
-      },
     );
 
     app.get(

@@ -11,6 +11,7 @@ import {
   type CaseStatus,
   type Database,
   getCase as findCase,
+  isUuid,
   createCase as insertCase,
   pauseSla,
   listCases as queryCases,
@@ -127,46 +128,60 @@ export async function updateCase(
   action = "update",
 ): Promise<Result<Case>> {
   const now = deps.clock.now();
-  const result = await transact(deps.db, async (trx): Promise<Result<Case>> => {
-    const current = await lockCase(trx, id);
-    if (!current) return failure("not_found", `case ${id} not found`);
-    let kase = current;
-    const changes: CaseChanges = {};
-    if (edit.subject !== undefined) changes.subject = edit.subject;
-    if (edit.teamId !== undefined) changes.teamId = edit.teamId;
-    if (edit.assigneeId !== undefined) changes.assigneeId = edit.assigneeId;
-    if (edit.tags !== undefined) changes.tags = edit.tags;
-    if (edit.priority !== undefined && edit.priority !== kase.priority) {
-      changes.priority = edit.priority;
-      const due = dueTimesAfterPriorityChange(kase, edit.priority, deps.slaTargets);
-      changes.firstResponseDueAt = due.firstResponseDueAt;
-      changes.resolutionDueAt = due.resolutionDueAt;
-    }
-    if (edit.status !== undefined && edit.status !== kase.status) {
-      changes.status = edit.status;
-      if (edit.status === "pending_customer" && kase.sla_paused_at === null) {
-        const paused = fromDb(await pauseSla(trx, id, now));
-        if (!paused.ok) return paused;
-        kase = paused.value;
-      } else if (edit.status !== "pending_customer" && kase.sla_paused_at !== null) {
-        const shifted = shiftedDueTimes(kase, kase.sla_paused_at, now);
-        const resumed = fromDb(await resumeSla(trx, id, now));
-        if (!resumed.ok) return resumed;
-        kase = resumed.value;
-        changes.firstResponseDueAt ??= shifted.firstResponseDueAt;
-        changes.resolutionDueAt ??= shifted.resolutionDueAt;
-      }
-      if (DONE.includes(edit.status) && kase.resolved_at === null) changes.resolvedAt = now;
-      if (!DONE.includes(edit.status)) changes.resolvedAt = null;
-    }
-    const updated = fromDb(await writeCase(trx, id, changes));
-    if (!updated.ok) return updated;
-    await audit(trx, actor, { entity: "case", entityId: id, action, before: current, after: updated.value });
-    await reactToCaseChange({ trx, deps, before: current, after: updated.value, actor, action, now });
-    return updated;
-  });
+  const result = await transact(deps.db, (trx) => applyCaseEdit(trx, deps, id, edit, actor, action, now));
   if (result.ok) await emitEvent(deps.jobs, "case.updated", { case: result.value, action });
   return result;
+}
+
+/**
+ * `updateCase` inside a transaction the caller holds (the case row is locked until it ends), for services that
+ * change a case along with other writes in one commit. Announcing the change is left to the caller.
+ */
+export async function applyCaseEdit(
+  trx: Kysely<Database>,
+  deps: CoreDeps,
+  id: string,
+  edit: CaseEdit,
+  actor: Actor,
+  action: string,
+  now: Date,
+): Promise<Result<Case>> {
+  const current = await lockCase(trx, id);
+  if (!current) return failure("not_found", `case ${id} not found`);
+  let kase = current;
+  const changes: CaseChanges = {};
+  if (edit.subject !== undefined) changes.subject = edit.subject;
+  if (edit.teamId !== undefined) changes.teamId = edit.teamId;
+  if (edit.assigneeId !== undefined) changes.assigneeId = edit.assigneeId;
+  if (edit.tags !== undefined) changes.tags = edit.tags;
+  if (edit.priority !== undefined && edit.priority !== kase.priority) {
+    changes.priority = edit.priority;
+    const due = dueTimesAfterPriorityChange(kase, edit.priority, deps.slaTargets);
+    changes.firstResponseDueAt = due.firstResponseDueAt;
+    changes.resolutionDueAt = due.resolutionDueAt;
+  }
+  if (edit.status !== undefined && edit.status !== kase.status) {
+    changes.status = edit.status;
+    if (edit.status === "pending_customer" && kase.sla_paused_at === null) {
+      const paused = fromDb(await pauseSla(trx, id, now));
+      if (!paused.ok) return paused;
+      kase = paused.value;
+    } else if (edit.status !== "pending_customer" && kase.sla_paused_at !== null) {
+      const shifted = shiftedDueTimes(kase, kase.sla_paused_at, now);
+      const resumed = fromDb(await resumeSla(trx, id, now));
+      if (!resumed.ok) return resumed;
+      kase = resumed.value;
+      changes.firstResponseDueAt ??= shifted.firstResponseDueAt;
+      changes.resolutionDueAt ??= shifted.resolutionDueAt;
+    }
+    if (DONE.includes(edit.status) && kase.resolved_at === null) changes.resolvedAt = now;
+    if (!DONE.includes(edit.status)) changes.resolvedAt = null;
+  }
+  const updated = fromDb(await writeCase(trx, id, changes));
+  if (!updated.ok) return updated;
+  await audit(trx, actor, { entity: "case", entityId: id, action, before: current, after: updated.value });
+  await reactToCaseChange({ trx, deps, before: current, after: updated.value, actor, action, now });
+  return updated;
 }
 
 export async function setStatus(
@@ -238,7 +253,6 @@ export async function findOverdueCases(
 
 /** The case row locked for this transaction, so concurrent edits apply one after the other. */
 async function lockCase(trx: Kysely<Database>, id: string): Promise<Case | undefined> {
-  const found = await findCase(trx, id);
-  if (!found.ok) return undefined;
+  if (!isUuid(id)) return undefined;
   return trx.selectFrom("cases").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }

@@ -26,9 +26,9 @@ import {
   deleteCustomer,
   getCustomerWithContacts,
   removeContact,
-  renameCustomer,
   toContactDto,
   toCustomerDto,
+  updateCustomer,
 } from "./service.js";
 
 const tags = ["customers"];
@@ -96,16 +96,14 @@ export const customerRoutes =
         onRequest: guard.agent,
         schema: {
           tags,
-          summary: "Rename a customer",
+          summary: "Rename a customer or set their timezone",
           params: IdParams,
           body: CustomerPatch,
           response: { 200: Customer },
         },
       },
       async (request) =>
-        toCustomerDto(
-          unwrap(await renameCustomer(deps, request.params.id, request.body.name, actor(request))),
-        ),
+        toCustomerDto(unwrap(await updateCustomer(deps, request.params.id, request.body, actor(request)))),
     );
 
     app.delete(

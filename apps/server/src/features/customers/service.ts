@@ -10,6 +10,7 @@ import {
   listContacts,
   deleteCustomer as removeCustomer,
   renameCustomer as writeName,
+  setCustomerTimezone as writeTimezone,
 } from "@keel/db";
 import type { AppDeps } from "../../deps.js";
 import { failure, fromDb, type Result, success, transact } from "../../service-result.js";
@@ -20,6 +21,7 @@ type Deps = Pick<AppDeps, "db">;
 export const toCustomerDto = (c: Customer) => ({
   id: c.id,
   name: c.name,
+  timezone: c.timezone,
   createdAt: c.created_at.toISOString(),
   updatedAt: c.updated_at.toISOString(),
 });
@@ -65,24 +67,30 @@ export async function getCustomerWithContacts(deps: Deps, id: string) {
   return success({ customer: customer.value, contacts: await listContacts(deps.db, id) });
 }
 
-export async function renameCustomer(
+/** A new name and/or timezone (null: the desk's), in one transaction with one audit entry. */
+export async function updateCustomer(
   deps: Deps,
   id: string,
-  name: string,
+  changes: { name?: string | undefined; timezone?: string | null | undefined },
   actor: Actor,
 ): Promise<Result<Customer>> {
-  const before = fromDb(await findCustomer(deps.db, id));
-  if (!before.ok) return before;
-  const after = fromDb(await writeName(deps.db, id, name));
-  if (after.ok)
-    await audit(deps.db, actor, {
+  return transact(deps.db, async (trx) => {
+    const before = fromDb(await findCustomer(trx, id));
+    if (!before.ok) return before;
+    let after: Result<Customer> = before;
+    if (changes.name !== undefined) after = fromDb(await writeName(trx, id, changes.name));
+    if (after.ok && changes.timezone !== undefined)
+      after = fromDb(await writeTimezone(trx, id, changes.timezone));
+    if (!after.ok) return after;
+    await audit(trx, actor, {
       entity: "customer",
       entityId: id,
       action: "update",
       before: before.value,
       after: after.value,
     });
-  return after;
+    return after;
+  });
 }
 
 export async function deleteCustomer(deps: Deps, id: string, actor: Actor): Promise<Result<{ id: string }>> {

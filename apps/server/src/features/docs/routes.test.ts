@@ -25,12 +25,12 @@ describe.each(backends())("docs and home on %s PostgreSQL", (backend) => {
     expect(doc.paths["/"]).toBeUndefined();
   });
 
-  it("lists operations on the docs page and explains the desk on the home page", async () => {
+  it("lists operations on the docs page; the home page is the web app", async () => {
     const docs = await t.app.inject({ method: "GET", url: "/api/docs" });
     expect(docs.headers["content-type"]).toContain("text/html");
     expect(docs.body).toContain("/api/v1/cases/{id}/messages");
     const home = await t.app.inject({ method: "GET", url: "/" });
-    expect(home.body).toContain("/api/docs");
-    expect(home.body).toContain("admin@keel.demo");
+    expect(home.statusCode).toBe(200);
+    expect(home.headers["content-type"]).toContain("text/html");
   });
 });

@@ -3,8 +3,8 @@ import type { AngerLevelName, AngerTrend, ThreatKind } from "@keel/coach";
 import { type Extract, extractFromThread, shorten } from "./extract.js";
 import { plural } from "./plain-words.js";
 import { customerReadingOf, type PreparedMessage, prepareThread } from "./prepare.js";
-import { isOverdue, promiseLine, promisesInThread } from "./promises.js";
-import { type EscalationSignal, escalationSignalsOf } from "./signals.js";
+import { isPromiseOverdue, promiseLine, promisesInThread, type ThreadPromise } from "./promises.js";
+import { type EscalationSignal, escalationSignalsOf, type SignalOptions } from "./signals.js";
 import type { ThreadInput } from "./thread.js";
 
 export { renderBriefMarkdown } from "./render-brief.js";
@@ -179,9 +179,26 @@ function summarize(
 
 const latest = (items: readonly Extract[]) => items.slice(-MAX_ITEMS);
 
-export function handoffBrief(thread: ThreadInput, options: { now?: string } = {}): HandoffBrief {
-  const msgs = prepareThread(thread);
-  const signals = escalationSignalsOf(msgs, thread);
+export interface BriefOptions {
+  /** ISO instant the brief is made at: promises past due by then are marked overdue. */
+  now?: string;
+  /** Thresholds from the escalation rules in force. */
+  signals?: SignalOptions;
+  /** The case's promise ledger, when it has one; otherwise promises are read from the agents' replies. */
+  promises?: readonly ThreadPromise[];
+}
+
+export function handoffBrief(thread: ThreadInput, options: BriefOptions = {}): HandoffBrief {
+  return handoffBriefOf(prepareThread(thread), thread, options);
+}
+
+/** The brief from a thread already prepared (each message tokenized once for signals and brief alike). */
+export function handoffBriefOf(
+  msgs: readonly PreparedMessage[],
+  thread: ThreadInput,
+  options: BriefOptions = {},
+): HandoffBrief {
+  const signals = escalationSignalsOf(msgs, thread, options.signals);
   const extracts = extractFromThread(
     msgs.map((m) => ({
       id: m.message.id,
@@ -191,7 +208,7 @@ export function handoffBrief(thread: ThreadInput, options: { now?: string } = {}
   );
   const wants = latest(extracts.wants);
   const tried = latest(extracts.tried);
-  const promised = promisesInThread(msgs).slice(-MAX_ITEMS);
+  const promised = (options.promises ?? promisesInThread(msgs)).slice(-MAX_ITEMS);
 
   const inbound = msgs.flatMap((m) => {
     const r = customerReadingOf(m);
@@ -224,7 +241,7 @@ export function handoffBrief(thread: ThreadInput, options: { now?: string } = {}
     tried: tried.map((e) => e.text),
     promised: promised.map((e) => promiseLine(e, options.now)),
   };
-  const overdue = promised.filter((e) => isOverdue(e.due, options.now)).map((e) => e.text);
+  const overdue = promised.filter((e) => isPromiseOverdue(e, options.now)).map((e) => e.text);
   const c = thread.case;
   const brief: HandoffBrief = {
     caseRef: { id: c.id, number: c.number, subject: c.subject, priority: c.priority, status: c.status },
@@ -249,7 +266,7 @@ export function handoffBrief(thread: ThreadInput, options: { now?: string } = {}
     recommendedNextStep: recommend(
       signals,
       texts.wants,
-      promised.map((e) => e.text),
+      promised.filter((e) => (e.status ?? "open") === "open").map((e) => e.text),
       overdue,
     ),
     citations: msgs.map((m) => m.message.id).filter((id) => cited.has(id)),

@@ -8,6 +8,8 @@ export interface ThreadPromise {
   messageId: string;
   /** ISO instant, resolved against the time the reply was written; null when no time was given. */
   due: string | null;
+  /** From the promise ledger, when the case has one; promises read from the thread are taken as open. */
+  status?: "open" | "fulfilled" | "cancelled";
 }
 
 /** Every promise in the agents' replies, oldest first, each clause once. */
@@ -34,8 +36,15 @@ export function isOverdue(due: string | null, now: string | undefined): boolean 
   return Number.isFinite(dueMs) && Number.isFinite(nowMs) && nowMs > dueMs;
 }
 
-/** "I'll call you tomorrow (due 2026-11-21T10:00:00.000Z, overdue)". */
+/** Whether an open promise is past its due time (kept or cancelled ones never are). */
+export function isPromiseOverdue(p: ThreadPromise, now: string | undefined): boolean {
+  return (p.status ?? "open") === "open" && isOverdue(p.due, now);
+}
+
+/** "I'll call you tomorrow (due 2026-11-21T10:00:00.000Z, overdue)", "… (kept)". */
 export function promiseLine(p: ThreadPromise, now: string | undefined): string {
+  if (p.status === "fulfilled") return `${p.text} (kept)`;
+  if (p.status === "cancelled") return `${p.text} (cancelled)`;
   if (p.due === null) return p.text;
   return `${p.text} (due ${p.due}${isOverdue(p.due, now) ? ", overdue" : ""})`;
 }

@@ -36,10 +36,16 @@ export interface EscalationSignal {
   messageIds: string[];
 }
 
-/** Agent replies after which a still-unhappy customer should get someone new. */
+/** Agent replies after which a still-unhappy customer should get someone new (unless the rules say otherwise). */
 export const UNRESOLVED_REPLY_LIMIT = 3;
-/** CSAT (1–5) at or below this counts as low. */
+/** CSAT (1–5) at or below this counts as low (unless the rules say otherwise). */
 export const LOW_CSAT = 2;
+
+/** Thresholds the stored escalation rules set, so a signal shows whenever a rule could ask for it. */
+export interface SignalOptions {
+  unresolvedReplyLimit?: number;
+  lowCsat?: number;
+}
 
 const LEVEL_NAMES = ["calm", "annoyed", "angry", "furious"] as const;
 
@@ -171,16 +177,42 @@ function abuseSignals(msgs: readonly PreparedMessage[]): EscalationSignal[] {
   ];
 }
 
-/** Signals from the customer's words, the coach's stored readings and the case flags, most severe first. */
-export function escalationSignalsOf(
-  msgs: readonly PreparedMessage[],
-  thread: ThreadInput,
-): EscalationSignal[] {
+function customerReadings(msgs: readonly PreparedMessage[]): Array<{ id: string; r: CustomerReading }> {
   const readings: Array<{ id: string; r: CustomerReading }> = [];
   for (const m of msgs) {
     const r = customerReadingOf(m);
     if (r) readings.push({ id: m.message.id, r });
   }
+  return readings;
+}
+
+/**
+ * The agent replies so far when the customer's latest word came after the last of them and is still not calm
+ * (0 otherwise): how long the back-and-forth has gone on without resolving anything.
+ */
+export function unresolvedReplies(msgs: readonly PreparedMessage[]): {
+  replies: PreparedMessage[];
+  lastInbound: { id: string; r: CustomerReading } | undefined;
+  count: number;
+} {
+  const replies = msgs.filter((m) => m.message.direction === "outbound");
+  const lastInbound = customerReadings(msgs).at(-1);
+  const lastReplyIndex = replies.at(-1)?.index ?? -1;
+  const lastInboundIndex = msgs.find((m) => m.message.id === lastInbound?.id)?.index ?? -1;
+  const unresolved =
+    lastInbound !== undefined && lastInbound.r.level >= 1 && lastInboundIndex > lastReplyIndex;
+  return { replies, lastInbound, count: unresolved ? replies.length : 0 };
+}
+
+/** Signals from the customer's words, the coach's stored readings and the case flags, most severe first. */
+export function escalationSignalsOf(
+  msgs: readonly PreparedMessage[],
+  thread: ThreadInput,
+  options: SignalOptions = {},
+): EscalationSignal[] {
+  const replyLimit = options.unresolvedReplyLimit ?? UNRESOLVED_REPLY_LIMIT;
+  const lowCsat = options.lowCsat ?? LOW_CSAT;
+  const readings = customerReadings(msgs);
   const out: EscalationSignal[] = [];
 
   const safety = phraseMessages(msgs, SAFETY_PHRASES);
@@ -217,20 +249,12 @@ export function escalationSignalsOf(
     });
   }
 
-  const replies = msgs.filter((m) => m.message.direction === "outbound");
-  const lastInbound = readings.at(-1);
-  const lastReplyIndex = replies.at(-1)?.index ?? -1;
-  const lastInboundIndex = msgs.find((m) => m.message.id === lastInbound?.id)?.index ?? -1;
   // Unresolved: enough replies and the customer's latest word, after our last reply, is still unhappy.
-  if (
-    replies.length >= UNRESOLVED_REPLY_LIMIT &&
-    lastInbound &&
-    lastInbound.r.level >= 1 &&
-    lastInboundIndex > lastReplyIndex
-  ) {
+  const { replies, lastInbound, count } = unresolvedReplies(msgs);
+  if (count >= replyLimit && lastInbound) {
     out.push({
       kind: "unresolved_replies",
-      severity: replies.length >= UNRESOLVED_REPLY_LIMIT + 2 ? 3 : 2,
+      severity: replies.length >= replyLimit + 2 ? 3 : 2,
       explanation: `${plural(replies.length, "agent reply")} so far and the customer is still ${LEVEL_NAMES[lastInbound.r.level]}.`,
       messageIds: [...replies.map((m) => m.message.id), lastInbound.id],
     });
@@ -258,7 +282,7 @@ export function escalationSignalsOf(
   if (c.vip) {
     out.push({ kind: "vip", severity: 1, explanation: "The customer is marked as VIP.", messageIds: [] });
   }
-  if (typeof c.csat === "number" && Number.isFinite(c.csat) && c.csat <= LOW_CSAT) {
+  if (typeof c.csat === "number" && Number.isFinite(c.csat) && c.csat <= lowCsat) {
     out.push({
       kind: "low_csat",
       severity: 2,
@@ -270,6 +294,6 @@ export function escalationSignalsOf(
   return out.sort((a, b) => b.severity - a.severity);
 }
 
-export function escalationSignals(thread: ThreadInput): EscalationSignal[] {
-  return escalationSignalsOf(prepareThread(thread), thread);
+export function escalationSignals(thread: ThreadInput, options: SignalOptions = {}): EscalationSignal[] {
+  return escalationSignalsOf(prepareThread(thread), thread, options);
 }

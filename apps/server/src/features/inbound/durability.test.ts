@@ -38,6 +38,7 @@ function startServer(
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString("utf8");
+      process.stderr.write(`[server ${child.pid}] ${chunk.toString("utf8")}`);
       const port = /SMTP port (\d+)/.exec(output)?.[1];
       if (port) {
         clearTimeout(timer);
@@ -66,7 +67,7 @@ describe.each(backends())("durability on %s PostgreSQL", (backend) => {
   let dataDir = "";
   let running: ChildProcess | undefined;
   beforeAll(async () => {
-    t = await createTestDatabase(backend);
+    t = await createTestDatabase(backend, { migrate: false });
     dataDir = mkdtempSync(join(tmpdir(), "keel-durability-"));
   });
   afterAll(async () => {
@@ -84,7 +85,9 @@ describe.each(backends())("durability on %s PostgreSQL", (backend) => {
     async () => {
       // A retried attempt must not share the database with a server left over from the attempt before.
       running?.kill("SIGKILL");
+      const T0 = Date.now();
       const first = await startServer(t.url, dataDir);
+      console.error(`P1 started at ${Date.now() - T0}`);
       running = first.child;
       const transport = nodemailer.createTransport({
         host: "127.0.0.1",
@@ -98,7 +101,9 @@ describe.each(backends())("durability on %s PostgreSQL", (backend) => {
         while (!killed && next < TOTAL) {
           const i = next++;
           try {
+            const t0 = Date.now();
             await transport.sendMail(mail(i));
+            if (Date.now() - t0 > 2000) console.error(`P1 slow ${i}: ${Date.now() - t0} ms`);
             acked.add(i);
             if (acked.size >= KILL_AFTER_ACKS && !killed) {
               killed = true;
@@ -115,11 +120,14 @@ describe.each(backends())("durability on %s PostgreSQL", (backend) => {
       );
       expect(acked.size).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
 
+      console.error(`P1 done at ${Date.now() - T0}, acked ${acked.size}`);
       const second = await startServer(t.url, dataDir);
+      console.error(`P2 started at ${Date.now() - T0}`);
       running = second.child;
       const retry = nodemailer.createTransport({ host: "127.0.0.1", port: second.smtpPort, ignoreTLS: true });
       // Resend everything, acknowledged or not, as a sender unsure of what arrived would.
       for (let i = 0; i < TOTAL; i += SENDERS) {
+        console.error(`P2 batch ${i} at ${Date.now() - T0}`);
         await Promise.all(
           Array.from({ length: Math.min(SENDERS, TOTAL - i) }, (_, k) => retry.sendMail(mail(i + k))),
         );

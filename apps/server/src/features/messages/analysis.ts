@@ -6,16 +6,17 @@ import {
   coachReply,
   type ReplyCoaching,
 } from "@keel/coach";
-import type { JsonValue, Message } from "@keel/db";
+import type { EarlierInbound, JsonValue, Message } from "@keel/db";
 import { toJson } from "../../service-result.js";
 
 export type StoredAnalysis =
   | { kind: "customer"; coach_version: string; result: CustomerAnalysis }
   | { kind: "reply"; coach_version: string; result: ReplyCoaching };
 
-export function analyseInbound(body: string, earlierInbound: readonly string[], now: Date): JsonValue {
+/** Reads a customer message against the earlier inbound messages of its case (oldest first). */
+export function analyseInbound(body: string, earlierInbound: readonly EarlierInbound[], now: Date): JsonValue {
   const result = analyzeCustomer(body, {
-    previousMessages: earlierInbound,
+    previousMessages: earlierInbound.map((m) => m.body),
     referenceDate: now.toISOString().slice(0, 10),
     maskProfanity: false,
   });

@@ -1,11 +1,20 @@
 /** @module /api/v1/cases/:id/messages: the timeline, and new replies, notes or inbound messages (coach-analysed). */
-import { CreatedMessage, IdempotencyHeaders, IdParams, MessageList, NewMessageBody } from "@keel/contracts";
+import {
+  CreatedMessage,
+  IdempotencyHeaders,
+  IdParams,
+  MessageList,
+  NewMessageBody,
+  OverpromiseConflict,
+} from "@keel/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../deps.js";
 import { failure, type Result, unwrap } from "../../service-result.js";
 import { guards, principalOf } from "../auth/guard.js";
 import { actorOf } from "../auth/service.js";
 import { toCaseDto } from "../cases/dto.js";
+import { findOverpromise, recordOverpromiseConfirmation } from "../promises/overpromise.js";
+import { maskedForViewer } from "../wellbeing/service.js";
 import { toMessageDto } from "./dto.js";
 import { addInboundMessage, addNote, addOutboundMessage, listTimeline } from "./service.js";
 
@@ -27,9 +36,11 @@ export const messageRoutes =
           response: { 200: MessageList },
         },
       },
-      async (request) => ({
-        messages: unwrap(await listTimeline(deps, request.params.id)).messages.map(toMessageDto),
-      }),
+      async (request) => {
+        const viewer = principalOf(request).agent;
+        const { messages } = unwrap(await listTimeline(deps, request.params.id));
+        return { messages: messages.map((m) => maskedForViewer(viewer, toMessageDto(m))) };
+      },
     );
 
     app.post(
@@ -43,7 +54,7 @@ export const messageRoutes =
           headers: IdempotencyHeaders,
           params: IdParams,
           body: NewMessageBody,
-          response: { 201: CreatedMessage, 200: CreatedMessage },
+          response: { 201: CreatedMessage, 200: CreatedMessage, 409: OverpromiseConflict },
         },
       },
       async (request, reply) => {
@@ -57,11 +68,26 @@ export const messageRoutes =
           created: boolean;
         }>;
         if (body.direction === "outbound") {
+          // An over-promise is sent only when confirmed; the confirmation goes to the audit log.
+          const overpromise = body.confirmOverpromise
+            ? null
+            : await findOverpromise(deps.db, caseId, body.body, deps.clock.now());
+          if (overpromise)
+            return reply.status(409).send({
+              error: {
+                code: "overpromise_unconfirmed",
+                message:
+                  "The reply promises more than we can guarantee. Reword it, or send it again with confirmOverpromise: true.",
+                ...overpromise,
+              },
+            });
           result = await addOutboundMessage(
             deps,
             { caseId, authorAgentId: principal.agent.id, body: body.body, channel: body.channel },
             actor,
           );
+          if (result.ok && result.value.created && body.confirmOverpromise)
+            await recordOverpromiseConfirmation(deps.db, result.value.message, actor);
         } else if (body.direction === "note") {
           result = await addNote(deps, { caseId, authorAgentId: principal.agent.id, body: body.body }, actor);
         } else {
@@ -82,7 +108,7 @@ export const messageRoutes =
         }
         const value = unwrap(result);
         return reply.status(value.created ? 201 : 200).send({
-          message: toMessageDto(value.message),
+          message: maskedForViewer(principal.agent, toMessageDto(value.message)),
           case: toCaseDto(value.case),
           created: value.created,
         });

@@ -3,18 +3,20 @@
  * a case when needed), outbound replies (coached), internal notes, the timeline and the anger trajectory.
  */
 import {
+  addCustomerWithContactIn,
   addMessage,
   type Case,
   type ContactKind,
   type Customer,
   type Database,
   getCase as findCase,
-  findMessagesByExternalId,
+  getMessage,
   listMessages,
-  listRecentInbound,
+  lockExternalMessageId,
   type Message,
   type MessageChannel,
-  resolveCustomerByContact,
+  normaliseContactValue,
+  readInboundContext,
   updateCase as writeCase,
 } from "@keel/db";
 import type { Kysely } from "kysely";
@@ -22,7 +24,7 @@ import { reactToStoredMessage } from "../../reactions/index.js";
 import { failure, fromDb, type Result, success, transact } from "../../service-result.js";
 import { type Actor, audit, SYSTEM_ACTOR } from "../audit/service.js";
 import { emitEvent } from "../cases/events.js";
-import { type CoreDeps, insertCaseWithSla, type NewCaseInput, updateCase } from "../cases/service.js";
+import { applyCaseEdit, type CoreDeps, insertCaseWithSla, type NewCaseInput } from "../cases/service.js";
 import { analyseInbound, analyseOutbound, angerOf, angerTrend, type Trend } from "./analysis.js";
 
 export interface InboundMessageInput {
@@ -48,59 +50,70 @@ export interface InboundMessageResult {
   caseCreated: boolean;
 }
 
-/**
- * Earlier inbound messages the coach reads a new one against: its anger trend looks at the last 3, and repeat
- * contact only asks whether there were none, one or more (non-blank) — so the whole thread need not be loaded.
- */
-const INBOUND_CONTEXT = 3;
-
-/** The earlier inbound bodies analysis needs, oldest first: the last few, or all when those are mostly blank. */
-async function earlierInboundBodies(db: Kysely<Database>, caseId: string): Promise<string[]> {
-  const recent = (await listRecentInbound(db, caseId, INBOUND_CONTEXT)).map((m) => m.body);
-  const nonBlank = recent.filter((body) => body.trim() !== "").length;
-  if (recent.length < INBOUND_CONTEXT || nonBlank >= 2) return recent;
-  return (await listMessages(db, caseId)).filter((m) => m.direction === "inbound").map((m) => m.body);
-}
-
 /** Statuses a customer's message takes back to `open`. */
 const REOPENED_BY_CUSTOMER = new Set(["pending_customer", "resolved"]);
 
+/** Work a caller adds to the message's transaction (e.g. storing the HTTP response for an Idempotency-Key). */
+export type InTransaction<T> = (trx: Kysely<Database>, stored: T) => Promise<void>;
+
+/**
+ * Stores a customer's message in one transaction: a single read (sender, case, earlier messages), the case when
+ * one is opened, the message with its audit entry, the webhook events, the reactions, and the reopening of a case
+ * that waited on the customer — so an acknowledged message is complete, and a crash leaves none of it.
+ */
 export async function addInboundMessage(
   deps: CoreDeps,
   input: InboundMessageInput,
+  options: { inTransaction?: InTransaction<InboundMessageResult> } = {},
 ): Promise<Result<InboundMessageResult>> {
-  const who = fromDb(
-    await resolveCustomerByContact(deps.db, {
-      kind: input.contact.kind,
-      value: input.contact.value,
-      name: input.contact.name?.trim() || input.contact.value.trim(),
-    }),
-    "contact",
-  );
-  if (!who.ok) return who;
-  const { customer, contact } = who.value;
-  const actor: Actor = { kind: "contact", id: contact.id };
-
-  if (input.caseId === undefined && input.externalMessageId) {
-    const [seen] = await findMessagesByExternalId(deps.db, input.externalMessageId);
-    if (seen) {
-      const kase = fromDb(await findCase(deps.db, seen.case_id));
-      if (!kase.ok) return kase;
-      return success({ case: kase.value, message: seen, customer, created: false, caseCreated: false });
-    }
-  }
+  const sender = normaliseContactValue(input.contact.kind, input.contact.value);
+  if (!sender.ok) return fromDb(sender, "contact");
   if (input.caseId === undefined && input.newCase === undefined) {
     return failure("validation_failed", "either caseId or newCase is required", "caseId");
   }
-
   const now = deps.clock.now();
-  const outcome = await transact(deps.db, async (trx) => {
-    let caseCreated = false;
+  // Only a message that would open a case is de-duplicated across cases; on a known case the unique
+  // (case, external id) pair does it.
+  const dedupeId = input.caseId === undefined ? (input.externalMessageId ?? null) : null;
+  return transact(deps.db, async (trx): Promise<Result<InboundMessageResult>> => {
+    if (dedupeId !== null) await lockExternalMessageId(trx, dedupeId);
+    const context = await readInboundContext(trx, {
+      kind: input.contact.kind,
+      value: sender.value,
+      caseId: input.caseId ?? null,
+      externalMessageId: dedupeId,
+    });
+    if (input.caseId !== undefined && context.case === null) {
+      return failure("not_found", `case ${input.caseId} not found`, "caseId");
+    }
+    let who = context.sender;
+    if (who === null) {
+      const added = fromDb(
+        await addCustomerWithContactIn(trx, {
+          kind: input.contact.kind,
+          value: sender.value,
+          name: input.contact.name?.trim() || input.contact.value.trim(),
+        }),
+        "contact",
+      );
+      if (!added.ok) return added;
+      who = added.value;
+    }
+    const { customer, contact } = who;
+    const actor: Actor = { kind: "contact", id: contact.id };
+
+    if (context.seenMessageId !== null) {
+      const seen = fromDb(await getMessage(trx, context.seenMessageId));
+      if (!seen.ok) return seen;
+      const kase = fromDb(await findCase(trx, seen.value.case_id));
+      if (!kase.ok) return kase;
+      return success({ case: kase.value, message: seen.value, customer, created: false, caseCreated: false });
+    }
+
     let kase: Case;
-    if (input.caseId !== undefined) {
-      const found = fromDb(await findCase(trx, input.caseId), "caseId");
-      if (!found.ok) return found;
-      kase = found.value;
+    let caseCreated = false;
+    if (context.case !== null) {
+      kase = context.case;
     } else {
       const newCase = input.newCase as Omit<NewCaseInput, "customerId">;
       const created = await insertCaseWithSla(
@@ -114,43 +127,43 @@ export async function addInboundMessage(
       kase = created.value;
       caseCreated = true;
     }
-    const earlier = await earlierInboundBodies(trx, kase.id);
     const added = fromDb(
-      await addMessage(trx, {
-        caseId: kase.id,
-        direction: "inbound",
-        channel: input.channel,
-        body: input.body,
-        authorContactId: contact.id,
-        rawSource: input.rawSource ?? null,
-        externalMessageId: input.externalMessageId ?? null,
-        analysis: analyseInbound(input.body, earlier, now),
-        ...(input.receivedAt === undefined ? {} : { createdAt: input.receivedAt }),
-      }),
+      await addMessage(
+        trx,
+        {
+          caseId: kase.id,
+          direction: "inbound",
+          channel: input.channel,
+          body: input.body,
+          authorContactId: contact.id,
+          rawSource: input.rawSource ?? null,
+          externalMessageId: input.externalMessageId ?? null,
+          analysis: analyseInbound(input.body, context.earlier, now),
+          ...(input.receivedAt === undefined ? {} : { createdAt: input.receivedAt }),
+        },
+        // The audit entry is written by the same statement as the message.
+        { actorKind: actor.kind, actorId: actor.id },
+      ),
     );
     if (!added.ok) return added;
     const { message, created } = added.value;
-    // The audit entry and the webhook events commit with the message: one commit per message, and no event
-    // for a message that was never stored.
+    // The webhook events commit with the message: no event for a message that was never stored.
     if (caseCreated) await emitEvent(deps.jobs, "case.created", { case: kase }, trx);
     if (created) {
-      const after = summary(message);
-      await audit(trx, actor, { entity: "message", entityId: message.id, action: "create", after });
-      await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message: after }, trx);
+      await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message: summary(message) }, trx);
       await reactToStoredMessage({ trx, deps, case: kase, message, actor, now });
+      // A blocked contact's message is kept but does not reopen the case (see features/wellbeing/README.md).
+      if (contact.blocked_at === null && REOPENED_BY_CUSTOMER.has(kase.status)) {
+        const reopened = await applyCaseEdit(trx, deps, kase.id, { status: "open" }, actor, "reopen", now);
+        if (!reopened.ok) return reopened;
+        kase = reopened.value;
+        await emitEvent(deps.jobs, "case.updated", { case: kase, action: "reopen" }, trx);
+      }
     }
-    return success({ kase, message, created, caseCreated });
+    const stored = { case: kase, message, customer, created, caseCreated };
+    await options.inTransaction?.(trx, stored);
+    return success(stored);
   });
-  if (!outcome.ok) return outcome;
-  let { kase } = outcome.value;
-  const { message, created, caseCreated } = outcome.value;
-  if (created) {
-    if (REOPENED_BY_CUSTOMER.has(kase.status)) {
-      const reopened = await updateCase(deps, kase.id, { status: "open" }, actor, "reopen");
-      if (reopened.ok) kase = reopened.value;
-    }
-  }
-  return success({ case: kase, message, customer, created, caseCreated });
 }
 
 export interface OutboundMessageInput {

@@ -31,10 +31,17 @@ import { guards, principalOf } from "../auth/guard.js";
 import { sha256 } from "../auth/secrets.js";
 import { actorOf, serverSecret } from "../auth/service.js";
 import { getCase } from "../cases/service.js";
+import { customerTimeline, nextExpectedUpdate, statusInWords } from "../informed/service.js";
 import { addInboundMessage, listTimeline } from "../messages/service.js";
+import { openPromisesForCustomer } from "../promises/service.js";
 import { signPortalToken, verifyPortalToken } from "./tokens.js";
 
 export const PORTAL_RATE_LIMIT = { max: 60, timeWindow: 60_000 };
+
+async function nextUpdateDto(deps: AppDeps, kase: Case) {
+  const next = await nextExpectedUpdate(deps.db, kase, deps.clock.now());
+  return { at: next.at?.toISOString() ?? null, basis: next.basis };
+}
 const DAY_MS = 86_400_000;
 
 const toPortalMessage = (m: Message) => ({
@@ -111,6 +118,16 @@ export const portalRoutes =
           status: kase.status,
           createdAt: kase.created_at.toISOString(),
           messages: timeline.messages.map(toPortalMessage),
+          promises: await openPromisesForCustomer(deps, kase.id),
+          statusText: statusInWords(kase.status),
+          timeline: (await customerTimeline(deps.db, kase)).map((event) => ({
+            kind: event.kind,
+            at: event.at.toISOString(),
+            from: event.from ?? null,
+            text: event.text,
+            status: event.status ?? null,
+          })),
+          nextUpdate: await nextUpdateDto(deps, kase),
         };
       },
     );

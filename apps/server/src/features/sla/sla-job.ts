@@ -1,10 +1,12 @@
 /**
  * @module The SLA job: overdue cases get one notice each, by rule — a missed first response raises the priority a
- * step; a missed resolution escalates. A tag marks what was done, so the periodic check never repeats itself.
+ * step and lets the escalation rules decide; a missed resolution escalates. A tag marks what was done, so the
+ * periodic check never repeats itself.
  */
 import type { Jobs } from "../../jobs/jobs.js";
 import { toJson } from "../../service-result.js";
-import { bumpPriority, type CoreDeps, escalate, findOverdueCases, updateCase } from "../cases/service.js";
+import { bumpPriority, type CoreDeps, findOverdueCases, updateCase } from "../cases/service.js";
+import { escalateForSla } from "../escalation/service.js";
 import { WEBHOOK_DISPATCH_QUEUE } from "../webhooks/dispatch.js";
 
 export const SLA_CHECK_QUEUE = "sla.check";
@@ -36,19 +38,21 @@ export async function checkSla(deps: CoreDeps): Promise<SlaCheckReport> {
         );
         report.bumped.push(kase.id);
         fresh.push("first_response");
+        const byRules = await escalateForSla(deps, kase.id, "first_response");
+        if (byRules.ok && byRules.value.escalation) report.escalated.push(kase.id);
       }
     }
     if (breaches.includes("resolution") && !kase.tags.includes(RESOLUTION_TAG)) {
-      const escalated = await escalate(deps, kase.id, { reason: "resolution SLA missed" });
+      const escalated = await escalateForSla(deps, kase.id, "resolution");
       if (escalated.ok) {
         await updateCase(
           deps,
           kase.id,
-          { tags: [...escalated.value.tags, RESOLUTION_TAG] },
+          { tags: [...escalated.value.case.tags, RESOLUTION_TAG] },
           undefined,
           "sla",
         );
-        report.escalated.push(kase.id);
+        if (escalated.value.escalation) report.escalated.push(kase.id);
         fresh.push("resolution");
       }
     }

@@ -21,6 +21,7 @@ export const WEBHOOK_EVENTS = [
   "case.created",
   "case.updated",
   "case.sla_breached",
+  "case.escalated",
   "message.created",
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

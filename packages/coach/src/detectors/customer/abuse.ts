@@ -78,6 +78,10 @@ export function detectAbuse(input: CustomerInput, profanity: readonly ProfanityH
     return { kind: "abuse" as const, span, sentence, emotions: { anger: 0.7 }, weight: 0.8 * c };
   };
   const hits: EmotionHit[] = [];
+  const insults: number[] = [];
+  for (let i = 0; i < words.length; i++) if (INSULT_STEMS.has((words[i] as CustomerToken).stem)) insults.push(i);
+  // Most messages have neither profanity nor an insult word: nothing below needs building for them.
+  if (profanity.length === 0 && insults.length === 0) return { confidence, spans, hits };
   const wordIndexOf = new Map(words.map((w, i) => [w.index, i]));
   const handleSentences = new Set(tokens.filter((t) => t.handle).map((t) => t.sentence));
   const sentenceWords = new Map<number, number>();
@@ -96,9 +100,9 @@ export function detectAbuse(input: CustomerInput, profanity: readonly ProfanityH
       hits.push(add(p.span, p.sentence, target === "direct" ? 0.7 : 0.55));
     }
   }
-  for (let i = 0; i < words.length; i++) {
+  for (const i of insults) {
     const w = words[i] as CustomerToken;
-    if (!INSULT_STEMS.has(w.stem) || w.quoted || negatorBefore(words, i) >= 0) continue;
+    if (w.quoted || negatorBefore(words, i) >= 0) continue;
     if (THIRD_PARTY_MARKERS.has(w.norm) || criticisesThing(words, i)) continue;
     const target = targetOf(words, handleSentences, i);
     if (target === "third") continue;

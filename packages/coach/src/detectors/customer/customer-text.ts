@@ -1,8 +1,19 @@
 /** @module The customer message as the detectors read it: tokens with stems, minus tags, links and quoted lines. */
 import { NEGATORS, SLANG } from "../../lexicons/customer-cues.js";
-import { type Token, type Tokenized, tokenize } from "../../text/tokenize.js";
+import type { Spelling } from "../../text/spellings.js";
+import { type Token, type Tokenized, tokenizeWith } from "../../text/tokenize.js";
+
+/** What is known about one written form of a word, worked out once and shared by every token that spells it so. */
+export interface WordInfo {
+  norm: string;
+  stem: string;
+  /** Profanity verdict, filled in by the profanity detector on first need (`undefined` = not yet read). */
+  profanity: "strong" | "mild" | null | undefined;
+}
 
 export interface CustomerToken extends Token {
+  /** Shared per-spelling facts (the same object for every token written the same way). */
+  info: WordInfo;
   /** Index in `Tokenized.tokens`. */
   index: number;
   /** Lemma-ish form: slang expanded, elongation and -s/-ed/-ing/-e stripped. */
@@ -130,27 +141,49 @@ function ignoredRanges(text: string): Array<[number, number]> {
 const LINK_HEADS = new Set(["http", "https", "www"]);
 const QUOTE_CHARS = new Set(['"', "“", "”"]);
 
-export function readCustomerText(input: string): CustomerText {
-  const t = tokenize(input);
-  // Fields are copied one by one: object spread is several times slower on long inputs.
-  const tokens: CustomerToken[] = t.tokens.map((tok, index) => ({
-    text: tok.text,
-    norm: tok.norm,
-    start: tok.start,
-    end: tok.end,
-    kind: tok.kind,
-    sentence: tok.sentence,
+/** The customer reader's facts about a spelling, worked out on its first appearance. */
+function infoOf(spelling: Spelling): WordInfo {
+  const known = spelling.attached as WordInfo | undefined;
+  if (known !== undefined) return known;
+  const { norm, kind } = spelling;
+  const info: WordInfo = { norm, stem: kind === "word" || kind === "number" ? stem(norm) : norm, profanity: undefined };
+  spelling.attached = info;
+  return info;
+}
+
+function customerToken(
+  spelling: Spelling,
+  start: number,
+  end: number,
+  sentence: number,
+  index: number,
+): CustomerToken {
+  const info = infoOf(spelling);
+  return {
+    text: spelling.text,
+    norm: spelling.norm,
+    start,
+    end,
+    kind: spelling.kind,
+    sentence,
     index,
-    stem: tok.kind === "word" || tok.kind === "number" ? stem(tok.norm) : tok.norm,
+    stem: info.stem,
     ignored: false,
     quoted: false,
     handle: false,
     hashtag: false,
-  }));
+    info,
+  };
+}
+
+export function readCustomerText(input: string): CustomerText {
+  const t = tokenizeWith(input, customerToken);
+  const tokens = t.tokens;
   markRanges(tokens, ignoredRanges(t.text));
   markLinksHandlesEntities(t.text, tokens);
   markQuotes(tokens, t.text);
-  const words = tokens.filter((k) => !k.ignored && !k.handle && (k.kind === "word" || k.kind === "number"));
+  const words: CustomerToken[] = [];
+  for (const k of tokens) if (!k.ignored && !k.handle && (k.kind === "word" || k.kind === "number")) words.push(k);
   return { t, tokens, words };
 }
 

@@ -3,8 +3,23 @@ import { EMOJI_CUES } from "../../lexicons/customer-expressive.js";
 import { spanOf } from "../../text/tokenize.js";
 import type { CustomerInput, EmotionHit } from "./detector.js";
 
+type Cue = (typeof EMOJI_CUES)[string];
+
+// Symbols ("@", "#", "&") and emoji repeat from message to message: their cue (or its absence) is kept per spelling.
+const CUE_CACHE_LIMIT = 5_000;
+const CUES = new Map<string, Cue | null>();
+
+function cueFor(emoji: string): Cue | undefined {
+  const known = CUES.get(emoji);
+  if (known !== undefined) return known ?? undefined;
+  const cue = cueUncached(emoji);
+  if (CUES.size >= CUE_CACHE_LIMIT) CUES.clear();
+  CUES.set(emoji, cue ?? null);
+  return cue;
+}
+
 /** Looks an emoji token up as written, then without skin tones, variation selectors and joined parts. */
-function cueFor(emoji: string): (typeof EMOJI_CUES)[string] | undefined {
+function cueUncached(emoji: string): Cue | undefined {
   return (
     EMOJI_CUES[emoji] ??
     EMOJI_CUES[emoji.replace(/[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu, "").split("\u200d")[0] ?? ""]

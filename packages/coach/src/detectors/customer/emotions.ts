@@ -33,11 +33,27 @@ export function calmFactor(hit: EmotionHit, d: EmotionDiscounts): number {
 }
 
 export function foldEmotions(hits: readonly EmotionHit[], d: EmotionDiscounts): Record<Emotion, number> {
-  const sums = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as Record<Emotion, number>;
+  const sums = {
+    anger: 0,
+    annoyance: 0,
+    disappointment: 0,
+    frustration: 0,
+    confusion: 0,
+    fear: 0,
+    sadness: 0,
+    gratitude: 0,
+    relief: 0,
+  } as Record<Emotion, number>;
   for (const h of hits) {
-    const calm = calmFactor(h, d);
-    for (const [e, v] of Object.entries(h.emotions) as Array<[Emotion, number]>) {
-      sums[e] += (CALM.has(e) ? calm : 1) * v;
+    const emotions = h.emotions;
+    let calm = -1;
+    // for…in walks the keys in the order Object.entries would, without building the pairs.
+    for (const key in emotions) {
+      const e = key as Emotion;
+      if (CALM.has(e)) {
+        if (calm < 0) calm = calmFactor(h, d);
+        sums[e] += calm * (emotions[e] as number);
+      } else sums[e] += emotions[e] as number;
     }
   }
   const out = {} as Record<Emotion, number>;

@@ -76,6 +76,8 @@ export function detectIdentifiers(input: CustomerInput): Fact[] {
   }
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || (i > 0 && tokens[i - 1]?.end === tokens[i]?.start)) continue;
+    // Both shapes start with a digit; a run that starts with a word is passed over by the adjacency check above.
+    if (tokens[i]?.kind !== "number") continue;
     const id = identifierAt(tokens, i);
     if (!id) continue;
     const pattern = PATTERNS.find(([re]) => re.test(id[1]));

@@ -9,14 +9,17 @@ import { detectProducts } from "./facts-products.js";
 
 export function detectFacts(input: CustomerInput): Fact[] {
   // Order is priority: a span claimed by an earlier kind is not reported again by a later one.
-  const all = [
-    ...detectEmails(input),
-    ...detectIdentifiers(input),
-    ...detectAmounts(input),
-    ...detectDates(input),
-    ...detectPhones(input),
-    ...detectProducts(input),
-  ];
+  const all = detectEmails(input);
+  for (const more of [
+    detectIdentifiers(input),
+    detectAmounts(input),
+    detectDates(input),
+    detectPhones(input),
+    detectProducts(input),
+  ])
+    for (const f of more) all.push(f);
+  // Most messages state no fact at all, and one fact cannot overlap another.
+  if (all.length <= 1) return all;
   const taken = new Uint8Array(input.text.t.text.length + 1);
   const kept: Fact[] = [];
   for (const f of all) {

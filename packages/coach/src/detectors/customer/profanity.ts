@@ -81,6 +81,15 @@ function verdictOf(word: string, hashtag: boolean): Verdict {
   return null;
 }
 
+/** The verdict for a word outside a hashtag, kept on the spelling's shared info. */
+function plainVerdict(tok: CustomerToken): Verdict {
+  const known = tok.info.profanity;
+  if (known !== undefined) return known;
+  const verdict = verdictOf(tok.text, false);
+  tok.info.profanity = verdict;
+  return verdict;
+}
+
 /** Runs of letters and asterisks like "f***", "sh*t", "****": masked profanity counts as strong. */
 function maskedAt(tokens: readonly CustomerToken[], i: number): number {
   let j = i;
@@ -110,10 +119,13 @@ export function detectProfanity(input: CustomerInput): ProfanityHit[] {
   const { tokens } = input.text;
   const text = input.text.t.text;
   const hits: ProfanityHit[] = [];
+  // A masked word needs a "*": without one in the text, no run of tokens can be one.
+  const hasStar = text.includes("*");
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as CustomerToken;
     if (tok.ignored || tok.handle) continue;
     if (
+      hasStar &&
       (tok.text === "*" || tok.kind === "word") &&
       (i === 0 || (tokens[i - 1] as CustomerToken).end !== tok.start || tok.text === "*")
     ) {
@@ -132,7 +144,9 @@ export function detectProfanity(input: CustomerInput): ProfanityHit[] {
       }
     }
     if (tok.kind !== "word") continue;
-    let level = profanityOf(tok.text, tok.hashtag);
+    let level = tok.hashtag ? profanityOf(tok.text, true) : plainVerdict(tok);
+    // Most words are clean: the neighbours matter only for a lone "F" or a mild word.
+    if (!level && tok.text !== "F") continue;
     const prevWord = wordNear(tokens, i, -1);
     const nextWord = wordNear(tokens, i, 1);
     // "F this airline", "F you": a lone capital F before a target.

@@ -55,6 +55,7 @@ export function detectSarcasm(
   // "Great job. NOT!": a shouted "not" standing alone takes the praise back.
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as CustomerToken;
+    if (w.text !== "NOT") continue;
     const after = tokens[w.index + 1];
     const alone = words[i - 1]?.sentence !== w.sentence && words[i + 1]?.sentence !== w.sentence;
     const last = words[i + 1]?.sentence !== w.sentence;

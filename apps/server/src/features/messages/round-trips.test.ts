@@ -1,0 +1,137 @@
+/**
+ * @module Statements per inbound message: ingest speed is bounded by round trips to PostgreSQL, so storing a
+ * customer message must stay a fixed, small number of statements (reactions of other features counted apart).
+ */
+import type { Database } from "@keel/db";
+import { backends } from "@keel/db/testing";
+import type { Kysely } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reactToStoredMessage } from "../../reactions/index.js";
+import { createTestApp, type TestApp } from "../../testing/test-app.js";
+import { getCase, setStatus } from "../cases/service.js";
+import { addInboundMessage, type InboundMessageInput } from "./service.js";
+
+/** The same database, counting every statement it executes (transactions included). */
+function counting(db: Kysely<Database>): { db: Kysely<Database>; statements: () => number } {
+  let statements = 0;
+  const counted = db.withPlugin({
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      statements++;
+      return args.result;
+    },
+  });
+  return { db: counted, statements: () => statements };
+}
+
+class RolledBack extends Error {}
+
+/** Statements the message reactions of the other features run for this message, measured in a rolled-back transaction. */
+async function reactionStatements(t: TestApp, caseId: string, messageId: string): Promise<number> {
+  const probe = counting(t.deps.db);
+  const kase = await getCase(t.deps, caseId);
+  const message = await t.deps.db.selectFrom("messages").selectAll().where("id", "=", messageId).executeTakeFirst();
+  if (!kase.ok || !message) throw new Error("case or message missing");
+  await probe.db
+    .transaction()
+    .execute(async (trx) => {
+      await reactToStoredMessage({
+        trx,
+        deps: t.deps,
+        case: kase.value,
+        message,
+        actor: { kind: "contact", id: message.author_contact_id },
+        now: t.deps.clock.now(),
+      });
+      throw new RolledBack();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
+  return probe.statements();
+}
+
+describe.each(backends())("statements per inbound message on %s PostgreSQL", (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+  });
+  afterAll(async () => t.close());
+
+  const from = { kind: "email" as const, value: "counted@example.com", name: "Counted" };
+
+  async function storeCounted(input: InboundMessageInput) {
+    const probe = counting(t.deps.db);
+    const stored = await addInboundMessage({ ...t.deps, db: probe.db }, input);
+    if (!stored.ok) throw new Error(stored.error.message);
+    const own = probe.statements() - (await reactionStatements(t, stored.value.case.id, stored.value.message.id));
+    return { stored: stored.value, own };
+  }
+
+  it("stores a known sender's message on an existing case in two statements", async () => {
+    const first = await storeCounted({ newCase: { subject: "Counted" }, contact: from, body: "Hello?", channel: "api" });
+    const { stored, own } = await storeCounted({
+      caseId: first.stored.case.id,
+      contact: from,
+      body: "Still waiting for an answer, this is getting ridiculous.",
+      channel: "api",
+    });
+    expect(stored.created).toBe(true);
+    // One read (sender, case, earlier messages) and one write (message with its audit entry).
+    expect(own).toBe(2);
+  });
+
+  it("reopens a case waiting on the customer in the same transaction", async () => {
+    const first = await storeCounted({ newCase: { subject: "Reopen" }, contact: from, body: "Hi", channel: "api" });
+    const waiting = await setStatus(t.deps, first.stored.case.id, "pending_customer");
+    expect(waiting.ok).toBe(true);
+    const { stored, own } = await storeCounted({
+      caseId: first.stored.case.id,
+      contact: from,
+      body: "Here is the photo you asked for.",
+      channel: "api",
+    });
+    expect(stored.case.status).toBe("open");
+    expect(stored.case.sla_paused_at).toBeNull();
+    // Plus the case edit: lock, resume the SLA clock, update, audit.
+    expect(own).toBeLessThanOrEqual(6);
+    const events = t.deps.jobs.sent.map((j) => (j.data as { event?: string }).event);
+    expect(events).toContain("case.updated");
+  });
+
+  it("opens a case for a new sender's email, de-duplicated by Message-ID", async () => {
+    const email = {
+      newCase: { subject: "New" },
+      contact: { kind: "email" as const, value: "first-time@example.com" },
+      body: "My first message.",
+      channel: "email" as const,
+      externalMessageId: "<counted-1@example.com>",
+    };
+    const { stored, own } = await storeCounted(email);
+    expect(stored.caseCreated).toBe(true);
+    // Lock on the Message-ID, read, new customer+contact, case, case audit, message+audit.
+    expect(own).toBeLessThanOrEqual(6);
+    const again = await addInboundMessage(t.deps, email);
+    expect(again.ok && again.value.created).toBe(false);
+    expect(again.ok && again.value.message.id).toBe(stored.message.id);
+  });
+
+  it("stores an email delivered twice at once only once", async () => {
+    const email = {
+      newCase: { subject: "Twice" },
+      contact: { kind: "email" as const, value: "twice@example.com" },
+      body: "Sent once, delivered twice.",
+      channel: "email" as const,
+      externalMessageId: "<twice@example.com>",
+    };
+    const results = await Promise.all([addInboundMessage(t.deps, email), addInboundMessage(t.deps, email)]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results.filter((r) => r.ok && r.value.created)).toHaveLength(1);
+    const rows = await t.deps.db
+      .selectFrom("messages")
+      .select("case_id")
+      .where("external_message_id", "=", "<twice@example.com>")
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * @module Interned spellings: each distinct token text is stored once with what is known about it, so tokenising a
+ * message allocates no substring for a word seen before and every later lookup reuses one string (its hash cached).
+ */
+
+export type TokenKind = "word" | "number" | "punct" | "emoji" | "symbol";
+
+/** One written form of a token and the facts that depend on nothing else. */
+export interface Spelling {
+  /** The token as written. */
+  readonly text: string;
+  /** Lower-cased, curly apostrophes made straight. */
+  readonly norm: string;
+  readonly kind: TokenKind;
+  /** Facts a reader works out once per spelling and keeps here (the customer reader keeps stems and profanity). */
+  attached: unknown;
+}
+
+const ASCII_PUNCT = new Set([..."!?.,;:'\"()[]{}-"]);
+
+export function kindOf(tok: string): TokenKind {
+  const c = tok.codePointAt(0) ?? 0;
+  // ASCII is most of what anyone types: no ASCII character is pictographic, so a table settles it.
+  if (c < 0x80) {
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return "word";
+    if (c >= 0x30 && c <= 0x39) return "number";
+    return ASCII_PUNCT.has(tok[0] ?? "") ? "punct" : "symbol";
+  }
+  const ch = String.fromCodePoint(c);
+  if (/\p{L}|\p{M}/u.test(ch)) return "word";
+  if (/\p{N}/u.test(ch)) return "number";
+  if (/\p{Extended_Pictographic}/u.test(ch)) return "emoji";
+  if (/[!?.,;:'"“”‘’()[\]{}\-–—…]/.test(ch)) return "punct";
+  return "symbol";
+}
+
+export function normalizeWord(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.includes("’") ? lower.replace(/’/g, "'") : lower;
+}
+
+function makeSpelling(text: string): Spelling {
+  return { text, norm: normalizeWord(text), kind: kindOf(text), attached: undefined };
+}
+
+// An open-addressing table keyed by the characters themselves, so a lookup needs no substring. Real traffic holds
+// ~20k distinct spellings; past MAX_ENTRIES (a paste of unique garbage) the table starts afresh, so memory stays bounded.
+const TABLE_BITS = 16;
+const MASK = (1 << TABLE_BITS) - 1;
+const MAX_ENTRIES = 40_000;
+/** Longer tokens (pasted hashes, runs of one character) are not kept: they rarely repeat and would hold memory. */
+const MAX_INTERNED_LENGTH = 48;
+const keys: Array<string | undefined> = new Array<string | undefined>(MASK + 1).fill(undefined);
+const spellings: Array<Spelling | undefined> = new Array<Spelling | undefined>(MASK + 1).fill(undefined);
+let entries = 0;
+
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) & MASK;
+}
+
+function sameChars(key: string, text: string, start: number): boolean {
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/** The spelling of text[start, end). */
+export function spellingAt(text: string, start: number, end: number): Spelling {
+  const length = end - start;
+  if (length > MAX_INTERNED_LENGTH) return makeSpelling(text.slice(start, end));
+  let slot = hashRange(text, start, end);
+  for (;;) {
+    const key = keys[slot];
+    if (key === undefined) break;
+    if (key.length === length && sameChars(key, text, start)) return spellings[slot] as Spelling;
+    slot = (slot + 1) & MASK;
+  }
+  if (entries >= MAX_ENTRIES) {
+    keys.fill(undefined);
+    spellings.fill(undefined);
+    entries = 0;
+    slot = hashRange(text, start, end);
+  }
+  const spelling = makeSpelling(text.slice(start, end));
+  keys[slot] = spelling.text;
+  spellings[slot] = spelling;
+  entries++;
+  return spelling;
+}

@@ -1,0 +1,97 @@
+/**
+ * @module What storing one inbound customer message needs to read, in one statement: who sent it (contact and
+ * customer), the case it goes to, the earlier inbound messages the coach reads it against, and — for a message
+ * that opens a case — whether its channel id was stored before.
+ */
+import { type Kysely, sql } from "kysely";
+import { isUuid } from "../result.js";
+import type { Case, Contact, ContactKind, Customer, Database, JsonValue } from "../schema.js";
+import { rowFromJson } from "./json.js";
+
+export interface EarlierInbound {
+  id: string;
+  body: string;
+  /** The anger stored with the message's analysis, when it has one. */
+  anger: number | null;
+}
+
+export interface InboundContext {
+  sender: { contact: Contact; customer: Customer } | null;
+  /** Null when no case id was given or no case has it. */
+  case: Case | null;
+  /**
+   * Earlier inbound messages on the case, oldest first: the latest `RECENT_INBOUND`, preceded by up to two older
+   * non-blank ones when fewer than two of those latest have any text (so "has written before" can still be told).
+   */
+  earlier: EarlierInbound[];
+  /** A message already stored with the external id asked about. */
+  seenMessageId: string | null;
+}
+
+/** How many of the latest inbound messages are read back. */
+export const RECENT_INBOUND = 3;
+
+type ContextRow = Case & {
+  ctx_sender: { contact: JsonValue; customer: JsonValue } | null;
+  ctx_earlier: Array<{ id: string; body: string; anger: JsonValue; recent: boolean }> | null;
+  ctx_seen: string | null;
+};
+
+export async function readInboundContext(
+  db: Kysely<Database>,
+  input: { kind: ContactKind; value: string; caseId: string | null; externalMessageId: string | null },
+): Promise<InboundContext> {
+  const caseId = input.caseId !== null && isUuid(input.caseId) ? input.caseId : null;
+  const { rows } = await sql<ContextRow>`
+    SELECT c.*,
+      (SELECT jsonb_build_object('contact', to_jsonb(ct), 'customer', to_jsonb(cu))
+         FROM contacts ct JOIN customers cu ON cu.id = ct.customer_id
+        WHERE ct.kind = ${input.kind} AND ct.value = ${input.value}) AS ctx_sender,
+      (SELECT jsonb_agg(jsonb_build_object('id', e.id, 'body', e.body, 'anger', e.analysis -> 'result' -> 'anger',
+                                           'recent', e.recent) ORDER BY e.created_at, e.id)
+         FROM ((SELECT id, body, analysis, created_at, true AS recent FROM messages
+                 WHERE case_id = c.id AND direction = 'inbound'
+                 ORDER BY created_at DESC, id DESC LIMIT ${RECENT_INBOUND})
+               UNION ALL
+               (SELECT id, body, analysis, created_at, false AS recent FROM messages
+                 WHERE case_id = c.id AND direction = 'inbound' AND btrim(body) <> ''
+                 ORDER BY created_at DESC, id DESC LIMIT ${RECENT_INBOUND + 2})) e) AS ctx_earlier,
+      (SELECT m.id FROM messages m WHERE m.external_message_id = ${input.externalMessageId}
+        ORDER BY m.created_at LIMIT 1) AS ctx_seen
+    FROM (SELECT 1) AS one LEFT JOIN cases c ON c.id = ${caseId}::uuid`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error("the inbound context query returned no row");
+  const { ctx_sender: sender, ctx_earlier: earlierRows, ctx_seen: seen, ...kase } = row;
+  const contact = rowFromJson<Contact>(sender?.contact ?? null);
+  const customer = rowFromJson<Customer>(sender?.customer ?? null);
+  return {
+    sender: contact && customer ? { contact, customer } : null,
+    case: kase.id === null ? null : (kase as Case),
+    earlier: earlierOf(earlierRows ?? []),
+    seenMessageId: seen,
+  };
+}
+
+/** The latest messages, preceded by older non-blank ones only when the latest hold fewer than two with text. */
+function earlierOf(rows: Array<{ id: string; body: string; anger: JsonValue; recent: boolean }>): EarlierInbound[] {
+  const recent = rows.filter((r) => r.recent);
+  const recentIds = new Set(recent.map((r) => r.id));
+  const nonBlank = recent.filter((r) => r.body.trim() !== "").length;
+  const older =
+    recent.length < RECENT_INBOUND || nonBlank >= 2
+      ? []
+      : rows.filter((r) => !r.recent && !recentIds.has(r.id)).slice(-(2 - nonBlank));
+  return [...older, ...recent].map((r) => ({
+    id: r.id,
+    body: r.body,
+    anger: typeof r.anger === "number" ? r.anger : null,
+  }));
+}
+
+/**
+ * Holds, until the transaction ends, the right to store a message with this channel id: two deliveries of the same
+ * email at once (a sender retrying before our first answer) then store it once, not on two new cases.
+ */
+export async function lockExternalMessageId(db: Kysely<Database>, externalMessageId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`keel.message:${externalMessageId}`}, 0))`.execute(db);
+}
