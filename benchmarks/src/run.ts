@@ -9,6 +9,7 @@ import { coachLatencySection } from "./sections/coach-latency.js";
 import { ingestSection } from "./sections/ingest.js";
 import { pathologicalSection } from "./sections/pathological.js";
 import { throughputSection } from "./sections/throughput.js";
+import { webSection } from "./sections/web.js";
 
 const SECTIONS: readonly Section[] = [
   throughputSection,
@@ -16,6 +17,7 @@ const SECTIONS: readonly Section[] = [
   pathologicalSection,
   cliBatchSection,
   ingestSection,
+  webSection,
 ];
 
 interface Flags {
@@ -36,7 +38,7 @@ function parseFlags(argv: readonly string[]): Flags | string {
         return `--only expects section ids from: ${SECTIONS.map((s) => s.id).join(", ")}`;
       flags.only = new Set(ids);
     } else if (arg === "--help" || arg === "-h")
-      return "usage: npm run bench -- [--quick] [--only throughput,latency,pathological,cli]";
+      return "usage: npm run bench -- [--quick] [--only throughput,latency,pathological,cli,ingest,web]";
     else return `unknown flag ${arg}`;
   }
   return flags;

@@ -15,22 +15,42 @@ export const DEMO = {
 } as const;
 
 /**
- * Console errors a page may log without a bug behind them: Chromium reports every 4xx response as "Failed to load
- * resource", and the app asks who is signed in (401 before signing in) on purpose.
+ * Chromium logs every 4xx/5xx response as a console error ("Failed to load resource"). The app asks who is signed
+ * in on start (401 before signing in); any other failed request counts unless the test declares it with
+ * `expectHttpError`, e.g. the 400 for a value it enters wrong on purpose.
  */
-function expectedError(text: string, url: string): boolean {
-  return (
-    /Failed to load resource: the server responded with a status of 401/.test(text) &&
-    /\/auth\/(me|login)$/.test(url)
-  );
-}
+const FAILED_LOAD = /^Failed to load resource: the server responded with a status of (\d+)/;
+const ALWAYS_EXPECTED: ReadonlyArray<ExpectedHttpError> = [{ status: 401, url: /\/api\/v1\/auth\/me$/ }];
 
 /** `npm run screenshots` writes to docs/screenshots; other runs keep theirs out of the tree. */
 const SCREENSHOT_DIR = process.env.KEEL_SCREENSHOTS
   ? join(REPO_ROOT, "docs/screenshots")
   : join(REPO_ROOT, "test-results/screens");
 
-export const test = base.extend<{ consoleErrors: string[] }>({
+interface ExpectedHttpError {
+  status: number;
+  url: RegExp;
+}
+
+/** Collects the console errors and uncaught exceptions of a page (a test's extra pages use it too). */
+export function watchConsole(page: Page, expected: readonly ExpectedHttpError[] = ALWAYS_EXPECTED): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const url = message.location().url;
+    const status = Number(FAILED_LOAD.exec(message.text())?.[1] ?? Number.NaN);
+    if (expected.some((e) => e.status === status && e.url.test(url))) return;
+    errors.push(`${message.text()} (${url})`);
+  });
+  page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}
+
+export const test = base.extend<{
+  expectedHttpErrors: ExpectedHttpError[];
+  expectHttpError: (status: number, url: RegExp) => void;
+  consoleErrors: string[];
+}>({
   // Playwright reads a fixture's dependencies from its destructuring pattern, so this one must stay empty.
   // biome-ignore lint/correctness/noEmptyPattern: see above
   baseURL: async ({}, use) => {
@@ -38,15 +58,18 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     if (!url) throw new Error(`${KEEL_URL_ENV} is not set: run through playwright.config.ts (global setup).`);
     await use(url);
   },
+  // biome-ignore lint/correctness/noEmptyPattern: see baseURL
+  expectedHttpErrors: async ({}, use) => {
+    await use([...ALWAYS_EXPECTED]);
+  },
+  expectHttpError: async ({ expectedHttpErrors }, use) => {
+    await use((status, url) => {
+      expectedHttpErrors.push({ status, url });
+    });
+  },
   consoleErrors: [
-    async ({ page }, use) => {
-      const errors: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() !== "error") return;
-        if (expectedError(message.text(), message.location().url)) return;
-        errors.push(`${message.text()} (${message.location().url})`);
-      });
-      page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
+    async ({ page, expectedHttpErrors }, use) => {
+      const errors = watchConsole(page, expectedHttpErrors);
       await use(errors);
       expect(errors, "the page logged errors").toEqual([]);
     },

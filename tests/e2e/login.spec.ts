@@ -13,7 +13,8 @@ test("a fresh install shows the demo logins, and one click signs in with them", 
   await signOut(page);
 });
 
-test("a wrong password is refused with a message", async ({ page }) => {
+test("a wrong password is refused with a message", async ({ page, expectHttpError }) => {
+  expectHttpError(401, /\/api\/v1\/auth\/login$/);
   await page.goto("/");
   await page.getByLabel("Email").fill(DEMO.agent.email);
   await page.getByLabel("Password").fill("not the password");

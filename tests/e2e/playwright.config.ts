@@ -3,18 +3,7 @@
  * by global-setup.ts, a laptop-sized viewport. Each launch gets a fresh temporary profile from Playwright.
  */
 import { defineConfig } from "@playwright/test";
-
-export const CHROMIUM = process.env.KEEL_CHROMIUM ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
 
 export default defineConfig({
   testDir: ".",

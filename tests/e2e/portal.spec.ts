@@ -28,7 +28,8 @@ test("a customer opens their case from the link, reads the timeline and replies"
   await expect(timeline.getByText(text)).toBeVisible();
 });
 
-test("a forged portal link says so plainly", async ({ page }) => {
+test("a forged portal link says so plainly", async ({ page, expectHttpError }) => {
+  expectHttpError(401, /\/api\/v1\/portal\//);
   await page.goto("/portal/not-a-real-token-at-all");
   await expect(page.getByRole("alert")).toContainText("invalid or has expired");
 });

@@ -2,7 +2,9 @@ import { expect, screenshot, signIn, test } from "./fixtures.js";
 
 test("an admin changes the follow-up delay, is told what to fix in a bad value, and adds a team", async ({
   page,
+  expectHttpError,
 }) => {
+  expectHttpError(400, /\/api\/v1\/settings\/followups$/);
   await signIn(page, "admin");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();

@@ -24,9 +24,9 @@ import { escalationRoutes } from "./features/escalation/routes.js";
 import { followupRoutes } from "./features/followups/routes.js";
 import { healthRoutes } from "./features/health/routes.js";
 import { homeRoutes } from "./features/home/routes.js";
+import { channelRoutes } from "./features/inbound/channel-routes.js";
 import { inboxRoutes } from "./features/inbox/routes.js";
 import { informedRoutes } from "./features/informed/routes.js";
-import { channelRoutes } from "./features/inbound/channel-routes.js";
 import { messageRoutes } from "./features/messages/routes.js";
 import { notificationRoutes } from "./features/notifications/routes.js";
 import { portalRoutes } from "./features/portal/routes.js";
@@ -122,7 +122,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     transform: jsonSchemaTransform,
   });
   app.decorateRequest("principal", null);
-  installIdempotency(app, deps.db);
+  installIdempotency(app, deps.db, { leaseSeconds: deps.config.KEEL_IDEMPOTENCY_LEASE_SECONDS });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await typed.register(homeRoutes(deps));

@@ -14,6 +14,8 @@ const Env = z.object({
   KEEL_LLM_MODEL: z.string().optional(),
   KEEL_WORKERS_IN_PROCESS: z.enum(["true", "false"]).default("true"),
   KEEL_SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  /** Seconds an Idempotency-Key of a request that never finished (its server crashed) stays blocked. */
+  KEEL_IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
 });
 
 export type ServerConfig = z.infer<typeof Env>;

@@ -125,7 +125,10 @@ export const OutcomeGroup = z.object({
   csatAverage: z.number().nullable(),
   csatCount: z.number().int(),
   fixHeldRate: z.number().nullable().describe("Share of answers saying the fix held."),
-  reopenRate: z.number().nullable().describe("Share of resolutions reopened (bad answer or the customer wrote again)."),
+  reopenRate: z
+    .number()
+    .nullable()
+    .describe("Share of resolutions reopened (bad answer or the customer wrote again)."),
 });
 
 export const Outcomes = z.object({

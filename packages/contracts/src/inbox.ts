@@ -5,7 +5,14 @@ import { Text, Timestamp, Uuid } from "./common.js";
 
 export const INBOX_SORT_VALUES = ["attention", "newest", "oldest", "updated"] as const;
 export const INBOX_ANGER_VALUES = ["annoyed", "angry", "furious"] as const;
-export const INBOX_THREAT_VALUES = ["any", "legal", "churn", "social_media", "regulator", "chargeback"] as const;
+export const INBOX_THREAT_VALUES = [
+  "any",
+  "legal",
+  "churn",
+  "social_media",
+  "regulator",
+  "chargeback",
+] as const;
 
 export const InboxQuery = z.object({
   status: z
@@ -33,7 +40,9 @@ export const InboxQuery = z.object({
   sort: z
     .enum(INBOX_SORT_VALUES)
     .default("attention")
-    .describe("`attention`: SLA breached or due soon, anger, threats, abuse, overdue promises, waiting customer."),
+    .describe(
+      "`attention`: SLA breached or due soon, anger, threats, abuse, overdue promises, waiting customer.",
+    ),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

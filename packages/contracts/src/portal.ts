@@ -23,7 +23,9 @@ export const PortalCase = z.object({
   messages: z.array(PortalMessage),
   promises: z.array(PortalPromise).describe("What we promised and by when, still open."),
   statusText: z.string().describe("The status in plain words."),
-  timeline: z.array(PortalTimelineEvent).describe("What happened: messages and status changes, oldest first."),
+  timeline: z
+    .array(PortalTimelineEvent)
+    .describe("What happened: messages and status changes, oldest first."),
   nextUpdate: PortalNextUpdate,
 });
 

@@ -174,7 +174,8 @@ export interface IdempotencyKeysTable {
   /** Null while the first request is still being processed. */
   response_status: number | null;
   response_body: NullableJson;
-  created_at: CreatedAt;
+  /** When the key was claimed; a retry taking over an abandoned claim moves it to its own start. */
+  created_at: UpdatedAt;
 }
 
 /** A notification to one agent, or to everyone with a role (each reader marks it read for themself). */

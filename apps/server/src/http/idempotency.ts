@@ -14,6 +14,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { AppError } from "../errors.js";
+import { toJson } from "../service-result.js";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 
@@ -41,7 +42,29 @@ function scopeOf(request: FastifyRequest): string {
   return `${request.method} ${path} ${who}`;
 }
 
-export function installIdempotency(app: FastifyInstance, db: Kysely<Database>): void {
+/**
+ * For a route whose work runs in one transaction: writes the response for the request's Idempotency-Key inside that
+ * transaction, so a crash can never leave the work committed with its key unanswered (a retry would run it again).
+ * Undefined when the request has no key. The route clears `request.idempotency` once the transaction committed.
+ */
+export function completeIdempotencyWithin<T>(
+  request: FastifyRequest,
+  respond: (stored: T) => { status: number; body: unknown },
+): ((trx: Kysely<Database>, stored: T) => Promise<void>) | undefined {
+  const claim = request.idempotency;
+  if (!claim) return undefined;
+  return async (trx, stored) => {
+    const { status, body } = respond(stored);
+    const done = await completeIdempotentRequest(trx, { ...claim, status, body: toJson(body) });
+    if (!done.ok) throw new Error(`idempotency key not completed: ${done.error.message}`);
+  };
+}
+
+export function installIdempotency(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  options: { leaseSeconds?: number } = {},
+): void {
   app.decorateRequest("idempotency", null);
 
   app.addHook("preHandler", async (request, reply) => {
@@ -60,7 +83,11 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<Database>): 
     const requestHash = createHash("sha256")
       .update(canonical(request.body ?? null))
       .digest("hex");
-    const started = await beginIdempotentRequest(db, { key, route, requestHash });
+    const started = await beginIdempotentRequest(
+      db,
+      { key, route, requestHash },
+      options.leaseSeconds === undefined ? {} : { leaseSeconds: options.leaseSeconds },
+    );
     if (!started.ok) {
       if (started.error.code === "conflict") {
         throw new AppError(

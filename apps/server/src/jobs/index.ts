@@ -11,6 +11,7 @@ import { registerFollowupWorkers } from "../features/followups/workers.js";
 import { registerInformedWorkers } from "../features/informed/workers.js";
 import { checkPromises, PROMISE_CHECK_QUEUE } from "../features/promises/promise-job.js";
 import { checkSla, SLA_CHECK_QUEUE } from "../features/sla/sla-job.js";
+import { expireIdempotencyKeys, IDEMPOTENCY_EXPIRY_QUEUE } from "../http/idempotency-expiry.js";
 import {
   type DeliverJob,
   type DispatchJob,
@@ -77,5 +78,8 @@ export async function registerWorkers(
     if (report.bumped.length + report.escalated.length > 0) {
       log(`sla: ${report.bumped.length} raised, ${report.escalated.length} escalated`);
     }
+  });
+  await jobs.work(IDEMPOTENCY_EXPIRY_QUEUE, async () => {
+    await expireIdempotencyKeys(db, clock.now());
   });
 }

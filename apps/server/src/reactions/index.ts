@@ -12,7 +12,12 @@ import { followUpOnResolution } from "../features/followups/service.js";
 import { queueAcknowledgment } from "../features/informed/service.js";
 import { recordPromisesOfReply } from "../features/promises/service.js";
 import { reflectionOnCaseChange } from "../features/reflection/service.js";
-import { wellbeingOnCaseChange, wellbeingOnMessage } from "../features/wellbeing/service.js";
+import {
+  isBlockedAuthor,
+  onBlockedContactMessage,
+  wellbeingOnCaseChange,
+  wellbeingOnMessage,
+} from "../features/wellbeing/service.js";
 
 export interface MessageStored {
   /** The open transaction the message was written in. */
@@ -47,6 +52,8 @@ function caseReactions(): CaseReaction[] {
 }
 
 export async function reactToStoredMessage(event: MessageStored): Promise<void> {
+  // A blocked contact's message is kept for the record only: no acknowledgment, escalation or notification.
+  if (await isBlockedAuthor(event.trx, event.message.author_contact_id)) return onBlockedContactMessage(event);
   for (const reaction of messageReactions()) await reaction(event);
 }
 

@@ -48,7 +48,7 @@ export function startServerProcess(
     };
     const timer = setTimeout(
       () => fail("the server did not start in time"),
-      options.startTimeoutMs ?? 30_000,
+      options.startTimeoutMs ?? 60_000,
     );
     const check = () => {
       const smtp = /SMTP port (\d+)/.exec(output)?.[1];

@@ -9,6 +9,7 @@ import type {
   CaseListQuery,
   CasePatch,
   CreatedMessage,
+  Customer,
   EscalateCaseBody,
   EscalateCaseResult,
   EscalationAdvice,
@@ -21,6 +22,7 @@ import type {
   MessageList,
   NewMessageBody,
   OverpromiseConflict,
+  PortalLink,
   TeamList,
   UpdateDraft,
 } from "@keel/contracts";
@@ -80,6 +82,15 @@ export const caseFollowups = (caseId: string) =>
   api<z.output<typeof FollowupList>>("GET", `/cases/${caseId}/followups`);
 export const updateDraft = (caseId: string) =>
   api<z.output<typeof UpdateDraft>>("GET", `/cases/${caseId}/update-draft`);
+
+export type CustomerDto = z.output<typeof Customer>;
+export const getCustomer = (id: string) => api<CustomerDto>("GET", `/customers/${id}`);
+export type PortalLinkDto = z.output<typeof PortalLink>;
+export const createPortalLink = (caseId: string) =>
+  api<PortalLinkDto>("POST", `/cases/${caseId}/portal-link`, {
+    body: {},
+    idempotencyKey: newIdempotencyKey(),
+  });
 
 export const listAgents = () => api<z.output<typeof AgentList>>("GET", "/agents");
 export const listTeams = () => api<TeamListDto>("GET", "/teams");

@@ -1,7 +1,7 @@
 /** @module The signed-in agent for the whole app: loaded from /auth/me, cleared on sign-out or on any 401. */
 import type { Agent } from "@keel/contracts";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { onUnauthenticated } from "../api/client.js";
+import { CSRF_COOKIE, onUnauthenticated, readCookie } from "../api/client.js";
 import * as endpoints from "../api/endpoints.js";
 
 export type SessionState =
@@ -22,10 +22,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    void endpoints.me().then((result) => {
-      if (!live) return;
-      setState(result.ok ? { status: "signed-in", agent: result.data.agent } : { status: "signed-out" });
-    });
+    // Sign-in sets a readable CSRF cookie next to the session; without it there is no session to ask about, and
+    // asking would only log a 401 in the console.
+    if (readCookie(CSRF_COOKIE)) {
+      void endpoints.me().then((result) => {
+        if (!live) return;
+        setState(result.ok ? { status: "signed-in", agent: result.data.agent } : { status: "signed-out" });
+      });
+    } else {
+      setState({ status: "signed-out" });
+    }
     const stop = onUnauthenticated(() =>
       setState((s) =>
         s.status === "signed-in" ? { status: "signed-out", reason: "Your session ended; sign in again." } : s,

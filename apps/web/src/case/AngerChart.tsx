@@ -1,8 +1,18 @@
 /** @module The customer's anger over the case: one point per customer message, with the anger bands marked. */
-import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { memo } from "react";
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { Trajectory } from "../api/endpoints.js";
 
-export function AngerChart({ trajectory }: { trajectory: Trajectory }) {
+export const AngerChart = memo(function AngerChart({ trajectory }: { trajectory: Trajectory }) {
   const points = trajectory.points.map((p, i) => ({
     n: i + 1,
     anger: Math.round(p.anger),
@@ -30,7 +40,14 @@ export function AngerChart({ trajectory }: { trajectory: Trajectory }) {
               formatter={(value) => [`${String(value)}/100`, "anger"]}
               labelFormatter={(n) => points[Number(n) - 1]?.at ?? ""}
             />
-            <Line type="monotone" dataKey="anger" stroke="#c2410c" strokeWidth={2} dot={{ r: 4 }} isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey="anger"
+              stroke="#c2410c"
+              strokeWidth={2}
+              dot={{ r: 4 }}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>
@@ -40,4 +57,4 @@ export function AngerChart({ trajectory }: { trajectory: Trajectory }) {
       </figcaption>
     </figure>
   );
-}
+});

@@ -4,7 +4,19 @@ import type { Case } from "@keel/contracts";
 import type { Followups, Promises } from "../api/endpoints.js";
 import { dateTime, duration, relative, words } from "../ui/format.js";
 
-function Clock({ title, due, done, paused, now }: { title: string; due: string | null; done: string | null; paused: boolean; now: number }) {
+function Clock({
+  title,
+  due,
+  done,
+  paused,
+  now,
+}: {
+  title: string;
+  due: string | null;
+  done: string | null;
+  paused: boolean;
+  now: number;
+}) {
   let state: string;
   let tone = "";
   if (done) state = `met ${relative(done, now)}`;
@@ -30,10 +42,24 @@ export function SlaClocks({ kase, now }: { kase: Case; now: number }) {
     <section className="card" aria-labelledby="sla-title">
       <h2 id="sla-title">SLA</h2>
       <dl className="clocks">
-        <Clock title="First reply" due={kase.firstResponseDueAt} done={kase.firstRespondedAt} paused={kase.slaPaused} now={now} />
-        <Clock title="Resolution" due={kase.resolutionDueAt} done={kase.resolvedAt} paused={kase.slaPaused} now={now} />
+        <Clock
+          title="First reply"
+          due={kase.firstResponseDueAt}
+          done={kase.firstRespondedAt}
+          paused={kase.slaPaused}
+          now={now}
+        />
+        <Clock
+          title="Resolution"
+          due={kase.resolutionDueAt}
+          done={kase.resolvedAt}
+          paused={kase.slaPaused}
+          now={now}
+        />
       </dl>
-      {kase.slaPaused ? <p className="muted small">The clock is stopped while we wait on the customer.</p> : null}
+      {kase.slaPaused ? (
+        <p className="muted small">The clock is stopped while we wait on the customer.</p>
+      ) : null}
     </section>
   );
 }
@@ -51,7 +77,9 @@ export function Facts({ facts }: { facts: Fact[] }) {
               <dt>{words(f.kind)}</dt>
               <dd>
                 <code>{f.value}</code>
-                {f.normalized && f.normalized !== f.value ? <span className="muted"> ({f.normalized})</span> : null}
+                {f.normalized && f.normalized !== f.value ? (
+                  <span className="muted"> ({f.normalized})</span>
+                ) : null}
               </dd>
             </div>
           ))}
@@ -81,10 +109,14 @@ export function PromiseList({ promises, now }: { promises: Promises | null; now:
                   <span className="badge badge-neutral">open</span>
                 )
               ) : (
-                <span className={`badge ${p.status === "fulfilled" ? "badge-ok" : "badge-neutral"}`}>{p.status}</span>
+                <span className={`badge ${p.status === "fulfilled" ? "badge-ok" : "badge-neutral"}`}>
+                  {p.status}
+                </span>
               )}
               <div className="muted small">
-                {p.dueAt ? `due ${relative(p.dueAt, now)} (${p.dueText ?? dateTime(p.dueAt)})` : "no time given"}
+                {p.dueAt
+                  ? `due ${relative(p.dueAt, now)} (${p.dueText ?? dateTime(p.dueAt)})`
+                  : "no time given"}
               </div>
             </li>
           ))}

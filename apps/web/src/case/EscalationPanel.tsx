@@ -70,7 +70,9 @@ export function EscalationPanel({
       {escalation ? (
         <>
           <p>
-            <span className="badge badge-warn">{escalation.status === "taken" ? "with a supervisor" : "in the queue"}</span>{" "}
+            <span className="badge badge-warn">
+              {escalation.status === "taken" ? "with a supervisor" : "in the queue"}
+            </span>{" "}
             {result && !result.created ? "This case was already escalated." : null}
           </p>
           {escalation.brief ? <BriefView brief={escalation.brief} /> : null}
@@ -94,7 +96,12 @@ export function EscalationPanel({
               <label htmlFor={`${id}-note`}>Note for the supervisor (optional)</label>
               <textarea id={`${id}-note`} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
               <div className="actions">
-                <button type="button" className="button-primary" disabled={busy} onClick={() => void submit()}>
+                <button
+                  type="button"
+                  className="button-primary"
+                  disabled={busy}
+                  onClick={() => void submit()}
+                >
                   {busy ? "Escalating…" : "Escalate with brief"}
                 </button>
                 <button type="button" onClick={() => setOpen(false)}>

@@ -1,5 +1,6 @@
 /** @module The case's messages, oldest first: the customer's anger and threats on each, coach scores on our replies. */
 import type { Agent, Message } from "@keel/contracts";
+import { memo } from "react";
 import { AbuseBadge, AngerBadge, ThreatBadge } from "../ui/badges.js";
 import { dateTime, relative } from "../ui/format.js";
 import { customerReading, replyCoaching } from "./analysis.js";
@@ -12,7 +13,8 @@ interface Props {
   maskProfanity: boolean;
 }
 
-export function Thread({ messages, agents, customerName, maskProfanity }: Props) {
+/** Memoised: the case page polls every few seconds and most polls change nothing here. */
+export const Thread = memo(function Thread({ messages, agents, customerName, maskProfanity }: Props) {
   if (messages.length === 0) return <p className="muted">No messages yet.</p>;
   return (
     <ol className="thread" aria-label="Messages, oldest first">
@@ -29,7 +31,11 @@ export function Thread({ messages, agents, customerName, maskProfanity }: Props)
             <div className="message-head">
               <strong>{author}</strong>
               <span className="muted">
-                {m.direction === "note" ? "internal note" : m.direction === "outbound" ? `reply · ${m.channel}` : m.channel}
+                {m.direction === "note"
+                  ? "internal note"
+                  : m.direction === "outbound"
+                    ? `reply · ${m.channel}`
+                    : m.channel}
               </span>
               <time dateTime={m.createdAt} title={dateTime(m.createdAt)} className="muted">
                 {relative(m.createdAt)}
@@ -59,4 +65,4 @@ export function Thread({ messages, agents, customerName, maskProfanity }: Props)
       })}
     </ol>
   );
-}
+});

@@ -4,14 +4,16 @@ import type { Message } from "@keel/contracts";
 
 export function customerReading(message: Message): CustomerAnalysis | null {
   const a = message.analysis as { kind?: unknown; result?: unknown } | null;
-  if (message.direction !== "inbound" || a?.kind !== "customer" || typeof a.result !== "object" || !a.result) return null;
+  if (message.direction !== "inbound" || a?.kind !== "customer" || typeof a.result !== "object" || !a.result)
+    return null;
   const result = a.result as Partial<CustomerAnalysis>;
   return typeof result.anger === "number" ? (result as CustomerAnalysis) : null;
 }
 
 export function replyCoaching(message: Message): ReplyCoaching | null {
   const a = message.analysis as { kind?: unknown; result?: unknown } | null;
-  if (message.direction !== "outbound" || a?.kind !== "reply" || typeof a.result !== "object" || !a.result) return null;
+  if (message.direction !== "outbound" || a?.kind !== "reply" || typeof a.result !== "object" || !a.result)
+    return null;
   const result = a.result as Partial<ReplyCoaching>;
   return typeof result.score === "number" ? (result as ReplyCoaching) : null;
 }
@@ -75,7 +77,9 @@ export function highlightsOf(reading: CustomerAnalysis): Highlight[] {
 }
 
 export function profanityOf(reading: CustomerAnalysis): Array<{ start: number; end: number }> {
-  return reading.signals.filter((s) => s.kind === "profanity").map((s) => ({ start: s.span.start, end: s.span.end }));
+  return reading.signals
+    .filter((s) => s.kind === "profanity")
+    .map((s) => ({ start: s.span.start, end: s.span.end }));
 }
 
 /** The text with every span's letters starred (same length, so offsets still hold). */

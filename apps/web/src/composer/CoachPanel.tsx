@@ -4,8 +4,8 @@
  */
 import type { ReplyCoaching, Rewrite } from "@keel/coach";
 import { useMemo } from "react";
-import { predictReaction } from "./predict-reaction.js";
 import { FLAG_TITLES, FLAGGED_LABELS, type PracticeState, practicesOf } from "./practices.js";
+import { predictReaction } from "./predict-reaction.js";
 
 interface Props {
   coaching: ReplyCoaching | null;
@@ -40,7 +40,9 @@ export function CoachPanel({ coaching, customerAnger, customerAbusive, onRewrite
   return (
     <section className="coach-panel" aria-label="Coach">
       <div className="coach-summary">
-        <div className={`score score-${coaching.score >= 70 ? "good" : coaching.score >= 40 ? "fair" : "poor"}`}>
+        <div
+          className={`score score-${coaching.score >= 70 ? "good" : coaching.score >= 40 ? "fair" : "poor"}`}
+        >
           <span className="score-value">{coaching.score}</span>
           <span className="score-label">/100</span>
         </div>
@@ -52,7 +54,9 @@ export function CoachPanel({ coaching, customerAnger, customerAbusive, onRewrite
               · anger {forecast.anger.now} → ~{forecast.anger.after}
             </span>
           ) : null}
-          {forecast.because.length > 0 ? <div className="muted">because {forecast.because.join("; ")}</div> : null}
+          {forecast.because.length > 0 ? (
+            <div className="muted">because {forecast.because.join("; ")}</div>
+          ) : null}
         </div>
       </div>
       <p className="visually-hidden" aria-live="polite">
@@ -80,13 +84,9 @@ export function CoachPanel({ coaching, customerAnger, customerAbusive, onRewrite
                         onClick={() => onRewrite(rewrite)}
                       >
                         {rewrite.replacement === "" ? (
-                          <>
-                            Remove “{rewrite.span.text}”
-                          </>
+                          <>Remove “{rewrite.span.text}”</>
                         ) : (
-                          <>
-                            Use “{rewrite.replacement}”
-                          </>
+                          <>Use “{rewrite.replacement}”</>
                         )}
                         <span className="visually-hidden"> instead of “{rewrite.span.text}”</span>
                       </button>
@@ -101,11 +101,19 @@ export function CoachPanel({ coaching, customerAnger, customerAbusive, onRewrite
 
       <div className="checklist">
         <h3>
-          Practices <span className="muted">({done} of {practices.length})</span>
+          Practices{" "}
+          <span className="muted">
+            ({done} of {practices.length})
+          </span>
         </h3>
         <ul>
           {practices.map((p) => (
-            <li key={p.id} className={`practice practice-${p.state}`} data-testid={`practice-${p.id}`} data-state={p.state}>
+            <li
+              key={p.id}
+              className={`practice practice-${p.state}`}
+              data-testid={`practice-${p.id}`}
+              data-state={p.state}
+            >
               <span className="practice-mark" aria-hidden="true">
                 {STATE_MARK[p.state]}
               </span>{" "}

@@ -35,7 +35,10 @@ const practiceState = (id: string) => screen.getByTestId(`practice-${id}`).getAt
 beforeEach(() => {
   localStorage.clear();
   // The weights download is not part of these tests: the coach runs on its rules.
-  vi.stubGlobal("fetch", vi.fn(async () => new Response("{}", { status: 404 })));
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => new Response("{}", { status: 404 })),
+  );
 });
 afterEach(() => {
   cleanup();
@@ -47,7 +50,9 @@ describe("reply composer with the live coach", () => {
     const { box } = setup();
     expect(screen.queryByTestId("flag-blame")).toBeNull();
     await type(box, BAD_REPLY);
-    expect(screen.getByTestId("flag-non_apology").textContent).toContain("We apologize for any inconvenience");
+    expect(screen.getByTestId("flag-non_apology").textContent).toContain(
+      "We apologize for any inconvenience",
+    );
     expect(screen.getByTestId("flag-blame").textContent).toContain("As I already told");
     const marks = screen.getByTestId("draft-highlights").querySelectorAll("mark");
     const labels = [...marks].map((m) => m.getAttribute("data-label"));

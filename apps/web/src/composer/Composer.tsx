@@ -3,7 +3,7 @@
  * server refuses as an unconfirmed over-promise (409) is shown with the wording at fault and can be sent anyway.
  */
 import type { CustomerAnalysis, Rewrite, ThreadMessage } from "@keel/coach";
-import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { newIdempotencyKey } from "../api/client.js";
 import { type Created, postMessage, updateDraft } from "../api/endpoints.js";
 import { CoachPanel } from "./CoachPanel.js";
@@ -28,8 +28,7 @@ export interface ComposerProps {
 type Mode = "reply" | "note";
 interface Overpromise {
   message: string;
-  spans: string[];
-  suggestions: string[];
+  items: Array<{ key: string; text: string; suggestion: string | null }>;
 }
 
 const draftKey = (caseId: string) => `keel:draft:${caseId}`;
@@ -42,7 +41,7 @@ function readStoredDraft(caseId: string): string {
   }
 }
 
-export function Composer(props: ComposerProps) {
+export const Composer = memo(function Composer(props: ComposerProps) {
   const { caseId, customerMessage, thread, customerAnalysis, customerAnger, customerAbusive, onSent } = props;
   const id = useId();
   const [mode, setMode] = useState<Mode>("reply");
@@ -98,7 +97,12 @@ export function Composer(props: ComposerProps) {
     const result = await postMessage(
       caseId,
       mode === "reply"
-        ? { direction: "outbound", body, channel: "email", ...(confirmOverpromise ? { confirmOverpromise: true } : {}) }
+        ? {
+            direction: "outbound",
+            body,
+            channel: "email",
+            ...(confirmOverpromise ? { confirmOverpromise: true } : {}),
+          }
         : { direction: "note", body },
       newIdempotencyKey(),
     );
@@ -107,10 +111,17 @@ export function Composer(props: ComposerProps) {
       if (result.error.code === "overpromise_unconfirmed") {
         const details = result.error.details ?? {};
         const spans = Array.isArray(details.spans)
-          ? details.spans.map((s) => String((s as { text?: unknown }).text ?? ""))
+          ? (details.spans as Array<{ start?: unknown; text?: unknown }>)
           : [];
         const suggestions = Array.isArray(details.suggestions) ? details.suggestions.map(String) : [];
-        setOverpromise({ message: result.error.message, spans, suggestions });
+        setOverpromise({
+          message: result.error.message,
+          items: spans.map((s, i) => ({
+            key: `${String(s.start)}-${String(s.text)}`,
+            text: String(s.text ?? ""),
+            suggestion: suggestions[i] ?? null,
+          })),
+        });
         return;
       }
       setError(result.error.message);
@@ -201,15 +212,20 @@ export function Composer(props: ComposerProps) {
       )}
 
       {overpromise ? (
-        <div className="notice" role="alertdialog" aria-labelledby={`${id}-op`} aria-describedby={`${id}-op-text`}>
+        <div
+          className="notice"
+          role="alertdialog"
+          aria-labelledby={`${id}-op`}
+          aria-describedby={`${id}-op-text`}
+        >
           <h3 id={`${id}-op`}>This reply may promise more than we can keep</h3>
           <p id={`${id}-op-text`}>{overpromise.message}</p>
-          {overpromise.spans.length > 0 ? (
+          {overpromise.items.length > 0 ? (
             <ul>
-              {overpromise.spans.map((s, i) => (
-                <li key={`${s}-${i}`}>
-                  <q>{s}</q>
-                  {overpromise.suggestions[i] ? <span className="muted"> — try: {overpromise.suggestions[i]}</span> : null}
+              {overpromise.items.map((item) => (
+                <li key={item.key}>
+                  <q>{item.text}</q>
+                  {item.suggestion ? <span className="muted"> — try: {item.suggestion}</span> : null}
                 </li>
               ))}
             </ul>
@@ -255,4 +271,4 @@ export function Composer(props: ComposerProps) {
       </div>
     </section>
   );
-}
+});

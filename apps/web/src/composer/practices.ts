@@ -32,7 +32,12 @@ export interface PracticeContext {
 }
 
 const RULES: PracticeRule[] = [
-  { id: "acknowledges", title: "Acknowledged the problem", wants: ["acknowledges"], hint: "Say what went wrong in your own words." },
+  {
+    id: "acknowledges",
+    title: "Acknowledged the problem",
+    wants: ["acknowledges"],
+    hint: "Say what went wrong in your own words.",
+  },
   {
     id: "apology",
     title: "Apologised sincerely",
@@ -41,24 +46,54 @@ const RULES: PracticeRule[] = [
     hint: 'Apologise plainly for what happened — no "if", "any inconvenience" or "but".',
   },
   { id: "empathy", title: "Showed empathy", wants: ["empathy"], hint: "Name how this must feel for them." },
-  { id: "paraphrase", title: "Paraphrased their problem", wants: ["paraphrase"], hint: "Restate the problem so they know you read it." },
+  {
+    id: "paraphrase",
+    title: "Paraphrased their problem",
+    wants: ["paraphrase"],
+    hint: "Restate the problem so they know you read it.",
+  },
   {
     id: "asked",
     title: "Asked or invited their input",
     wantsAny: ["clarifying_question", "asks_input"],
     hint: "Ask what you need to know, or what outcome they would like.",
   },
-  { id: "next_step", title: "Gave a concrete next step", wants: ["next_step"], hint: "Say what you will do next." },
-  { id: "timeline", title: "Gave a timeline", wants: ["timeline"], hint: 'Say when: "by Friday 5 pm", "within 2 days".' },
-  { id: "no_blame", title: "No blame", problem: "blame", hint: "Take ownership; don't point at the customer or others." },
+  {
+    id: "next_step",
+    title: "Gave a concrete next step",
+    wants: ["next_step"],
+    hint: "Say what you will do next.",
+  },
+  {
+    id: "timeline",
+    title: "Gave a timeline",
+    wants: ["timeline"],
+    hint: 'Say when: "by Friday 5 pm", "within 2 days".',
+  },
+  {
+    id: "no_blame",
+    title: "No blame",
+    problem: "blame",
+    hint: "Take ownership; don't point at the customer or others.",
+  },
   {
     id: "positive",
     title: "Positive language",
     problem: "negative_language",
     hint: 'Say what you can do rather than what you can\'t ("unfortunately", "impossible").',
   },
-  { id: "honest", title: "Promised only what you control", problem: "overpromise", hint: "Promise actions and update times, not outcomes." },
-  { id: "human", title: "Sounded like a person", problem: "robotic", hint: "Drop the stock phrases; write as you would speak." },
+  {
+    id: "honest",
+    title: "Promised only what you control",
+    problem: "overpromise",
+    hint: "Promise actions and update times, not outcomes.",
+  },
+  {
+    id: "human",
+    title: "Sounded like a person",
+    problem: "robotic",
+    hint: "Drop the stock phrases; write as you would speak.",
+  },
   {
     id: "boundary",
     title: "Set a boundary on the abuse",
@@ -77,10 +112,16 @@ export function practicesOf(coaching: ReplyCoaching, context: PracticeContext): 
     let state: PracticeState;
     if (rule.problem && isTrue(coaching.labels, rule.problem)) state = "problem";
     else if (rule.wants) state = rule.wants.every((l) => isTrue(coaching.labels, l)) ? "done" : "missing";
-    else if (rule.wantsAny) state = rule.wantsAny.some((l) => isTrue(coaching.labels, l)) ? "done" : "missing";
+    else if (rule.wantsAny)
+      state = rule.wantsAny.some((l) => isTrue(coaching.labels, l)) ? "done" : "missing";
     else state = "done";
     const suggestion = rule.problem ? coaching.labels[rule.problem]?.suggestion : undefined;
-    out.push({ id: rule.id, title: rule.title, state, ...(state === "done" ? {} : { hint: suggestion ?? rule.hint }) });
+    out.push({
+      id: rule.id,
+      title: rule.title,
+      state,
+      ...(state === "done" ? {} : { hint: suggestion ?? rule.hint }),
+    });
   }
   return out;
 }

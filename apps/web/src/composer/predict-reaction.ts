@@ -50,6 +50,9 @@ export function predictReaction(coaching: ReplyCoaching, customerAnger: number |
   const anger =
     customerAnger === null
       ? null
-      : { now: Math.round(customerAnger), after: Math.max(0, Math.min(100, Math.round(customerAnger + SHIFT[reaction]))) };
+      : {
+          now: Math.round(customerAnger),
+          after: Math.max(0, Math.min(100, Math.round(customerAnger + SHIFT[reaction]))),
+        };
   return { reaction, headline, because: because.slice(0, 4), anger };
 }

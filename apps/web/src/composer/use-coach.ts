@@ -40,7 +40,9 @@ export function useCoach(draft: string, input: CoachInput): Coached {
   const { customerMessage, thread, customerAnalysis } = input;
   return useMemo(() => {
     void generation;
-    const coaching = deferred.trim() ? runCoach(deferred, { customerMessage, thread, customerAnalysis }) : null;
+    const coaching = deferred.trim()
+      ? runCoach(deferred, { customerMessage, thread, customerAnalysis })
+      : null;
     return { text: deferred, coaching };
   }, [deferred, customerMessage, thread, customerAnalysis, generation]);
 }

@@ -28,7 +28,8 @@ export function FilterBar({ filters, agents, teams, onChange, onReset, searchRef
     return () => window.clearTimeout(timer);
   }, [q, filters, onChange]);
 
-  const set = <K extends keyof InboxFilters>(key: K, value: InboxFilters[K]) => onChange({ ...filters, [key]: value });
+  const set = <K extends keyof InboxFilters>(key: K, value: InboxFilters[K]) =>
+    onChange({ ...filters, [key]: value });
   const select = (key: keyof InboxFilters, label: string, options: Array<[string, string]>) => (
     <div className="field">
       <label htmlFor={`${id}-${key}`}>{label}</label>
@@ -43,7 +44,7 @@ export function FilterBar({ filters, agents, teams, onChange, onReset, searchRef
   );
 
   return (
-    <div role="search" className="filter-bar" aria-label="Filter the inbox">
+    <search className="filter-bar" aria-label="Filter the inbox">
       <div className="field field-search">
         <label htmlFor={`${id}-q`}>Search</label>
         <input
@@ -111,6 +112,6 @@ export function FilterBar({ filters, agents, teams, onChange, onReset, searchRef
       <button type="button" className="button-quiet" onClick={onReset}>
         Clear filters
       </button>
-    </div>
+    </search>
   );
 }

@@ -4,11 +4,24 @@
  */
 import type { Agent } from "@keel/contracts";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { type Inbox, type InboxItem, inbox, listAgents, listTeams, type TeamListDto } from "../api/endpoints.js";
+import {
+  type Inbox,
+  type InboxItem,
+  inbox,
+  listAgents,
+  listTeams,
+  type TeamListDto,
+} from "../api/endpoints.js";
 import { navigate, searchParams, useLocation } from "../app/router.js";
 import { usePoll } from "../ui/use-poll.js";
 import { FilterBar } from "./FilterBar.js";
-import { EMPTY_FILTERS, filtersFromSearch, type InboxFilters, queryOf, searchFromFilters } from "./filters.js";
+import {
+  EMPTY_FILTERS,
+  filtersFromSearch,
+  type InboxFilters,
+  queryOf,
+  searchFromFilters,
+} from "./filters.js";
 import { InboxTable } from "./InboxTable.js";
 import { useListKeys } from "./use-list-keys.js";
 
@@ -44,7 +57,9 @@ export default function InboxScreen() {
       const next = new Map(result.data.items.map((i) => [i.case.id, i.lastMessage?.at ?? ""]));
       if (previous) {
         const changed = result.data.items
-          .filter((i) => i.lastMessage?.direction === "inbound" && previous.get(i.case.id) !== i.lastMessage.at)
+          .filter(
+            (i) => i.lastMessage?.direction === "inbound" && previous.get(i.case.id) !== i.lastMessage.at,
+          )
           .map((i) => i.case.id);
         if (changed.length > 0) setFresh((old) => new Set([...old, ...changed]));
       }
@@ -65,10 +80,14 @@ export default function InboxScreen() {
 
   const items = data?.items ?? [];
   const open = useCallback((item: InboxItem) => navigate(`/cases/${item.case.id}`), []);
-  const { active, setActive, rowRefs } = useListKeys(items.length, (index) => {
-    const item = items[index];
-    if (item) open(item);
-  }, () => searchBox.current?.focus());
+  const { active, setActive, rowRefs } = useListKeys(
+    items.length,
+    (index) => {
+      const item = items[index];
+      if (item) open(item);
+    },
+    () => searchBox.current?.focus(),
+  );
 
   const change = (next: InboxFilters) => navigate(`/${searchFromFilters(next)}`, { replace: true });
   const freshCount = items.filter((i) => fresh.has(i.case.id)).length;

@@ -100,7 +100,8 @@ export function InboxTable({ items, agents, active, fresh, rowRefs, onFocusRow, 
               <td className="muted">
                 {item.lastMessage ? (
                   <>
-                    {item.lastMessage.direction === "inbound" ? "customer" : "us"}, {relative(item.lastMessage.at)}
+                    {item.lastMessage.direction === "inbound" ? "customer" : "us"},{" "}
+                    {relative(item.lastMessage.at)}
                   </>
                 ) : (
                   "—"

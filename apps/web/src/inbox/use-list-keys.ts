@@ -22,7 +22,8 @@ export function useListKeys(count: number, onOpen: (index: number) => void, onSe
       row?.scrollIntoView?.({ block: "nearest" });
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target))
+        return;
       const { active: current, onOpen: open, onSearch: search } = latest.current;
       if (event.key === "j" || event.key === "ArrowDown") move(current + 1);
       else if (event.key === "k" || event.key === "ArrowUp") move(current - 1);

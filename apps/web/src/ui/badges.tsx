@@ -20,7 +20,10 @@ export function AngerBadge({
   const arrow = trend === "rising" ? " ↑" : trend === "falling" ? " ↓" : "";
   const trendWords = trend ? `, ${trend}` : "";
   return (
-    <span className={`badge badge-${level}`} title={`Customer anger ${Math.round(value)}/100 (${level}${trendWords})`}>
+    <span
+      className={`badge badge-${level}`}
+      title={`Customer anger ${Math.round(value)}/100 (${level}${trendWords})`}
+    >
       {level} {Math.round(value)}
       {arrow}
       <span className="visually-hidden">{trendWords}</span>
@@ -53,7 +56,12 @@ export function SlaBadge({
   const what = kind === "first_response" ? "Reply" : "Resolve";
   if (paused) return <span className="badge badge-neutral">{what}: paused</span>;
   const left = Date.parse(dueAt) - now;
-  if (breached || left < 0) return <span className="badge badge-danger">{what}: {duration(left)} late</span>;
+  if (breached || left < 0)
+    return (
+      <span className="badge badge-danger">
+        {what}: {duration(left)} late
+      </span>
+    );
   const tone = left < 3_600_000 ? "badge-warn" : "badge-neutral";
   return (
     <span className={`badge ${tone}`}>

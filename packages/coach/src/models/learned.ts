@@ -34,14 +34,34 @@ let memoSignals: LearnedCustomerSignals | null = null;
 
 /** Probabilities from the customer-side models, or null when their weights are missing. */
 export function customerProbabilities(text: string): CustomerProbabilities | null {
+  const probs = readCustomerModels(text);
+  // Callers may keep what they get: they get arrays of their own.
+  return probs && { ...probs, goemotions: probs.goemotions.slice(), offensive: probs.offensive.slice() };
+}
+
+// Scratch arrays for the one reading kept at a time: typed arrays are costly to allocate on every message.
+let scratchGo: Float64Array | null = null;
+let scratchOff: Float64Array | null = null;
+
+function scratch(current: Float64Array | null, length: number): Float64Array {
+  return current !== null && current.length === length ? current : new Float64Array(length);
+}
+
+/**
+ * `customerProbabilities` without the copy, for the coach's own use within one call: the arrays are overwritten by
+ * the next message read.
+ */
+export function readCustomerModels(text: string): CustomerProbabilities | null {
   const generation = weightsGeneration();
   if (text === memoText && generation === memoGeneration) return memoProbs;
   const go = getModel("goemotions");
   const off = getModel("offensive");
   let probs: CustomerProbabilities | null = null;
   if (go && off) {
-    const goemotions = new Float64Array(go.labels.length);
-    const offensive = new Float64Array(off.labels.length);
+    const goemotions = scratch(scratchGo, go.labels.length);
+    const offensive = scratch(scratchOff, off.labels.length);
+    scratchGo = goemotions;
+    scratchOff = offensive;
     predictText(go, text, goemotions);
     // Both models usually read the same features: extract once.
     if (sameFeatures(go.file.features, off.file.features)) predictFeatures(off, go.buffer, offensive);
@@ -61,7 +81,7 @@ export function customerProbabilities(text: string): CustomerProbabilities | nul
 }
 
 export function learnedCustomerSignals(text: string): LearnedCustomerSignals | null {
-  const probs = customerProbabilities(text);
+  const probs = readCustomerModels(text);
   if (!probs) return null;
   if (memoSignals) return memoSignals;
   const goemotions: Record<string, number> = {};

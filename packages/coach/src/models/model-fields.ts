@@ -2,7 +2,7 @@
 import type { EmpathyLevels, OffensiveClass } from "../types.js";
 import { complaintProbability } from "./complaint.js";
 import { empathyLevels } from "./empathy.js";
-import { type CustomerProbabilities, customerProbabilities } from "./learned.js";
+import { type CustomerProbabilities, readCustomerModels } from "./learned.js";
 import { politenessScore } from "./politeness.js";
 import { getBlend } from "./weights-registry.js";
 
@@ -48,7 +48,7 @@ export function offensiveClass(probs: CustomerProbabilities): OffensiveClass {
 }
 
 export function customerModelFields(text: string): CustomerModelFields {
-  const probs = customerProbabilities(text);
+  const probs = readCustomerModels(text);
   if (!probs) return { emotion_labels: [], complaint: false, complaint_probability: 0, offensive: "neither" };
   const blend = getBlend("complaint");
   const p = blend ? complaintProbability(text, probs, blend) : 0;

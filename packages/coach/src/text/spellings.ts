@@ -65,6 +65,14 @@ function sameChars(key: string, text: string, start: number): boolean {
   return true;
 }
 
+/**
+ * A copy of a token that holds only its own characters. Engines keep a slice of 13+ characters as a view into the
+ * whole message, which a kept spelling would then keep alive; joining and cutting again makes a string of its own.
+ */
+function ownCopy(token: string): string {
+  return token.length < 13 ? token : `${token} `.slice(0, -1);
+}
+
 /** The spelling of text[start, end). */
 export function spellingAt(text: string, start: number, end: number): Spelling {
   const length = end - start;
@@ -82,7 +90,7 @@ export function spellingAt(text: string, start: number, end: number): Spelling {
     entries = 0;
     slot = hashRange(text, start, end);
   }
-  const spelling = makeSpelling(text.slice(start, end));
+  const spelling = makeSpelling(ownCopy(text.slice(start, end)));
   keys[slot] = spelling.text;
   spellings[slot] = spelling;
   entries++;

@@ -3,7 +3,7 @@
  * cooldowns — breaks during which routing sends them no new hostile cases.
  */
 import { type Kysely, sql } from "kysely";
-import type { AgentCooldown, AgentLoadEvent, Database } from "../schema.js";
+import type { AgentCooldown, AgentLoadEvent, Database, Message } from "../schema.js";
 
 export interface NewLoadEvent {
   agentId: string;
@@ -194,4 +194,39 @@ export async function openCaseCounts(
     .groupBy("assignee_id")
     .execute();
   return new Map(rows.flatMap((r) => (r.assignee_id === null ? [] : [[r.assignee_id, Number(r.open)]])));
+}
+
+/** Whether the case has a customer message other than this one (routing acts on the first only). */
+export async function hasOtherInbound(
+  db: Kysely<Database>,
+  caseId: string,
+  messageId: string,
+): Promise<boolean> {
+  const other = await db
+    .selectFrom("messages")
+    .select("id")
+    .where("case_id", "=", caseId)
+    .where("direction", "=", "inbound")
+    .where("id", "!=", messageId)
+    .limit(1)
+    .executeTakeFirst();
+  return other !== undefined;
+}
+
+/** The customer message a reply written at `at` answers: the case's latest inbound message up to then. */
+export async function latestInboundUpTo(
+  db: Kysely<Database>,
+  caseId: string,
+  at: Date,
+): Promise<Message | undefined> {
+  return db
+    .selectFrom("messages")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .where("direction", "=", "inbound")
+    .where("created_at", "<=", at)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
 }

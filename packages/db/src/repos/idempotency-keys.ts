@@ -16,19 +16,33 @@ export interface IdempotentRequest {
 
 export type IdempotencyStart = { state: "new" } | { state: "replay"; status: number; body: JsonValue | null };
 
+/** How long an unfinished claim holds its key by default: longer than any request takes. */
+export const DEFAULT_IDEMPOTENCY_LEASE_SECONDS = 300;
+
 /**
  * Claims the key for this request. `new`: go ahead, then call completeIdempotentRequest. `replay`: answer with
  * the stored response. Fails with `conflict` (same key, different body) or `in_progress` (the first request
- * with this key has not finished).
+ * with this key has not finished). A claim left unfinished for longer than `leaseSeconds` — its server crashed
+ * before it could answer or release it — is taken over by a retry with the same body, so such a key cannot stay
+ * blocked for ever.
  */
 export async function beginIdempotentRequest(
   db: Kysely<Database>,
   request: IdempotentRequest,
+  options: { leaseSeconds?: number } = {},
 ): Promise<DbResult<IdempotencyStart>> {
+  const lease = options.leaseSeconds ?? DEFAULT_IDEMPOTENCY_LEASE_SECONDS;
   const claimed = await db
     .insertInto("idempotency_keys")
     .values({ key: request.key, route: request.route, request_hash: request.requestHash })
-    .onConflict((oc) => oc.columns(["key", "route"]).doNothing())
+    .onConflict((oc) =>
+      oc
+        .columns(["key", "route"])
+        .doUpdateSet({ created_at: sql<Date>`now()` })
+        .where("idempotency_keys.response_status", "is", null)
+        .where("idempotency_keys.request_hash", "=", request.requestHash)
+        .where("idempotency_keys.created_at", "<", sql<Date>`now() - make_interval(secs => ${lease})`),
+    )
     .returning("key")
     .executeTakeFirst();
   if (claimed) return ok({ state: "new" });

@@ -58,7 +58,8 @@ export async function listInboxRows(
   if (filter.teamId !== undefined) conditions.push(sql`c.team_id = ${filter.teamId}`);
   if (filter.assigneeId === null) conditions.push(sql`c.assignee_id is null`);
   else if (filter.assigneeId !== undefined) conditions.push(sql`c.assignee_id = ${filter.assigneeId}`);
-  if (filter.tag !== undefined) conditions.push(sql`c.tags @> array[${normaliseTags([filter.tag])[0] ?? ""}]::text[]`);
+  if (filter.tag !== undefined)
+    conditions.push(sql`c.tags @> array[${normaliseTags([filter.tag])[0] ?? ""}]::text[]`);
   if (filter.angerLevelAtLeast !== undefined) {
     conditions.push(sql`coalesce(latest.anger_level, -1) >= ${filter.angerLevelAtLeast}`);
   }

@@ -17,6 +17,8 @@ export interface NewPromise {
   timezone: string;
   /** When the promise was made (the reply's send time). */
   createdAt: Date;
+  /** Set for promises recorded as already dealt with (imported history): no reminder or overdue alert fires. */
+  alertedAt?: Date | null;
 }
 
 export interface PromiseFilter {
@@ -57,6 +59,8 @@ export async function insertPromises(
         due_text: p.dueText,
         timezone: p.timezone,
         created_at: p.createdAt,
+        reminded_at: p.alertedAt ?? null,
+        overdue_alerted_at: p.alertedAt ?? null,
       })),
     )
     .onConflict((oc) => oc.columns(["message_id", "span_start"]).doNothing())

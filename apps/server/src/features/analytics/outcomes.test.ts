@@ -67,7 +67,12 @@ describe.each(backends())("outcomes on %s PostgreSQL", (backend) => {
     await followup(await kase([]), bo, { csat: 4, fixHeld: true, outcome: "closed" });
     await followup(await kase(["billing"]), bo, "waiting");
     // Outside the window: not counted.
-    await followup(await kase(["billing"]), bo, { csat: 1, fixHeld: false, outcome: "reopened" }, "2026-09-01T10:00:00Z");
+    await followup(
+      await kase(["billing"]),
+      bo,
+      { csat: 1, fixHeld: false, outcome: "reopened" },
+      "2026-09-01T10:00:00Z",
+    );
   });
   afterAll(async () => t.close());
 
@@ -87,14 +92,26 @@ describe.each(backends())("outcomes on %s PostgreSQL", (backend) => {
       fixHeldRate: 0.5,
       reopenRate: 2 / 3,
     });
-    expect(byKey.get(bo)).toMatchObject({ resolutions: 2, answered: 1, csatAverage: 4, fixHeldRate: 1, reopenRate: 0 });
+    expect(byKey.get(bo)).toMatchObject({
+      resolutions: 2,
+      answered: 1,
+      csatAverage: 4,
+      fixHeldRate: 1,
+      reopenRate: 0,
+    });
     expect((byKey.get(ana) as { label: string }).label).toMatch(/^agent /);
   });
 
   it("groups by team and by topic (each tag of a case), untagged cases together", async () => {
     const teams = (await outcomes(`groupBy=team&${window}`)).json().groups;
-    expect(teams.find((g: { key: string }) => g.key === teamId)).toMatchObject({ label: "Billing", resolutions: 3 });
-    expect(teams.find((g: { key: string | null }) => g.key === null)).toMatchObject({ label: "no team", resolutions: 2 });
+    expect(teams.find((g: { key: string }) => g.key === teamId)).toMatchObject({
+      label: "Billing",
+      resolutions: 3,
+    });
+    expect(teams.find((g: { key: string | null }) => g.key === null)).toMatchObject({
+      label: "no team",
+      resolutions: 2,
+    });
     const topics = (await outcomes(`groupBy=topic&${window}`)).json().groups;
     const topic = (key: string | null) => topics.find((g: { key: string | null }) => g.key === key);
     expect(topic("billing")).toMatchObject({ resolutions: 3, answered: 2, csatAverage: 3.5 });

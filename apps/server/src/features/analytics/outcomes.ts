@@ -2,7 +2,7 @@
  * @module Outcome figures after resolution — CSAT, fix-held rate and reopen rate — per agent, team or topic (case
  * tag), with names to show. Exported for the dashboard and the outcomes route.
  */
-import { type Database, type OutcomeGrouping, outcomeFigures, type OutcomeRow } from "@keel/db";
+import { type Database, type OutcomeGrouping, type OutcomeRow, outcomeFigures } from "@keel/db";
 import type { Kysely } from "kysely";
 import { failure, type Result, success } from "../../service-result.js";
 
@@ -34,7 +34,8 @@ export async function outcomesBy(
 ): Promise<Result<OutcomeReport>> {
   const to = query.to ?? now;
   const from = query.from ?? new Date(to.getTime() - DEFAULT_OUTCOME_DAYS * DAY_MS);
-  if (from.getTime() >= to.getTime()) return failure("validation_failed", "from must be before to", "querystring.from");
+  if (from.getTime() >= to.getTime())
+    return failure("validation_failed", "from must be before to", "querystring.from");
   const rows = await outcomeFigures(db, query.groupBy, { from, to });
   const names = await namesFor(db, query.groupBy, rows);
   return success({

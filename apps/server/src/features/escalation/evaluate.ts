@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import { type Result, success } from "../../service-result.js";
 import { type HandoffBrief, handoffBriefOf } from "./brief.js";
 import { caseFacts } from "./facts.js";
-import { type LoadedThread, loadThread } from "./load-thread.js";
+import { type LoadedThread, loadLedger, loadThread } from "./load-thread.js";
 import { type PreparedMessage, prepareThread } from "./prepare.js";
 import { currentRules, type RuleSetView } from "./rule-store.js";
 import { evaluateRules, type RuleOutcome, signalOptionsFor } from "./rules.js";
@@ -38,10 +38,11 @@ export async function evaluateCase(
 }
 
 /** The brief at `now`, with the ledger's promises when the case has any. */
-export function briefOf(ev: Evaluation, now: Date): HandoffBrief {
+export async function briefFor(db: Kysely<Database>, ev: Evaluation, now: Date): Promise<HandoffBrief> {
+  const promises = await loadLedger(db, ev.loaded.kase.id);
   return handoffBriefOf(ev.msgs, ev.loaded.thread, {
     now: now.toISOString(),
     signals: ev.signalOptions,
-    ...(ev.loaded.promises === undefined ? {} : { promises: ev.loaded.promises }),
+    ...(promises === undefined ? {} : { promises }),
   });
 }

@@ -1,29 +1,23 @@
-/** @module Reads a case from the database as the thread the signals, rules and brief work on. */
-import {
-  type Case,
-  type Customer,
-  type Database,
-  getCase,
-  getCustomer,
-  listContacts,
-  listPromisesForCase,
-} from "@keel/db";
+/**
+ * @module Reads a case from the database as the thread the signals, rules and brief work on. It runs after every
+ * inbound message, so the case, its customer and the counts come in one query and the promise ledger only when a
+ * brief is made.
+ */
+import { type Case, type Database, listPromisesForCase } from "@keel/db";
 import { type Kysely, sql } from "kysely";
-import { fromDb, type Result, success } from "../../service-result.js";
+import { failure, type Result, success } from "../../service-result.js";
 import type { ThreadPromise } from "./promises.js";
 import type { ThreadInput, ThreadMessageInput } from "./thread.js";
 
 export interface LoadedThread {
   kase: Case;
-  customer: Customer;
   thread: ThreadInput;
-  /** The case's promise ledger; undefined when it has none (the brief then reads promises from the replies). */
-  promises: ThreadPromise[] | undefined;
   /** When each message was written, by id: to tell new evidence from evidence already escalated. */
   messageTimes: ReadonlyMap<string, Date>;
 }
 
 const DONE = new Set(["resolved", "closed"]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a first-response or resolution target has passed at `now` with the clock running. */
 export function isSlaBreached(kase: Case, now: Date): boolean {
@@ -36,12 +30,7 @@ export function isSlaBreached(kase: Case, now: Date): boolean {
 }
 
 /** The customer's latest CSAT, when the follow-up feature's table exists and they answered one. */
-async function latestCsat(
-  db: Kysely<Database>,
-  caseId: string,
-  hasFollowups: boolean,
-): Promise<number | null> {
-  if (!hasFollowups) return null;
+async function latestCsat(db: Kysely<Database>, caseId: string): Promise<number | null> {
   const row = await sql<{ csat: number | null }>`
     SELECT csat FROM followups WHERE case_id = ${caseId} AND csat IS NOT NULL
     ORDER BY answered_at DESC NULLS LAST LIMIT 1`
@@ -56,12 +45,25 @@ export async function loadThread(
   now: Date,
   overrides: { slaBreached?: boolean } = {},
 ): Promise<Result<LoadedThread>> {
-  const found = fromDb(await getCase(db, caseId));
-  if (!found.ok) return found;
-  const kase = found.value;
-  const customer = fromDb(await getCustomer(db, kase.customer_id));
-  if (!customer.ok) return customer;
-  const contacts = await listContacts(db, kase.customer_id);
+  // A malformed id names no case (and must not reach PostgreSQL, where it would abort the caller's transaction).
+  if (!UUID.test(caseId)) return failure("not_found", `case ${caseId} not found`);
+  const found = await db
+    .selectFrom("cases")
+    .innerJoin("customers", "customers.id", "cases.customer_id")
+    .selectAll("cases")
+    .select([
+      "customers.name as customer_name",
+      "customers.vip as customer_vip",
+      sql<string[]>`coalesce((SELECT array_agg(value ORDER BY created_at) FROM contacts
+        WHERE contacts.customer_id = cases.customer_id), '{}')`.as("contact_values"),
+      sql<string>`(SELECT count(*) FROM cases AS earlier WHERE earlier.customer_id = cases.customer_id
+        AND earlier.id <> cases.id AND earlier.created_at < cases.created_at)`.as("previous_cases"),
+      sql<boolean>`to_regclass('followups') IS NOT NULL`.as("has_followups"),
+    ])
+    .where("cases.id", "=", caseId)
+    .executeTakeFirst();
+  if (!found) return failure("not_found", `case ${caseId} not found`);
+  const { customer_name, customer_vip, contact_values, previous_cases, has_followups, ...kase } = found;
   const rows = await db
     .selectFrom("messages")
     .leftJoin("agents", "agents.id", "messages.author_agent_id")
@@ -77,19 +79,12 @@ export async function loadThread(
     .orderBy("messages.created_at")
     .orderBy("messages.id")
     .execute();
-  const counts = await sql<{ previous: string; has_followups: boolean }>`
-    SELECT (SELECT count(*) FROM cases WHERE customer_id = ${kase.customer_id} AND id <> ${kase.id}
-              AND created_at < ${kase.created_at}) AS previous,
-           to_regclass('followups') IS NOT NULL AS has_followups`
-    .execute(db)
-    .then((r) => r.rows[0]);
-  const csat = await latestCsat(db, caseId, counts?.has_followups === true);
-  const ledger = await listPromisesForCase(db, caseId);
+  const csat = has_followups ? await latestCsat(db, caseId) : null;
 
   const messages: ThreadMessageInput[] = rows.map((m) => ({
     id: m.id,
     direction: m.direction,
-    authorName: m.direction === "inbound" ? customer.value.name : (m.agent_name ?? "Keel"),
+    authorName: m.direction === "inbound" ? customer_name : (m.agent_name ?? "Keel"),
     body: m.body,
     createdAt: m.created_at.toISOString(),
     analysis: m.analysis,
@@ -103,30 +98,23 @@ export async function loadThread(
       status: kase.status,
       createdAt: kase.created_at.toISOString(),
       slaBreached: overrides.slaBreached ?? isSlaBreached(kase, now),
-      vip: customer.value.vip,
+      vip: customer_vip,
       ...(csat === null ? {} : { csat }),
     },
-    customer: {
-      name: customer.value.name,
-      contacts: contacts.map((c) => c.value),
-      previousCases: Number(counts?.previous ?? 0),
-    },
+    customer: { name: customer_name, contacts: contact_values, previousCases: Number(previous_cases) },
     messages,
   };
-  const promises =
-    ledger.length === 0
-      ? undefined
-      : ledger.map((p) => ({
-          text: p.span_text,
-          messageId: p.message_id,
-          due: p.due_at === null ? null : p.due_at.toISOString(),
-          status: p.status,
-        }));
-  return success({
-    kase,
-    customer: customer.value,
-    thread,
-    promises,
-    messageTimes: new Map(rows.map((m) => [m.id, m.created_at])),
-  });
+  return success({ kase, thread, messageTimes: new Map(rows.map((m) => [m.id, m.created_at])) });
+}
+
+/** The case's promise ledger for the brief; undefined when it has none (the brief then reads the replies). */
+export async function loadLedger(db: Kysely<Database>, caseId: string): Promise<ThreadPromise[] | undefined> {
+  const ledger = await listPromisesForCase(db, caseId);
+  if (ledger.length === 0) return undefined;
+  return ledger.map((p) => ({
+    text: p.span_text,
+    messageId: p.message_id,
+    due: p.due_at === null ? null : p.due_at.toISOString(),
+    status: p.status,
+  }));
 }

@@ -20,7 +20,7 @@ import type { CoreDeps } from "../cases/service.js";
 import { notify } from "../notifications/service.js";
 import { WEBHOOK_DISPATCH_QUEUE } from "../webhooks/dispatch.js";
 import { changeCaseInTransaction, ESCALATED_TAG } from "./case-change.js";
-import { briefOf, type Evaluation, evaluateCase } from "./evaluate.js";
+import { briefFor, type Evaluation, evaluateCase } from "./evaluate.js";
 import { type RuleOutcome, uniqueSignals } from "./rules.js";
 import type { EscalationSignal } from "./signals.js";
 
@@ -63,7 +63,7 @@ async function openEscalation(
   actor: Actor,
   now: Date,
 ): Promise<Result<Opened>> {
-  const brief = briefOf(ev, now);
+  const brief = await briefFor(trx, ev, now);
   const caseId = ev.loaded.kase.id;
   const severity = severityOf(request);
   const inserted = fromDb(

@@ -71,6 +71,7 @@ describe.each(backends())("escalation on %s PostgreSQL", (backend) => {
     const lowered = DEFAULT_ESCALATION_RULES.map((r) =>
       r.id === "unresolved-replies" ? { ...r, conditions: { unresolvedRepliesAtLeast: 3 } } : r,
     );
+    expect((await call("PUT", "/escalation/rules", agent.headers, { rules: lowered })).statusCode).toBe(403);
     expect((await call("PUT", "/escalation/rules", supervisor.headers, { rules: lowered })).statusCode).toBe(
       403,
     );

@@ -8,7 +8,7 @@ import { type Actor, audit } from "../audit/service.js";
 import type { CoreDeps } from "../cases/service.js";
 import { type HandoffBrief, renderBriefMarkdown } from "./brief.js";
 import { toEscalationDto } from "./dto.js";
-import { briefOf, evaluateCase } from "./evaluate.js";
+import { briefFor, evaluateCase } from "./evaluate.js";
 
 export { escalateByAgent, escalateByRules, escalateForSla, type Opened } from "./open.js";
 export { caseLabels, listQueue, resolveEscalation, takeEscalation } from "./queue.js";
@@ -45,7 +45,7 @@ export async function freshBrief(
   const now = deps.clock.now();
   const ev = await evaluateCase(deps.db, caseId, now);
   if (!ev.ok) return ev;
-  const brief = briefOf(ev.value, now);
+  const brief = await briefFor(deps.db, ev.value, now);
   return success({ brief, markdown: renderBriefMarkdown(brief) });
 }
 

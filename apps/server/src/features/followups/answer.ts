@@ -12,13 +12,13 @@ import {
   getCase,
   listContacts,
 } from "@keel/db";
-import { type Result, failure, fromDb, success } from "../../service-result.js";
+import { failure, fromDb, type Result, success } from "../../service-result.js";
 import type { Actor } from "../audit/service.js";
 import { SYSTEM_ACTOR } from "../audit/service.js";
 import { sha256 } from "../auth/secrets.js";
 import { serverSecret } from "../auth/service.js";
-import { isMoreUrgent } from "../cases/sla.js";
 import { updateCase } from "../cases/service.js";
+import { isMoreUrgent } from "../cases/sla.js";
 import { addNote } from "../messages/service.js";
 import { notify } from "../notifications/service.js";
 import { verifyPortalToken } from "../portal/tokens.js";
@@ -69,7 +69,10 @@ export async function answerByToken(
   const { followup, case: kase } = opened.value;
   if (followup.answered_at !== null) return failure("conflict", "You have already answered this follow-up.");
   if (followup.cancelled_at !== null) {
-    return failure("conflict", "This case was reopened, so this follow-up is closed; reply on the case instead.");
+    return failure(
+      "conflict",
+      "This case was reopened, so this follow-up is closed; reply on the case instead.",
+    );
   }
   const now = deps.clock.now();
   const comment = answer.comment?.trim() || null;
@@ -90,7 +93,10 @@ export async function answerByToken(
   const summary = answerSummary(answer, comment);
   await addNote(deps, { caseId: kase.id, authorAgentId: null, body: `Follow-up answer: ${summary}` }, actor);
   if (!bad) {
-    const closed = kase.status === "closed" ? success(kase) : await updateCase(deps, kase.id, { status: "closed" }, actor, "followup_close");
+    const closed =
+      kase.status === "closed"
+        ? success(kase)
+        : await updateCase(deps, kase.id, { status: "closed" }, actor, "followup_close");
     if (!closed.ok) return closed;
     return success({ outcome: "closed", case: closed.value });
   }
@@ -129,7 +135,11 @@ async function tellAgents(
   const base = { kind: FOLLOWUP_REOPENED_KIND, caseId: kase.id, title, body: summary, data };
   const agentId = followup.agent_id ?? kase.assignee_id;
   if (agentId !== null) {
-    await notify(deps.db, { ...base, to: { agentId }, dedupeKey: `${FOLLOWUP_REOPENED_KIND}:${followup.id}:agent` }, now);
+    await notify(
+      deps.db,
+      { ...base, to: { agentId }, dedupeKey: `${FOLLOWUP_REOPENED_KIND}:${followup.id}:agent` },
+      now,
+    );
   }
   await notify(
     deps.db,

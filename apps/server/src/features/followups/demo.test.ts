@@ -23,7 +23,7 @@ describe.each(backends())("follow-up demo on %s PostgreSQL", (backend) => {
       ["supervisor@keel.demo", "supervisor"],
     ] as const) {
       const created = await createAgent(
-        { db: t.db, clock, jobs },
+        { db: t.db },
         { email, name: email.split("@")[0] ?? email, role, password: "correct horse battery" },
         SYSTEM_ACTOR,
       );
@@ -54,7 +54,11 @@ describe.each(backends())("follow-up demo on %s PostgreSQL", (backend) => {
     expect(report.sent).toHaveLength(1);
 
     expect(await seedInformedDemo({ db: t.db, clock, jobs })).toBeGreaterThanOrEqual(1);
-    const reopened = await t.db.selectFrom("cases").select("id").where("status", "=", "open").executeTakeFirstOrThrow();
+    const reopened = await t.db
+      .selectFrom("cases")
+      .select("id")
+      .where("status", "=", "open")
+      .executeTakeFirstOrThrow();
     expect((await getAcknowledgment(t.db, reopened.id))?.message_id).not.toBeNull();
   });
 });

@@ -4,12 +4,12 @@
  * the periodic check sends as soon as the desk starts.
  */
 import { type Database, findAgentByEmail } from "@keel/db";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { type Clock, ManualClock } from "../../clock.js";
 import type { ServerConfig } from "../../config.js";
 import type { Jobs } from "../../jobs/jobs.js";
 import { setStatus } from "../cases/service.js";
-import { demoConfig } from "../informed/demo.js";
+import { acknowledgeAt, demoConfig } from "../informed/demo.js";
 import { addInboundMessage, addOutboundMessage } from "../messages/service.js";
 import { answerByToken, type FollowupAnswerInput } from "./answer.js";
 import { sendDueFollowups } from "./send-job.js";
@@ -68,7 +68,8 @@ const RESOLUTIONS: readonly DemoResolution[] = [
     answer: {
       fixHeld: false,
       csat: 1,
-      comment: "It dropped AGAIN last night in the middle of a client call. This is the third time I've been told it's fixed!",
+      comment:
+        "It dropped AGAIN last night in the middle of a client call. This is the third time I've been told it's fixed!",
     },
   },
   {
@@ -104,7 +105,13 @@ export async function seedFollowupDemo(deps: FollowupDemoDeps): Promise<number> 
     const clock = new ManualClock(new Date(resolvedAt - 20 * HOUR));
     const at = { db: deps.db, clock, jobs: deps.jobs };
     const opened = await addInboundMessage(at, {
-      newCase: { subject: plan.subject, priority: "normal", assigneeId: agent.id, teamId: agent.team_id, tags: plan.tags },
+      newCase: {
+        subject: plan.subject,
+        priority: "normal",
+        assigneeId: agent.id,
+        teamId: agent.team_id,
+        tags: plan.tags,
+      },
       contact: { kind: "email", value: plan.customer.email, name: plan.customer.name },
       body: plan.opener,
       channel: "email",
@@ -112,6 +119,8 @@ export async function seedFollowupDemo(deps: FollowupDemoDeps): Promise<number> 
     });
     if (!opened.ok) throw new Error(`demo follow-ups: ${opened.error.message}`);
     const caseId = opened.value.case.id;
+    await sql`UPDATE cases SET created_at = ${clock.now()} WHERE id = ${caseId}`.execute(deps.db);
+    await acknowledgeAt(deps, config, caseId, new Date(clock.now().getTime() + 2 * 60_000));
     clock.advance(2 * HOUR);
     await addOutboundMessage(at, {
       caseId,

@@ -70,7 +70,9 @@ describe.each(backends())("follow-ups on %s PostgreSQL", (backend) => {
   it("schedules a follow-up three days after resolution, credited to the last agent who replied and their team", async () => {
     const { caseId } = await resolvedCase();
     const [followup] = await listFollowupsForCase(t.deps.db, caseId);
-    expect(followup?.due_at.toISOString()).toBe(new Date(t.deps.clock.now().getTime() + 3 * DAY).toISOString());
+    expect(followup?.due_at.toISOString()).toBe(
+      new Date(t.deps.clock.now().getTime() + 3 * DAY).toISOString(),
+    );
     expect(followup).toMatchObject({ agent_id: agent.agent.id, team_id: teamId, sent_at: null });
     t.deps.clock.advance(2 * DAY);
     expect((await sendDueFollowups(t.deps)).sent).not.toContain(followup?.id);
@@ -117,8 +119,16 @@ describe.each(backends())("follow-ups on %s PostgreSQL", (backend) => {
       .where("case_id", "=", caseId)
       .execute();
     expect(notes.map((n) => n.agent_id ?? n.role).sort()).toEqual([agent.agent.id, "supervisor"].sort());
-    const list = await t.app.inject({ method: "GET", url: `/api/v1/cases/${caseId}/followups`, headers: supervisor });
-    expect(list.json().followups[0]).toMatchObject({ state: "answered", outcome: "reopened", fixHeld: false });
+    const list = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/cases/${caseId}/followups`,
+      headers: supervisor,
+    });
+    expect(list.json().followups[0]).toMatchObject({
+      state: "answered",
+      outcome: "reopened",
+      fixHeld: false,
+    });
   });
 
   it("counts a low score or an angry comment as a bad answer even when the fix held", async () => {
@@ -161,7 +171,9 @@ describe.each(backends())("follow-ups on %s PostgreSQL", (backend) => {
     const { caseId } = await resolvedCase();
     const token = await sendAndGetLink(caseId);
     const forged = `${token.slice(0, -4)}AAAA`;
-    expect((await t.app.inject({ method: "GET", url: `/api/v1/portal/${forged}/followup` })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: "GET", url: `/api/v1/portal/${forged}/followup` })).statusCode).toBe(
+      401,
+    );
     const outOfRange = await answer(token, { fixHeld: true, csat: 6 });
     expect(outOfRange.statusCode).toBe(400);
     expect(outOfRange.json().error.field).toBe("body.csat");

@@ -5,6 +5,7 @@
 import {
   addMessage,
   type Case,
+  cancelLiveFollowups,
   type Database,
   type Followup,
   getCase,
@@ -14,7 +15,6 @@ import {
   listMessages,
   markFollowupSent,
   updateCase,
-  cancelLiveFollowups,
 } from "@keel/db";
 import type { Kysely } from "kysely";
 import type { Clock } from "../../clock.js";
@@ -23,8 +23,8 @@ import type { Jobs } from "../../jobs/jobs.js";
 import { failure, fromDb, type Result, success, transact } from "../../service-result.js";
 import { audit, SYSTEM_ACTOR } from "../audit/service.js";
 import { emitEvent } from "../cases/events.js";
-import { analyseOutbound } from "../messages/analysis.js";
 import { deskVoiceFor, formatForCustomer, greetingName, issueCustomerLink } from "../informed/service.js";
+import { analyseOutbound } from "../messages/analysis.js";
 import { readSetting } from "../settings/service.js";
 import { followupsSetting } from "./settings.js";
 

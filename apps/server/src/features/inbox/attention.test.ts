@@ -83,7 +83,9 @@ describe("attention", () => {
   });
 
   it("stops the SLA while paused and after resolution; the running target follows the first reply", () => {
-    expect(slaState(row({}, { sla_paused_at: hours(-1), first_response_due_at: hours(-1) }), now)).toMatchObject({
+    expect(
+      slaState(row({}, { sla_paused_at: hours(-1), first_response_due_at: hours(-1) }), now),
+    ).toMatchObject({
       paused: true,
       breached: false,
     });

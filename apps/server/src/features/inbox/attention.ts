@@ -67,7 +67,12 @@ export function attentionOf(row: InboxRow, now: Date): { score: number; reasons:
   if (sla.dueAt && !sla.paused && sla.kind) {
     const what = sla.kind === "first_response" ? "first reply" : "resolution";
     const left = sla.dueAt.getTime() - now.getTime();
-    if (left < 0) add("sla_breached", 100 + Math.min(50, (-left / HOUR) * 5), `${what} overdue by ${formatDuration(left)}`);
+    if (left < 0)
+      add(
+        "sla_breached",
+        100 + Math.min(50, (-left / HOUR) * 5),
+        `${what} overdue by ${formatDuration(left)}`,
+      );
     else if (left <= HOUR) add("sla_due_soon", 60, `${what} due in ${formatDuration(left)}`);
     else if (left <= 4 * HOUR) add("sla_due_soon", 30, `${what} due in ${formatDuration(left)}`);
   }
@@ -90,7 +95,11 @@ export function attentionOf(row: InboxRow, now: Date): { score: number; reasons:
   const open = row.kase.status !== "resolved" && row.kase.status !== "closed";
   if (open && row.lastDirection === "inbound" && row.lastAt) {
     const waited = now.getTime() - row.lastAt.getTime();
-    add("awaiting_reply", 10 + Math.min(20, Math.max(0, waited / HOUR)), `customer waiting ${formatDuration(waited)}`);
+    add(
+      "awaiting_reply",
+      10 + Math.min(20, Math.max(0, waited / HOUR)),
+      `customer waiting ${formatDuration(waited)}`,
+    );
   }
   if (row.kase.priority === "urgent") add("priority", 20, "urgent priority");
   else if (row.kase.priority === "high") add("priority", 10, "high priority");

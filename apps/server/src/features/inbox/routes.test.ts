@@ -45,12 +45,21 @@ describe.each(backends())("inbox on %s PostgreSQL", (backend) => {
           method: "POST",
           url: `/api/v1/cases/${ids[key]}/messages`,
           headers,
-          payload: { direction: "inbound", body: inbound, contact: { kind: "email", value: "ada@example.com" } },
+          payload: {
+            direction: "inbound",
+            body: inbound,
+            contact: { kind: "email", value: "ada@example.com" },
+          },
         });
         expect(sent.statusCode).toBe(201);
       }
     };
-    await open("calm", "Question about my invoice layout", "low", "Hi, could you tell me where the VAT number is shown? Thanks!");
+    await open(
+      "calm",
+      "Question about my invoice layout",
+      "low",
+      "Hi, could you tell me where the VAT number is shown? Thanks!",
+    );
     // Opened first, so its first-reply target (high: 4 h) passes while the clock moves on.
     await open("late", "Router still broken", "high", "My router is still not working.");
     t.deps.clock.advance(5 * 3_600_000);
@@ -63,7 +72,12 @@ describe.each(backends())("inbox on %s PostgreSQL", (backend) => {
     await open("mine", "Assigned to me, nothing said yet", "normal", null);
     // Routing may hand new cases to an agent; the assignee filter is checked on owners set here.
     for (const key of ["calm", "late", "furious"]) {
-      await t.app.inject({ method: "PATCH", url: `/api/v1/cases/${ids[key]}`, headers, payload: { assigneeId: null } });
+      await t.app.inject({
+        method: "PATCH",
+        url: `/api/v1/cases/${ids[key]}`,
+        headers,
+        payload: { assigneeId: null },
+      });
     }
   });
   afterAll(async () => t.close());

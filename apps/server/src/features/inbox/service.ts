@@ -58,7 +58,10 @@ export async function listInbox(
     ...(params.team ? { teamId: params.team } : {}),
     ...(params.assignee === undefined
       ? {}
-      : { assigneeId: params.assignee === "none" ? null : params.assignee === "me" ? params.me : params.assignee }),
+      : {
+          assigneeId:
+            params.assignee === "none" ? null : params.assignee === "me" ? params.me : params.assignee,
+        }),
     ...(params.tag ? { tag: params.tag } : {}),
     ...(params.anger ? { angerLevelAtLeast: ANGER_LEVELS[params.anger] } : {}),
     ...(params.threat ? { threat: params.threat } : {}),
@@ -69,14 +72,17 @@ export async function listInbox(
   const items = rows.map((row) => toItem(row, now));
   const created = (i: InboxItem) => Date.parse(i.case.createdAt);
   const activity = (i: InboxItem) => Date.parse(i.lastMessage?.at ?? i.case.updatedAt);
-  const order: Record<typeof params.sort, (a: (typeof items)[number], b: (typeof items)[number]) => number> = {
-    attention: (a, b) =>
-      b.rank - a.rank || time(a.sla.dueAt) - time(b.sla.dueAt) || created(a) - created(b),
-    newest: (a, b) => created(b) - created(a),
-    oldest: (a, b) => created(a) - created(b),
-    updated: (a, b) => activity(b) - activity(a),
-  };
+  const order: Record<typeof params.sort, (a: (typeof items)[number], b: (typeof items)[number]) => number> =
+    {
+      attention: (a, b) =>
+        b.rank - a.rank || time(a.sla.dueAt) - time(b.sla.dueAt) || created(a) - created(b),
+      newest: (a, b) => created(b) - created(a),
+      oldest: (a, b) => created(a) - created(b),
+      updated: (a, b) => activity(b) - activity(a),
+    };
   items.sort(order[params.sort]);
-  const page = items.slice(params.offset, params.offset + params.limit).map(({ rank: _rank, ...item }) => item);
+  const page = items
+    .slice(params.offset, params.offset + params.limit)
+    .map(({ rank: _rank, ...item }) => item);
   return { items: page, total, truncated: total > rows.length };
 }

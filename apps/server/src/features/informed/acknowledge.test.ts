@@ -88,15 +88,18 @@ describe.each(backends())("acknowledgments on %s PostgreSQL", (backend) => {
       authorAgentId: null,
       body: "Thanks, we're on it and will call you within the hour.",
       channel: "email",
-      sentAt: t.deps.clock.now(),
     });
     await t.deps.jobs.runAll();
     expect((await getAcknowledgment(t.deps.db, kase.id))?.skipped_reason).toBe("agent_replied");
-    expect((await listMessages(t.deps.db, kase.id)).filter((m) => m.direction === "outbound")).toHaveLength(1);
+    expect((await listMessages(t.deps.db, kase.id)).filter((m) => m.direction === "outbound")).toHaveLength(
+      1,
+    );
   });
 
   it("does not acknowledge imported history, phone cases, or later messages on the case", async () => {
-    const old = await inbound("dee@example.com", { receivedAt: new Date(t.deps.clock.now().getTime() - 48 * HOUR) });
+    const old = await inbound("dee@example.com", {
+      receivedAt: new Date(t.deps.clock.now().getTime() - 48 * HOUR),
+    });
     expect(ackJobs(old.case.id)).toHaveLength(0);
     const phone = await inbound("eve@example.com", { channel: "phone" });
     expect(ackJobs(phone.case.id)).toHaveLength(0);

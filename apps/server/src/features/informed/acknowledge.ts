@@ -99,7 +99,8 @@ export async function sendAcknowledgment(
   caseId: string,
 ): Promise<Result<AcknowledgeOutcome>> {
   const now = deps.clock.now();
-  if (await getAcknowledgment(deps.db, caseId)) return success({ sent: false, reason: "already_acknowledged" });
+  if (await getAcknowledgment(deps.db, caseId))
+    return success({ sent: false, reason: "already_acknowledged" });
   const setting = await readSetting(deps.db, acknowledgmentSetting);
   if (!setting.enabled) return success({ sent: false, reason: "disabled" });
   return transact(deps.db, async (trx): Promise<Result<AcknowledgeOutcome>> => {
@@ -112,8 +113,7 @@ export async function sendAcknowledgment(
       return success<AcknowledgeOutcome>({ sent: false, reason });
     };
     // Someone already answered (or closed the case) before the job ran: a real answer beats an acknowledgment.
-    const answered = thread.some((m) => m.direction === "outbound" && m.created_at.getTime() <= now.getTime());
-    if (answered) return skip("agent_replied");
+    if (thread.some((m) => m.direction === "outbound")) return skip("agent_replied");
     if (kase.status === "resolved" || kase.status === "closed") return skip("case_closed");
 
     const customer = fromDb(await getCustomer(trx, kase.customer_id));

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { type Database, getAcknowledgment } from "@keel/db";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { type Clock, ManualClock } from "../../clock.js";
 import { readConfig, type ServerConfig } from "../../config.js";
 import type { Jobs } from "../../jobs/jobs.js";
@@ -30,7 +30,10 @@ export function demoConfig(config: ServerConfig | undefined): ServerConfig {
   return { ...readConfig({}), KEEL_SECRET: randomBytes(32).toString("base64url") };
 }
 
-/** Returns how many cases were acknowledged. */
+/**
+ * Acknowledges the demo cases still waiting for their first reply, as the worker would have minutes after they
+ * opened; returns how many. Cases already answered never get one (a reply beats an acknowledgment).
+ */
 export async function seedInformedDemo(deps: InformedDemoDeps): Promise<number> {
   const config = demoConfig(deps.config);
   // Opened when the customer's first message came in (demo threads are written with times in the past).
@@ -38,17 +41,29 @@ export async function seedInformedDemo(deps: InformedDemoDeps): Promise<number> 
     .selectFrom("cases")
     .innerJoin("messages", "messages.case_id", "cases.id")
     .select((eb) => ["cases.id", eb.fn.min("messages.created_at").as("opened_at")])
-    .where("cases.status", "in", ["new", "open", "pending_customer", "pending_internal"])
+    .where("cases.status", "in", ["new", "open", "pending_internal"])
     .groupBy("cases.id")
+    .having(sql<number>`count(*) FILTER (WHERE messages.direction = 'outbound')`, "=", 0)
     .orderBy("opened_at")
     .execute();
   let acknowledged = 0;
   for (const kase of waiting) {
-    if (await getAcknowledgment(deps.db, kase.id)) continue;
-    const clock = new ManualClock(new Date(new Date(kase.opened_at).getTime() + ACK_DELAY_MS));
-    const sent = await sendAcknowledgment({ db: deps.db, clock, jobs: deps.jobs, config }, kase.id);
-    if (sent.ok && sent.value.sent) acknowledged++;
+    const at = new Date(new Date(kase.opened_at).getTime() + ACK_DELAY_MS);
+    if (await acknowledgeAt(deps, config, kase.id, at)) acknowledged++;
   }
   await checkProgressUpdates({ db: deps.db, clock: deps.clock });
   return acknowledged;
+}
+
+/** Writes a case's acknowledgment as of `at`; false when it already had one or needs none. */
+export async function acknowledgeAt(
+  deps: Pick<InformedDemoDeps, "db" | "jobs">,
+  config: ServerConfig,
+  caseId: string,
+  at: Date,
+): Promise<boolean> {
+  if (await getAcknowledgment(deps.db, caseId)) return false;
+  const clock = new ManualClock(at);
+  const sent = await sendAcknowledgment({ db: deps.db, clock, jobs: deps.jobs, config }, caseId);
+  return sent.ok && sent.value.sent;
 }

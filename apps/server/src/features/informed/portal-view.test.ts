@@ -55,9 +55,9 @@ describe.each(backends())("portal case view on %s PostgreSQL", (backend) => {
     const texts = body.timeline.map((e: { text: string }) => e.text);
     expect(texts).toContain("My parcel never arrived.");
     expect(texts).toContain("We received your case.");
-    expect(body.timeline.some((e: { from: string; text: string }) => e.from === "agent" && e.text.includes("#"))).toBe(
-      true,
-    );
+    expect(
+      body.timeline.some((e: { from: string; text: string }) => e.from === "agent" && e.text.includes("#")),
+    ).toBe(true);
     expect(JSON.stringify(body)).not.toContain("internal only");
   });
 
@@ -77,7 +77,9 @@ describe.each(backends())("portal case view on %s PostgreSQL", (backend) => {
     });
     await setStatus(t.deps, caseId, "pending_customer");
     expect((await view()).nextUpdate).toEqual({ at: null, basis: "waiting_on_you" });
-    expect((await view()).timeline.map((e: { text: string }) => e.text)).toContain("We're waiting for your reply.");
+    expect((await view()).timeline.map((e: { text: string }) => e.text)).toContain(
+      "We're waiting for your reply.",
+    );
   });
 
   it("once resolved, the next update is the follow-up", async () => {
@@ -87,6 +89,10 @@ describe.each(backends())("portal case view on %s PostgreSQL", (backend) => {
       at: new Date(t.deps.clock.now().getTime() + 3 * 24 * HOUR).toISOString(),
       basis: "followup",
     });
-    expect(body.timeline.at(-1)).toMatchObject({ kind: "status", status: "resolved", text: "We resolved your case." });
+    expect(body.timeline.at(-1)).toMatchObject({
+      kind: "status",
+      status: "resolved",
+      text: "We resolved your case.",
+    });
   });
 });

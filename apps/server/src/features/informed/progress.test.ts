@@ -135,7 +135,9 @@ describe.each(backends())("keeping customers informed on %s PostgreSQL", (backen
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.labels).toEqual(expect.arrayContaining(["non_apology", "robotic"]));
     expect(refused.json().error.suggestions.length).toBeGreaterThan(0);
-    expect((await readSetting(t.deps.db, acknowledgmentSetting)).template).toBe(DEFAULT_ACKNOWLEDGMENT_TEMPLATE);
+    expect((await readSetting(t.deps.db, acknowledgmentSetting)).template).toBe(
+      DEFAULT_ACKNOWLEDGMENT_TEMPLATE,
+    );
 
     const forced = await put({ value: { template: stock }, force: true });
     expect(forced.statusCode).toBe(200);
@@ -146,11 +148,17 @@ describe.each(backends())("keeping customers informed on %s PostgreSQL", (backen
     expect(good.statusCode).toBe(200);
     expect(good.json()).toMatchObject({ key: "acknowledgment", version: 2, coach: { passes: true } });
 
-    const noNumber = await put({ value: { template: "Thanks for writing, we'll reply by {{next_update}}." } });
+    const noNumber = await put({
+      value: { template: "Thanks for writing, we'll reply by {{next_update}}." },
+    });
     expect(noNumber.statusCode).toBe(400);
     expect(noNumber.json().error.message).toContain("{{number}}");
-    const unknown = await put({ value: { template: "Case #{{number}}, reply by {{next_update}} {{agent}}." } });
+    const unknown = await put({
+      value: { template: "Case #{{number}}, reply by {{next_update}} {{agent}}." },
+    });
     expect(unknown.statusCode).toBe(400);
-    expect((await put({ value: { template: DEFAULT_ACKNOWLEDGMENT_TEMPLATE } }, agent.headers)).statusCode).toBe(403);
+    expect(
+      (await put({ value: { template: DEFAULT_ACKNOWLEDGMENT_TEMPLATE } }, agent.headers)).statusCode,
+    ).toBe(403);
   });
 });

@@ -37,7 +37,8 @@ export const informedRoutes =
         onRequest: guard.agent,
         schema: {
           tags,
-          summary: "A drafted progress update for the customer, with the next promised date and the coach's check",
+          summary:
+            "A drafted progress update for the customer, with the next promised date and the coach's check",
           params: IdParams,
           response: { 200: UpdateDraft },
         },

@@ -11,8 +11,8 @@ import { lastCustomerUpdate, updateIntervalMs } from "./update-draft.js";
 export { ACKNOWLEDGE_QUEUE, queueAcknowledgment, sendAcknowledgment } from "./acknowledge.js";
 export { checkCustomerText, checkTemplate, GOOD_SCORE, type TextCheck } from "./coach-check.js";
 export { issueCustomerLink } from "./customer-link.js";
-export { checkProgressUpdates, PROGRESS_CHECK_EVERY_MS, PROGRESS_CHECK_QUEUE } from "./progress-job.js";
 export { deskVoiceFor } from "./desk-voice.js";
+export { checkProgressUpdates, PROGRESS_CHECK_EVERY_MS, PROGRESS_CHECK_QUEUE } from "./progress-job.js";
 export { formatForCustomer, greetingName } from "./template.js";
 export { draftProgressUpdate, type UpdateDraft } from "./update-draft.js";
 
@@ -104,7 +104,8 @@ export async function customerTimeline(db: Kysely<Database>, kase: Case): Promis
   for (const entry of await listAuditFor(db, "case", kase.id)) {
     const before = statusOf(entry.before);
     const after = statusOf(entry.after);
-    if (after === undefined || before === after || (before === undefined && entry.action !== "create")) continue;
+    if (after === undefined || before === after || (before === undefined && entry.action !== "create"))
+      continue;
     const reopened = after === "open" && (before === "resolved" || before === "closed");
     events.push({
       kind: "status",
@@ -113,5 +114,7 @@ export async function customerTimeline(db: Kysely<Database>, kase: Case): Promis
       text: reopened ? "We reopened your case." : STATUS_WORDS[after],
     });
   }
-  return events.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.kind === b.kind ? 0 : a.kind === "status" ? -1 : 1));
+  return events.sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || (a.kind === b.kind ? 0 : a.kind === "status" ? -1 : 1),
+  );
 }

@@ -36,7 +36,10 @@ export const acknowledgmentSetting = defineSetting({
   description: `The acknowledgment every new case gets. Placeholders: ${placeholders}. Saving runs the coach on it.`,
 });
 
-const Hours = z.number().positive("hours must be above 0").max(24 * 30, "at most 30 days");
+const Hours = z
+  .number()
+  .positive("hours must be above 0")
+  .max(24 * 30, "at most 30 days");
 
 export const ProgressUpdatesValue = z.object({
   urgent: Hours,

@@ -74,7 +74,9 @@ export async function draftProgressUpdate(
   if (!customer.ok) return customer;
   const { zone, deskName } = await deskVoiceFor(db, customer.value);
   const agent = kase.assignee_id === null ? undefined : await getAgent(db, kase.assignee_id);
-  const signature = agent?.ok ? (agent.value.name.split(/\s+/)[0] ?? agent.value.name) : `The ${deskName} team`;
+  const signature = agent?.ok
+    ? (agent.value.name.split(/\s+/)[0] ?? agent.value.name)
+    : `The ${deskName} team`;
   const lastUpdateAt = await lastCustomerUpdate(db, kase);
   const interval = updateIntervalMs(intervals, kase.priority);
   const nextUpdateAt = new Date(now.getTime() + interval);

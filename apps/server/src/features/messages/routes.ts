@@ -12,6 +12,7 @@ import type { AppDeps } from "../../deps.js";
 import { failure, type Result, unwrap } from "../../service-result.js";
 import { guards, principalOf } from "../auth/guard.js";
 import { actorOf } from "../auth/service.js";
+import { completeIdempotencyWithin } from "../../http/idempotency.js";
 import { toCaseDto } from "../cases/dto.js";
 import { findOverpromise, recordOverpromiseConfirmation } from "../promises/overpromise.js";
 import { maskedForViewer } from "../wellbeing/service.js";
@@ -62,11 +63,23 @@ export const messageRoutes =
         const actor = actorOf(principal);
         const caseId = request.params.id;
         const body = request.body;
-        let result: Result<{
+        type Stored = {
           case: Parameters<typeof toCaseDto>[0];
           message: Parameters<typeof toMessageDto>[0];
           created: boolean;
-        }>;
+        };
+        const respond = (stored: Stored) => ({
+          status: stored.created ? (201 as const) : (200 as const),
+          body: {
+            message: maskedForViewer(principal.agent, toMessageDto(stored.message)),
+            case: toCaseDto(stored.case),
+            created: stored.created,
+          },
+        });
+        // The Idempotency-Key's response commits with the message, so a crash cannot separate them.
+        const inTransaction = completeIdempotencyWithin(request, respond);
+        const within = inTransaction === undefined ? {} : { inTransaction };
+        let result: Result<Stored>;
         if (body.direction === "outbound") {
           // An over-promise is sent only when confirmed; the confirmation goes to the audit log.
           const overpromise = body.confirmOverpromise
@@ -85,33 +98,42 @@ export const messageRoutes =
             deps,
             { caseId, authorAgentId: principal.agent.id, body: body.body, channel: body.channel },
             actor,
+            within,
           );
           if (result.ok && result.value.created && body.confirmOverpromise)
             await recordOverpromiseConfirmation(deps.db, result.value.message, actor);
         } else if (body.direction === "note") {
-          result = await addNote(deps, { caseId, authorAgentId: principal.agent.id, body: body.body }, actor);
+          result = await addNote(
+            deps,
+            { caseId, authorAgentId: principal.agent.id, body: body.body },
+            actor,
+            within,
+          );
         } else {
-          const inbound = await addInboundMessage(deps, {
-            caseId,
-            contact: {
-              kind: body.contact.kind,
-              value: body.contact.value,
-              ...(body.contact.name === undefined ? {} : { name: body.contact.name }),
+          const inbound = await addInboundMessage(
+            deps,
+            {
+              caseId,
+              contact: {
+                kind: body.contact.kind,
+                value: body.contact.value,
+                ...(body.contact.name === undefined ? {} : { name: body.contact.name }),
+              },
+              body: body.body,
+              channel: body.channel,
+              externalMessageId: body.externalMessageId ?? null,
             },
-            body: body.body,
-            channel: body.channel,
-            externalMessageId: body.externalMessageId ?? null,
-          });
+            within,
+          );
           result = inbound;
           if (!inbound.ok && inbound.error.code === "unprocessable")
             result = failure("validation_failed", inbound.error.message, "body.contact.value");
         }
         const value = unwrap(result);
-        return reply.status(value.created ? 201 : 200).send({
-          message: maskedForViewer(principal.agent, toMessageDto(value.message)),
-          case: toCaseDto(value.case),
-          created: value.created,
-        });
+        // Already answered for the key inside the transaction.
+        if (inTransaction !== undefined) request.idempotency = null;
+        const { status, body: answer } = respond(value);
+        return reply.status(status).send(answer);
       },
     );
   };

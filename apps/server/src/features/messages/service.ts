@@ -181,8 +181,9 @@ export async function addOutboundMessage(
   deps: CoreDeps,
   input: OutboundMessageInput,
   actor: Actor = input.authorAgentId ? { kind: "agent", id: input.authorAgentId } : SYSTEM_ACTOR,
-): Promise<Result<{ case: Case; message: Message; created: boolean }>> {
-  return addAgentMessage(deps, { ...input, direction: "outbound" }, actor);
+  options: { inTransaction?: InTransaction<AgentMessageResult> } = {},
+): Promise<Result<AgentMessageResult>> {
+  return addAgentMessage(deps, { ...input, direction: "outbound" }, actor, options);
 }
 
 /** An internal note: never shown to the customer, not coached. */
@@ -190,15 +191,23 @@ export async function addNote(
   deps: CoreDeps,
   input: { caseId: string; authorAgentId: string | null; body: string },
   actor: Actor = input.authorAgentId ? { kind: "agent", id: input.authorAgentId } : SYSTEM_ACTOR,
-): Promise<Result<{ case: Case; message: Message; created: boolean }>> {
-  return addAgentMessage(deps, { ...input, channel: "api", direction: "note" }, actor);
+  options: { inTransaction?: InTransaction<AgentMessageResult> } = {},
+): Promise<Result<AgentMessageResult>> {
+  return addAgentMessage(deps, { ...input, channel: "api", direction: "note" }, actor, options);
+}
+
+export interface AgentMessageResult {
+  case: Case;
+  message: Message;
+  created: boolean;
 }
 
 async function addAgentMessage(
   deps: CoreDeps,
   input: OutboundMessageInput & { direction: "outbound" | "note" },
   actor: Actor,
-): Promise<Result<{ case: Case; message: Message; created: boolean }>> {
+  options: { inTransaction?: InTransaction<AgentMessageResult> },
+): Promise<Result<AgentMessageResult>> {
   const now = input.sentAt ?? deps.clock.now();
   const outcome = await transact(deps.db, async (trx) => {
     const found = fromDb(await findCase(trx, input.caseId), "caseId");
@@ -241,7 +250,9 @@ async function addAgentMessage(
       await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message: after }, trx);
       await reactToStoredMessage({ trx, deps, case: kase, message, actor, now });
     }
-    return success({ case: kase, message, created });
+    const stored = { case: kase, message, created };
+    await options.inTransaction?.(trx, stored);
+    return success(stored);
   });
   return outcome;
 }

@@ -132,4 +132,29 @@ describe.each(backends())("promise check on %s PostgreSQL", (backend) => {
     t.deps.clock.set("2026-11-04T09:00:00Z");
     expect(await checkPromises(t.deps, t.deps.clock.now())).toEqual({ reminded: [], overdue: [] });
   });
+
+  it("records imported history without alerting about promises long overdue", async () => {
+    const opened = await addInboundMessage(t.deps, {
+      newCase: { subject: "Old ticket" },
+      contact: { kind: "email", value: "old@example.com" },
+      body: "Where is my parcel?",
+      channel: "email",
+      receivedAt: new Date("2026-09-01T09:00:00Z"),
+    });
+    if (!opened.ok) throw new Error(opened.error.message);
+    await addOutboundMessage(t.deps, {
+      caseId: opened.value.case.id,
+      authorAgentId: priya.agent.id,
+      body: "I'll call you back tomorrow morning.",
+      channel: "email",
+      sentAt: new Date("2026-09-01T10:00:00Z"),
+    });
+    const [old] = await t.deps.db
+      .selectFrom("promises")
+      .selectAll()
+      .where("case_id", "=", opened.value.case.id)
+      .execute();
+    expect(old).toMatchObject({ status: "open", due_text: "tomorrow morning" });
+    expect(await checkPromises(t.deps, t.deps.clock.now())).toEqual({ reminded: [], overdue: [] });
+  });
 });

@@ -29,6 +29,7 @@ import { toPortalPromise } from "./dto.js";
 import { matchFulfilments } from "./fulfilment-matcher.js";
 
 type Deps = { db: Kysely<Database> };
+const STALE_AFTER_MS = 7 * 86_400_000;
 
 const isTimeZone = (zone: string): boolean => {
   try {
@@ -53,9 +54,19 @@ export async function customerTimeZone(db: Kysely<Database>, customerId: string)
  * makes (so a reply never keeps its own promise). Runs in the reply's transaction.
  */
 export async function recordPromisesOfReply(event: MessageStored): Promise<void> {
-  const { trx, message, case: kase, now, actor } = event;
-  if (message.direction !== "outbound") return;
-  const owner = message.author_agent_id ?? kase.assignee_id;
+  if (event.message.direction !== "outbound") return;
+  await keepPromisesReportedDone(event);
+  await recordNewPromises(event);
+}
+
+/** Closes the case's open promises (made in earlier replies) that this reply reports kept. */
+async function keepPromisesReportedDone({
+  trx,
+  message,
+  case: kase,
+  now,
+  actor,
+}: MessageStored): Promise<void> {
   const open = (await listPromisesForCase(trx, kase.id)).filter(
     (p) => p.status === "open" && p.message_id !== message.id,
   );
@@ -73,22 +84,43 @@ export async function recordPromisesOfReply(event: MessageStored): Promise<void>
         after: { status: "fulfilled", by: "reply", messageId: message.id, evidence: match.evidence.text },
       });
   }
+}
+
+/** Stores the promises the reply makes, due in the customer's zone; owed by its author, else the assignee. */
+async function recordNewPromises({
+  trx,
+  deps,
+  message,
+  case: kase,
+  now,
+  actor,
+}: MessageStored): Promise<void> {
   const timezone = await customerTimeZone(trx, kase.customer_id);
-  const found = extractPromises(message.body, { referenceDate: now.toISOString(), timeZone: timezone });
-  const rows: NewPromise[] = found.map((p) => ({
-    caseId: kase.id,
-    messageId: message.id,
-    ownerAgentId: owner,
-    owedBy: p.owner,
-    kind: p.kind,
-    text: p.what,
-    span: p.span,
-    confidence: p.confidence,
-    dueAt: p.due === null ? null : new Date(p.due),
-    dueText: p.dueText,
-    timezone,
-    createdAt: now,
-  }));
+  // Imported history: a promise already more than a week overdue when recorded is kept in the ledger, but nobody
+  // is alerted about it (an import of old tickets would otherwise page supervisors for years-old promises).
+  const recordedAt = deps.clock.now();
+  const stale = (due: Date | null) => due !== null && recordedAt.getTime() - due.getTime() > STALE_AFTER_MS;
+  const rows: NewPromise[] = extractPromises(message.body, {
+    referenceDate: now.toISOString(),
+    timeZone: timezone,
+  }).map((p) => {
+    const dueAt = p.due === null ? null : new Date(p.due);
+    return {
+      caseId: kase.id,
+      messageId: message.id,
+      ownerAgentId: message.author_agent_id ?? kase.assignee_id,
+      owedBy: p.owner,
+      kind: p.kind,
+      text: p.what,
+      span: p.span,
+      confidence: p.confidence,
+      dueAt,
+      dueText: p.dueText,
+      timezone,
+      createdAt: now,
+      alertedAt: stale(dueAt) ? recordedAt : null,
+    };
+  });
   for (const stored of await insertPromises(trx, rows))
     await audit(trx, actor, { entity: "promise", entityId: stored.id, action: "create", after: stored });
 }

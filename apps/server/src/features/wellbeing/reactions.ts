@@ -3,14 +3,21 @@
  * the agent handling a hostile message (the assignee when it arrives, whoever replies to it), offering a cooldown
  * past the load threshold. To a case change: offer a cooldown after a hostile case is resolved or closed.
  */
-import { type Case, type Database, listMessages, type Message, updateCase as writeCase } from "@keel/db";
+import {
+  type Case,
+  type Database,
+  hasOtherInbound,
+  latestInboundUpTo,
+  listMessages,
+  type Message,
+  updateCase as writeCase,
+} from "@keel/db";
 import type { Kysely } from "kysely";
 import type { CaseChanged, MessageStored } from "../../reactions/index.js";
 import { audit, SYSTEM_ACTOR } from "../audit/service.js";
 import { emitEvent } from "../cases/events.js";
 import { notify } from "../notifications/service.js";
 import { readSetting } from "../settings/service.js";
-import { isBlockedAuthor } from "./blocks.js";
 import { offerCooldown } from "./cooldown.js";
 import { caseHostility } from "./hostility.js";
 import { chargeForMessage, loadOf, type WellbeingConfig, wellbeingConfig } from "./load.js";
@@ -28,8 +35,7 @@ export async function wellbeingOnMessage(event: MessageStored): Promise<void> {
   }
   if (message.direction === "outbound" && message.author_agent_id !== null) {
     // Replying means reading: the agent is charged for the customer message they answer, if not already.
-    const thread = await listMessages(trx, event.case.id);
-    const answered = lastInboundBefore(thread, message);
+    const answered = await latestInboundUpTo(trx, event.case.id, message.created_at);
     if (!answered) return;
     const config = await wellbeingConfig(trx);
     // Replying is when the agent meets the message, so an old message weighs on them from the reply's time.
@@ -37,40 +43,37 @@ export async function wellbeingOnMessage(event: MessageStored): Promise<void> {
   }
 }
 
-function lastInboundBefore(thread: readonly Message[], reply: Message): Message | undefined {
-  const at = thread.findIndex((m) => m.id === reply.id);
-  const before = at < 0 ? thread : thread.slice(0, at);
-  return before.filter((m) => m.direction === "inbound").at(-1);
-}
-
 async function onInbound(event: MessageStored): Promise<void> {
   const { trx, message, now } = event;
   let kase = event.case;
-  const thread = await listMessages(trx, kase.id);
-  const inbound = thread.filter((m) => m.direction === "inbound");
-  if (await isBlockedAuthor(trx, message.author_contact_id)) {
-    // Stored, but kept out of every queue: a case it opened is tagged so it is easy to find and never routed.
-    if (thread.length === 1 && !kase.tags.includes(BLOCKED_CONTACT_TAG)) {
-      const tagged = await writeCase(trx, kase.id, { tags: [...kase.tags, BLOCKED_CONTACT_TAG] });
-      if (tagged.ok)
-        await audit(trx, SYSTEM_ACTOR, {
-          entity: "case",
-          entityId: kase.id,
-          action: "tag_blocked_contact",
-          before: kase,
-          after: tagged.value,
-        });
-    }
-    return;
-  }
+  const first = !(await hasOtherInbound(trx, kase.id, message.id));
   const config = await wellbeingConfig(trx);
-  if (kase.assignee_id === null && inbound.length === 1 && !DONE.has(kase.status)) {
+  if (kase.assignee_id === null && first && !DONE.has(kase.status)) {
     const { auto_assign } = await readSetting(trx, routingSetting);
     if (auto_assign) kase = await autoAssign(event, kase, config);
   }
   // An imported message reached the assignee when it was written; a live one, now.
   const arrived = new Date(Math.min(message.created_at.getTime(), now.getTime()));
   if (kase.assignee_id !== null) await charge(trx, kase.assignee_id, kase.id, message, arrived, now, config);
+}
+
+/**
+ * The only reaction to a blocked contact's message (the reactions list skips every other one): a case it opened
+ * is tagged `blocked-contact`, so it is easy to find, and is left unassigned.
+ */
+export async function onBlockedContactMessage(event: MessageStored): Promise<void> {
+  const { trx, case: kase, message } = event;
+  if (message.direction !== "inbound" || kase.tags.includes(BLOCKED_CONTACT_TAG)) return;
+  if (await hasOtherInbound(trx, kase.id, message.id)) return;
+  const tagged = await writeCase(trx, kase.id, { tags: [...kase.tags, BLOCKED_CONTACT_TAG] });
+  if (!tagged.ok) return;
+  await audit(trx, SYSTEM_ACTOR, {
+    entity: "case",
+    entityId: kase.id,
+    action: "tag_blocked_contact",
+    before: kase,
+    after: tagged.value,
+  });
 }
 
 async function autoAssign(event: MessageStored, kase: Case, config: WellbeingConfig): Promise<Case> {

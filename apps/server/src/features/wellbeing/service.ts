@@ -22,7 +22,13 @@ export {
 export { boundaryScript } from "./boundary.js";
 export { caseHostility, type Hostility, hostilityOf, isHostile } from "./hostility.js";
 export { maskedForViewer, maskProfanityIn } from "./masking.js";
-export { BLOCKED_CONTACT_TAG, topReplier, wellbeingOnCaseChange, wellbeingOnMessage } from "./reactions.js";
+export {
+  BLOCKED_CONTACT_TAG,
+  onBlockedContactMessage,
+  topReplier,
+  wellbeingOnCaseChange,
+  wellbeingOnMessage,
+} from "./reactions.js";
 export { abusePolicySetting, routingSetting, wellbeingSetting } from "./settings.js";
 
 type Deps = Pick<CoreDeps, "db" | "clock">;

@@ -103,7 +103,7 @@ function ignoredRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let cursor = 0;
   let lower: string | null = null;
-  const unclosed = new Set<string>();
+  let unclosed: Set<string> | null = null;
   // Tags: "<" + letter, "/" or "!" up to the next ">". Once no ">" is left, stop looking (keeps this linear).
   for (;;) {
     const open = text.indexOf("<", cursor);
@@ -119,8 +119,8 @@ function ignoredRanges(text: string): Array<[number, number]> {
     const name = /^<(script|style)\b/i.exec(text.slice(open, open + 8))?.[1]?.toLowerCase();
     if (name && lower === null) lower = text.toLowerCase();
     // Once a closing tag is known to be missing, never search for it again (keeps this linear).
-    const end = name && lower !== null && !unclosed.has(name) ? lower.indexOf(`</${name}`, close) : -1;
-    if (name && end < 0) unclosed.add(name);
+    const end = name && lower !== null && !unclosed?.has(name) ? lower.indexOf(`</${name}`, close) : -1;
+    if (name && end < 0) (unclosed ??= new Set<string>()).add(name);
     const endClose = end < 0 ? -1 : text.indexOf(">", end);
     const last = endClose < 0 ? close : endClose;
     ranges.push([open, last + 1]);
@@ -130,12 +130,25 @@ function ignoredRanges(text: string): Array<[number, number]> {
   while (lineStart <= text.length) {
     const nl = text.indexOf("\n", lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
-    if (QUOTED_LINE.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 40))))
+    if (mayOpenQuote(text, lineStart, lineEnd) && QUOTED_LINE.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 40))))
       ranges.push([lineStart, lineEnd]);
     if (nl < 0) break;
     lineStart = nl + 1;
   }
   return ranges;
+}
+
+/** Whether the line's first non-blank character could open a QUOTED_LINE marker: spares most lines the slice. */
+function mayOpenQuote(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    // A blank beyond ASCII may come first: the regex decides.
+    if (c >= 0x80) return true;
+    const lower = c | 0x20;
+    return c === 0x3e || c === 0x5b || lower === 0x61 || lower === 0x73 || lower === 0x72;
+  }
+  return false;
 }
 
 const LINK_HEADS = new Set(["http", "https", "www"]);
