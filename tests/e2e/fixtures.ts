@@ -88,6 +88,8 @@ export async function signIn(page: Page, who: keyof typeof DEMO): Promise<void> 
 }
 
 export async function signOut(page: Page): Promise<void> {
+  // Requests still in flight when the session ends would answer 401; let the screen finish loading first.
+  await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Sign in to Keel" })).toBeVisible();
 }

@@ -4,6 +4,8 @@
  * the login page loads. Starts its own Keel (temporary data directory, demo seed) like the end-to-end tests.
  */
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../../../tests/e2e/chromium.js";
@@ -86,12 +88,18 @@ export const webSection: Section = {
     try {
       const context = await browser.newContext({ baseURL: keel.url, viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
+      page.on("pageerror", (error) => console.log(`page error: ${error.message}`));
       const bundle = await measureBundle(page);
       printTable(
         ["file the login page loads", "bytes", "gzip"],
         [...bundle.files.map(([file, raw, gz]) => [file, kb(raw), kb(gz)]), ["total", "", kb(bundle.gzip)]],
       );
-      const samples = await typeDraft(page, draft);
+      const samples = await typeDraft(page, draft).catch(async (error: unknown) => {
+        const shot = join(tmpdir(), "keel-bench-web-failure.png");
+        await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+        console.log(`the page at failure: ${shot} (${page.url()})`);
+        throw error;
+      });
       const render = summarize(samples.inputToRender);
       const coach = summarize(samples.coach);
       console.log(

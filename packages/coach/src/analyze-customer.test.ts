@@ -108,6 +108,15 @@ describe("analyzeCustomer", () => {
     );
   });
 
+  it("uses the anger stored for earlier messages instead of reading them again", () => {
+    const calmNow = analyzeCustomer("any news?");
+    // The text alone reads as calm as now; the stored anger says it was furious, so anger has fallen.
+    const context = { previousMessages: ["hello, any news?"], previousAnger: [calmNow.anger + 40] };
+    expect(analyzeCustomer("any news?", context).anger_trend).toBe("falling");
+    // Unknown stored anger falls back to reading the message.
+    expect(analyzeCustomer("any news?", { ...context, previousAnger: [null] }).anger_trend).toBe("steady");
+  });
+
   it("lets a threat lift a calm-sounding message out of calm", () => {
     expect(analyzeCustomer("I will be contacting my lawyer.").anger_level).toBeGreaterThanOrEqual(1);
     expect(analyzeCustomer("I will be contacting my lawyer.").threats[0]?.kind).toBe("legal");

@@ -55,20 +55,21 @@ function read(raw: string, context: CustomerContext): Reading {
   const words = detectEmotionWords(input);
   const profanity = detectProfanity(input);
   const abuse = detectAbuse(input, profanity);
-  const base = [
-    ...words,
-    ...detectHashtags(input),
-    ...detectCaps(input),
-    ...detectRepeatedPunctuation(input),
-    ...detectEmoji(input),
-  ];
-  const negative = base.filter((h) => h.weight >= 0.3);
-  const complaint = {
-    sentences: new Set(negative.map((h) => h.sentence)),
-    message: negative.reduce((n, h) => n + h.weight, 0) >= 0.8 || profanity.length > 0,
-  };
+  const base = words;
+  appendAll(base, detectHashtags(input));
+  appendAll(base, detectCaps(input));
+  appendAll(base, detectRepeatedPunctuation(input));
+  appendAll(base, detectEmoji(input));
+  const negativeSentences = new Set<number>();
+  let negativeWeight = 0;
+  for (const h of base) {
+    if (h.weight < 0.3) continue;
+    negativeSentences.add(h.sentence);
+    negativeWeight += h.weight;
+  }
+  const complaint = { sentences: negativeSentences, message: negativeWeight >= 0.8 || profanity.length > 0 };
   const sarcasm = detectSarcasm(input, complaint);
-  const contrast = detectContrast(input, [...base, ...sarcasm]);
+  const contrast = detectContrast(input, sarcasm.length === 0 ? base : [...base, ...sarcasm]);
   const profanityHits: EmotionHit[] = profanity.map((p) => ({
     kind: "profanity",
     span: p.span,
@@ -112,10 +113,11 @@ function readingKey(raw: string, context: CustomerContext): string {
 }
 
 function remembered(raw: string, context: CustomerContext): Remembered {
+  // An empty list reads like no list (coachReply passes `previousMessages: []`): both share the plain cache.
   const plain =
-    context.previousMessages === undefined &&
-    context.productNames === undefined &&
-    context.referenceDate === undefined;
+    !context.previousMessages?.length &&
+    !context.productNames?.length &&
+    (context.referenceDate ?? undefined) === undefined;
   const cache = plain ? recentPlainReadings : recentReadings;
   const key = plain ? raw : readingKey(raw, context);
   const hit = cache.get(key);
@@ -132,6 +134,10 @@ function remembered(raw: string, context: CustomerContext): Remembered {
   const entry: Remembered = { reading, facts: null };
   cache.set(key, entry);
   return entry;
+}
+
+function appendAll<T>(into: T[], more: readonly T[]): void {
+  for (const x of more) into.push(x);
 }
 
 function copySpan(s: Span): Span {
@@ -156,11 +162,20 @@ function angerOf(r: Reading, signals: readonly AngerSignal[]): number {
   return angerFromRaw(rawAnger(signals, r.calm));
 }
 
-function trendOf(current: number, previous: readonly string[] | undefined): AngerTrend | null {
-  const earlier = (previous ?? []).filter((m) => typeof m === "string").slice(-TREND_WINDOW);
+function trendOf(
+  current: number,
+  previous: readonly string[] | undefined,
+  storedAnger: CustomerContext["previousAnger"],
+): AngerTrend | null {
+  const earlier = (previous ?? [])
+    .map((text, i) => ({ text, stored: storedAnger?.[i] }))
+    .filter((m) => typeof m.text === "string")
+    .slice(-TREND_WINDOW);
   if (earlier.length === 0) return null;
-  const past = earlier.map((m) => {
-    const r = remembered(m, {}).reading;
+  // A caller that stored the earlier readings passes their anger, so those messages need not be read again.
+  const past = earlier.map(({ text, stored }) => {
+    if (typeof stored === "number" && Number.isFinite(stored)) return stored;
+    const r = remembered(text, {}).reading;
     return angerOf(r, signalsOf(r));
   });
   const mean = past.reduce((a, b) => a + b, 0) / past.length;
@@ -200,7 +215,7 @@ export function analyzeCustomer(text: string, context: CustomerContext = {}): Cu
     anger,
     anger_level: level,
     anger_label: ANGER_LEVEL_NAMES[level],
-    anger_trend: trendOf(anger, ctx.previousMessages),
+    anger_trend: trendOf(anger, ctx.previousMessages, ctx.previousAnger),
     emotions,
     abusive,
     abuse_confidence: blended.abuseConfidence,

@@ -77,6 +77,11 @@ export interface AngerSignal {
 export interface CustomerContext {
   /** Earlier customer messages in the same case, oldest first: used for the anger trend and repeat contact. */
   previousMessages?: readonly string[];
+  /**
+   * The anger (0–100) already read for each of `previousMessages`, same order (null where unknown): the trend then
+   * compares against these instead of reading those messages again.
+   */
+  previousAnger?: readonly (number | null)[];
   /** Replace profanity letters with asterisks in every returned span text. */
   maskProfanity?: boolean;
   /** Known product names of this desk, recognised as `product` facts. */

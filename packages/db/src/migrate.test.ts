@@ -6,6 +6,8 @@ import { migrations } from "./migrations/index.js";
 import { backends, createTestDatabase, type TestDatabase } from "./testing.js";
 
 const EXPECTED_TABLES = [
+  "agent_cooldowns",
+  "agent_load_events",
   "agents",
   "api_tokens",
   "attachments",
@@ -16,6 +18,7 @@ const EXPECTED_TABLES = [
   "idempotency_keys",
   "messages",
   "promises",
+  "reflections",
   "sessions",
   "teams",
   "webhooks",

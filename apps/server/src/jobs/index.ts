@@ -11,7 +11,6 @@ import { registerFollowupWorkers } from "../features/followups/workers.js";
 import { registerInformedWorkers } from "../features/informed/workers.js";
 import { checkPromises, PROMISE_CHECK_QUEUE } from "../features/promises/promise-job.js";
 import { checkSla, SLA_CHECK_QUEUE } from "../features/sla/sla-job.js";
-import { expireIdempotencyKeys, IDEMPOTENCY_EXPIRY_QUEUE } from "../http/idempotency-expiry.js";
 import {
   type DeliverJob,
   type DispatchJob,
@@ -20,6 +19,7 @@ import {
   WEBHOOK_DELIVER_QUEUE,
   WEBHOOK_DISPATCH_QUEUE,
 } from "../features/webhooks/dispatch.js";
+import { expireIdempotencyKeys, IDEMPOTENCY_EXPIRY_QUEUE } from "../http/idempotency-expiry.js";
 
 export { PgBossJobs } from "./pg-boss-jobs.js";
 

@@ -53,7 +53,8 @@ function caseReactions(): CaseReaction[] {
 
 export async function reactToStoredMessage(event: MessageStored): Promise<void> {
   // A blocked contact's message is kept for the record only: no acknowledgment, escalation or notification.
-  if (await isBlockedAuthor(event.trx, event.message.author_contact_id)) return onBlockedContactMessage(event);
+  if (await isBlockedAuthor(event.trx, event.message.author_contact_id))
+    return onBlockedContactMessage(event);
   for (const reaction of messageReactions()) await reaction(event);
 }
 

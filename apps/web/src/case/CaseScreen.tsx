@@ -175,7 +175,12 @@ export default function CaseScreen({ params }: { params: Record<string, string> 
           <SlaClocks kase={kase} now={now} />
           <PromiseList promises={promises} now={now} />
           <Facts facts={facts} />
-          <EscalationPanel caseId={caseId} advice={advice} onEscalated={reload} />
+          <EscalationPanel
+            caseId={caseId}
+            advice={advice}
+            closed={kase.status === "resolved" || kase.status === "closed"}
+            onEscalated={reload}
+          />
           <FollowupList followups={followups} now={now} />
         </aside>
       </div>

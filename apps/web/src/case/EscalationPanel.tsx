@@ -36,10 +36,13 @@ export function BriefView({ brief }: { brief: Brief }) {
 export function EscalationPanel({
   caseId,
   advice,
+  closed,
   onEscalated,
 }: {
   caseId: string;
   advice: Advice | null;
+  /** Resolved or closed: nothing left to escalate. */
+  closed: boolean;
   onEscalated: () => void;
 }) {
   const id = useId();
@@ -77,6 +80,10 @@ export function EscalationPanel({
           </p>
           {escalation.brief ? <BriefView brief={escalation.brief} /> : null}
         </>
+      ) : closed ? (
+        <p className="muted">
+          The case is {advice?.escalated ? "escalated" : "closed for now"}; reopen it to escalate.
+        </p>
       ) : (
         <>
           {advice?.advised ? (

@@ -119,7 +119,7 @@ export function CoachPanel({ coaching, customerAnger, customerAbusive, onRewrite
               </span>{" "}
               {p.title}
               <span className="visually-hidden">: {STATE_WORDS[p.state]}</span>
-              {p.hint && p.state !== "done" ? <div className="muted practice-hint">{p.hint}</div> : null}
+              {p.hint && p.state === "missing" ? <div className="muted practice-hint">{p.hint}</div> : null}
             </li>
           ))}
         </ul>

@@ -107,7 +107,31 @@ describe("reply composer with the live coach", () => {
     expect(screen.getByTestId("reaction").textContent).not.toContain("angrier");
   });
 
-  it("asks for confirmation when the server refuses an over-promise, then resends with it", async () => {
+  it("asks before sending a reply the coach flags as an over-promise, then sends it confirmed", async () => {
+    const calls: Array<Record<string, unknown>> = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (!String(url).includes("/messages")) return new Response("{}", { status: 404 });
+        calls.push(JSON.parse(String(init?.body)) as Record<string, unknown>);
+        return Response.json({ message: { id: "m" }, case: { id: "c" }, created: true }, { status: 201 });
+      }),
+    );
+    const { box, onSent } = setup();
+    await type(box, "Sorry about this. It will never happen again.");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Send reply" }));
+    });
+    expect(calls).toEqual([]);
+    expect(screen.getByRole("alertdialog").textContent).toContain("never happen again");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Send anyway" }));
+    });
+    expect(calls.map((c) => c.confirmOverpromise)).toEqual([true]);
+    expect(onSent).toHaveBeenCalledTimes(1);
+  });
+
+  it("handles the server refusing an over-promise (409), then resends with the confirmation", async () => {
     const calls: Array<{ body: Record<string, unknown>; headers: Record<string, string> }> = [];
     vi.stubGlobal(
       "fetch",
@@ -121,7 +145,7 @@ describe("reply composer with the live coach", () => {
               error: {
                 code: "overpromise_unconfirmed",
                 message: "The reply promises something we may not control.",
-                spans: [{ start: 0, end: 10, text: "will never happen again" }],
+                spans: [{ start: 0, end: 10, text: "sorted for good" }],
                 suggestions: ["say what you will change instead"],
               },
             },
@@ -131,13 +155,14 @@ describe("reply composer with the live coach", () => {
         return Response.json({ message: { id: "m" }, case: { id: "c" }, created: true }, { status: 201 });
       }),
     );
+    // biome-ignore lint/suspicious/noDocumentCookie: the CSRF cookie is what the client reads.
     document.cookie = "keel_csrf=token-123";
     const { box, onSent } = setup();
-    await type(box, "Sorry about this. It will never happen again.");
+    await type(box, "Thanks for your patience, I have checked your account.");
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Send reply" }));
     });
-    expect(screen.getByRole("alertdialog").textContent).toContain("will never happen again");
+    expect(screen.getByRole("alertdialog").textContent).toContain("sorted for good");
     expect(onSent).not.toHaveBeenCalled();
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Send anyway" }));

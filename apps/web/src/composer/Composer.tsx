@@ -91,6 +91,22 @@ export const Composer = memo(function Composer(props: ComposerProps) {
   const send = async (confirmOverpromise = false) => {
     const body = (mode === "reply" ? draft : note).trim();
     if (!body) return;
+    // The coach in the browser already sees an over-promise: ask first, rather than let the server refuse it.
+    const flagged = coachedText === draft ? coaching?.labels.overpromise : undefined;
+    if (mode === "reply" && !confirmOverpromise && flagged?.value) {
+      setOverpromise({
+        message: "The coach flags wording that promises more than we control.",
+        items: flagged.spans.map((s) => ({
+          key: `${s.start}-${s.text}`,
+          text: s.text,
+          suggestion:
+            flagged.rewrites?.find((r) => r.span.start === s.start)?.replacement ??
+            flagged.suggestion ??
+            null,
+        })),
+      });
+      return;
+    }
     setBusy(true);
     setError(null);
     setSentNotice(null);

@@ -6,6 +6,8 @@ import { usePoll } from "../ui/use-poll.js";
 import { type EscalationItem, escalationQueue, resolveEscalation, takeEscalation } from "./api.js";
 import { SafeMarkdown } from "./SafeMarkdown.js";
 
+/** The most urgent few; the rest one click away, so the charts stay in view. */
+const SHOWN_FIRST = 8;
 const SEVERITY = { 1: "worth knowing", 2: "escalate soon", 3: "escalate now" } as const;
 const SEVERITY_TONE = { 1: "badge-neutral", 2: "badge-warn", 3: "badge-danger" } as const;
 
@@ -17,6 +19,7 @@ export function EscalationQueue() {
   const [items, setItems] = useState<EscalationItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
 
   const load = useCallback(async () => {
     const result = await escalationQueue();
@@ -52,7 +55,7 @@ export function EscalationQueue() {
         <p className="muted">Nothing is waiting for a supervisor.</p>
       ) : (
         <ol className="escalation-list">
-          {items.map((item) => {
+          {(showAll ? items : items.slice(0, SHOWN_FIRST)).map((item) => {
             const severity = severityOf(item.severity);
             return (
               <li key={item.id} className="escalation">
@@ -101,6 +104,11 @@ export function EscalationQueue() {
           })}
         </ol>
       )}
+      {items && items.length > SHOWN_FIRST && !showAll ? (
+        <button type="button" className="button-quiet" onClick={() => setShowAll(true)}>
+          Show all {items.length} escalations
+        </button>
+      ) : null}
     </section>
   );
 }

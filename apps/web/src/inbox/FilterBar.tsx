@@ -44,7 +44,7 @@ export function FilterBar({ filters, agents, teams, onChange, onReset, searchRef
   );
 
   return (
-    <search className="filter-bar" aria-label="Filter the inbox">
+    <form className="filter-bar" aria-label="Filter the inbox" onSubmit={(e) => e.preventDefault()}>
       <div className="field field-search">
         <label htmlFor={`${id}-q`}>Search</label>
         <input
@@ -112,6 +112,6 @@ export function FilterBar({ filters, agents, teams, onChange, onReset, searchRef
       <button type="button" className="button-quiet" onClick={onReset}>
         Clear filters
       </button>
-    </search>
+    </form>
   );
 }

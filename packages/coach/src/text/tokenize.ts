@@ -152,22 +152,35 @@ function isDigit(c: number): boolean {
  */
 function asciiTokenEnd(text: string, i: number, n: number): number {
   const c = text.charCodeAt(i);
-  const letters = isAsciiLetter(c);
-  if (!letters && !isDigit(c)) return i + 1;
-  const inRun = letters ? isAsciiLetter : isDigit;
-  let j = i + 1;
-  for (;;) {
-    while (j < n && inRun(text.charCodeAt(j))) j++;
-    if (j >= n) return j;
-    const d = text.charCodeAt(j);
-    if (d >= 0x80) return -1;
-    const joins = letters ? d === 39 || d === 45 : d === 46 || d === 44 || d === 58 || d === 47 || d === 45;
-    if (!joins || j + 1 >= n) return j;
-    const e = text.charCodeAt(j + 1);
-    if (e >= 0x80) return -1;
-    if (!inRun(e)) return j;
-    j += 2;
+  if (isAsciiLetter(c)) {
+    let j = i + 1;
+    for (;;) {
+      while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
+      if (j >= n) return j;
+      const d = text.charCodeAt(j);
+      if (d >= 0x80) return -1;
+      if ((d !== 39 && d !== 45) || j + 1 >= n) return j;
+      const e = text.charCodeAt(j + 1);
+      if (e >= 0x80) return -1;
+      if (!isAsciiLetter(e)) return j;
+      j += 2;
+    }
   }
+  if (isDigit(c)) {
+    let j = i + 1;
+    for (;;) {
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      if (j >= n) return j;
+      const d = text.charCodeAt(j);
+      if (d >= 0x80) return -1;
+      if ((d !== 46 && d !== 44 && d !== 58 && d !== 47 && d !== 45) || j + 1 >= n) return j;
+      const e = text.charCodeAt(j + 1);
+      if (e >= 0x80) return -1;
+      if (!isDigit(e)) return j;
+      j += 2;
+    }
+  }
+  return i + 1;
 }
 
 function isSentenceEnd(c: number): boolean {

@@ -73,8 +73,14 @@ describe.each(backends())("idempotency keys on %s PostgreSQL", (backend) => {
     // The server that claimed it was killed: nothing completes or releases the claim.
     const during = await beginIdempotentRequest(t.db, request, { leaseSeconds: 60 });
     expect(during.ok ? null : during.error.code).toBe("in_progress");
-    await sql`UPDATE idempotency_keys SET created_at = now() - interval '61 seconds' WHERE key = 'k4'`.execute(t.db);
-    const other = await beginIdempotentRequest(t.db, { ...request, requestHash: "another body" }, { leaseSeconds: 60 });
+    await sql`UPDATE idempotency_keys SET created_at = now() - interval '61 seconds' WHERE key = 'k4'`.execute(
+      t.db,
+    );
+    const other = await beginIdempotentRequest(
+      t.db,
+      { ...request, requestHash: "another body" },
+      { leaseSeconds: 60 },
+    );
     expect(other.ok ? null : other.error.code).toBe("conflict");
     expect(await beginIdempotentRequest(t.db, request, { leaseSeconds: 60 })).toEqual({
       ok: true,
@@ -89,7 +95,9 @@ describe.each(backends())("idempotency keys on %s PostgreSQL", (backend) => {
     const request = { key: "k5", route: ROUTE, requestHash: "body" };
     await beginIdempotentRequest(t.db, request, { leaseSeconds: 1 });
     await completeIdempotentRequest(t.db, { key: "k5", route: ROUTE, status: 201, body: { id: "m5" } });
-    await sql`UPDATE idempotency_keys SET created_at = now() - interval '1 hour' WHERE key = 'k5'`.execute(t.db);
+    await sql`UPDATE idempotency_keys SET created_at = now() - interval '1 hour' WHERE key = 'k5'`.execute(
+      t.db,
+    );
     expect(await beginIdempotentRequest(t.db, request, { leaseSeconds: 1 })).toEqual({
       ok: true,
       value: { state: "replay", status: 201, body: { id: "m5" } },

@@ -73,7 +73,9 @@ export async function readInboundContext(
 }
 
 /** The latest messages, preceded by older non-blank ones only when the latest hold fewer than two with text. */
-function earlierOf(rows: Array<{ id: string; body: string; anger: JsonValue; recent: boolean }>): EarlierInbound[] {
+function earlierOf(
+  rows: Array<{ id: string; body: string; anger: JsonValue; recent: boolean }>,
+): EarlierInbound[] {
   const recent = rows.filter((r) => r.recent);
   const recentIds = new Set(recent.map((r) => r.id));
   const nonBlank = recent.filter((r) => r.body.trim() !== "").length;
@@ -93,5 +95,7 @@ function earlierOf(rows: Array<{ id: string; body: string; anger: JsonValue; rec
  * email at once (a sender retrying before our first answer) then store it once, not on two new cases.
  */
 export async function lockExternalMessageId(db: Kysely<Database>, externalMessageId: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`keel.message:${externalMessageId}`}, 0))`.execute(db);
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`keel.message:${externalMessageId}`}, 0))`.execute(
+    db,
+  );
 }

@@ -1,14 +1,7 @@
 /** @module Messages on a case: inbound, outbound and internal notes, de-duplicated by the channel's message id. */
 import { type Kysely, type QueryCreator, sql } from "kysely";
 import { type DbResult, found, guarded, isUuid, notFound, ok } from "../result.js";
-import type {
-  ActorKind,
-  Database,
-  JsonValue,
-  Message,
-  MessageChannel,
-  MessageDirection,
-} from "../schema.js";
+import type { ActorKind, Database, JsonValue, Message, MessageChannel, MessageDirection } from "../schema.js";
 import { jsonb, jsonbOrNull } from "./json.js";
 
 export interface NewMessage {

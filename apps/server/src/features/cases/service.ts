@@ -11,8 +11,8 @@ import {
   type CaseStatus,
   type Database,
   getCase as findCase,
-  isUuid,
   createCase as insertCase,
+  isUuid,
   pauseSla,
   listCases as queryCases,
   resumeSla,
@@ -181,7 +181,8 @@ export async function applyCaseEdit(
   if (!updated.ok) return updated;
   await audit(trx, actor, { entity: "case", entityId: id, action, before: current, after: updated.value });
   await reactToCaseChange({ trx, deps, before: current, after: updated.value, actor, action, now });
-  return updated;
+  // Reactions may change the case again (an escalation leaving the queue drops its tag): answer with the row as stored.
+  return fromDb(await findCase(trx, id));
 }
 
 export async function setStatus(

@@ -1,7 +1,7 @@
 /**
  * @module Reads a case from the database as the thread the signals, rules and brief work on. It runs after every
- * inbound message, so the case, its customer and the counts come in one query and the promise ledger only when a
- * brief is made.
+ * inbound message, so the case, its customer, the counts and the latest CSAT come in one query and the promise
+ * ledger only when a brief is made.
  */
 import { type Case, type Database, listPromisesForCase } from "@keel/db";
 import { type Kysely, sql } from "kysely";
@@ -29,16 +29,6 @@ export function isSlaBreached(kase: Case, now: Date): boolean {
   return firstLate || (kase.resolution_due_at !== null && kase.resolution_due_at < now);
 }
 
-/** The customer's latest CSAT, when the follow-up feature's table exists and they answered one. */
-async function latestCsat(db: Kysely<Database>, caseId: string): Promise<number | null> {
-  const row = await sql<{ csat: number | null }>`
-    SELECT csat FROM followups WHERE case_id = ${caseId} AND csat IS NOT NULL
-    ORDER BY answered_at DESC NULLS LAST LIMIT 1`
-    .execute(db)
-    .then((r) => r.rows[0]);
-  return row?.csat ?? null;
-}
-
 export async function loadThread(
   db: Kysely<Database>,
   caseId: string,
@@ -58,12 +48,14 @@ export async function loadThread(
         WHERE contacts.customer_id = cases.customer_id), '{}')`.as("contact_values"),
       sql<string>`(SELECT count(*) FROM cases AS earlier WHERE earlier.customer_id = cases.customer_id
         AND earlier.id <> cases.id AND earlier.created_at < cases.created_at)`.as("previous_cases"),
-      sql<boolean>`to_regclass('followups') IS NOT NULL`.as("has_followups"),
+      // The customer's latest answer to a follow-up after resolution.
+      sql<number | null>`(SELECT csat FROM followups WHERE followups.case_id = cases.id AND csat IS NOT NULL
+        ORDER BY answered_at DESC NULLS LAST LIMIT 1)`.as("latest_csat"),
     ])
     .where("cases.id", "=", caseId)
     .executeTakeFirst();
   if (!found) return failure("not_found", `case ${caseId} not found`);
-  const { customer_name, customer_vip, contact_values, previous_cases, has_followups, ...kase } = found;
+  const { customer_name, customer_vip, contact_values, previous_cases, latest_csat, ...kase } = found;
   const rows = await db
     .selectFrom("messages")
     .leftJoin("agents", "agents.id", "messages.author_agent_id")
@@ -79,7 +71,6 @@ export async function loadThread(
     .orderBy("messages.created_at")
     .orderBy("messages.id")
     .execute();
-  const csat = has_followups ? await latestCsat(db, caseId) : null;
 
   const messages: ThreadMessageInput[] = rows.map((m) => ({
     id: m.id,
@@ -99,7 +90,7 @@ export async function loadThread(
       createdAt: kase.created_at.toISOString(),
       slaBreached: overrides.slaBreached ?? isSlaBreached(kase, now),
       vip: customer_vip,
-      ...(csat === null ? {} : { csat }),
+      ...(latest_csat === null ? {} : { csat: latest_csat }),
     },
     customer: { name: customer_name, contacts: contact_values, previousCases: Number(previous_cases) },
     messages,

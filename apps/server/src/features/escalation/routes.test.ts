@@ -226,6 +226,28 @@ describe.each(backends())("escalation on %s PostgreSQL", (backend) => {
     // An "advise" rule tells the agent; it does not queue the case.
     expect(await forCase(caseId)).toEqual([]);
 
+    // The customer's answer to the follow-up after resolution counts as their CSAT.
+    const rated = await newCase("Fix did not hold");
+    await inbound(rated, CALM);
+    const now = t.deps.clock.now();
+    await t.deps.db
+      .insertInto("followups")
+      .values({
+        case_id: rated,
+        due_at: now,
+        sent_at: now,
+        answered_at: now,
+        fix_held: false,
+        csat: 1,
+        outcome: "reopened",
+      })
+      .execute();
+    const low = (await call("GET", `/cases/${rated}/escalation`, agent.headers)).json();
+    expect(low.rules.find((r: { id: string }) => r.id === "low-csat")).toMatchObject({
+      fires: true,
+      reasons: [{ kind: "low_csat", explanation: "The customer rated us 1/5." }],
+    });
+
     const escalated = (await call("GET", `/cases/${legalCase}/escalation`, agent.headers)).json();
     expect(escalated).toMatchObject({ escalated: true, advised: true, escalation: { caseId: legalCase } });
     expect((await call("GET", `/cases/${crypto.randomUUID()}/escalation`, agent.headers)).statusCode).toBe(
@@ -292,6 +314,17 @@ describe.each(backends())("escalation on %s PostgreSQL", (backend) => {
     const severities = open.map((e) => e.severity as number);
     expect(severities).toEqual([...severities].sort((a, b) => b - a));
     expect(open.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("answers a resolving PATCH with the case as stored, without the escalation's tag", async () => {
+    const kase = await newCase("Escalated then resolved");
+    const escalated = await call("POST", `/cases/${kase}/escalate`, agent.headers, {
+      note: "Needs a manager.",
+    });
+    expect(escalated.json().case.tags).toContain("escalated");
+    const resolved = await call("PATCH", `/cases/${kase}`, agent.headers, { status: "resolved" });
+    expect(resolved.statusCode).toBe(200);
+    expect(resolved.json().tags).not.toContain("escalated");
   });
 
   it("treats VIP customers sooner: an angry VIP is escalated, an angry regular customer is not", async () => {

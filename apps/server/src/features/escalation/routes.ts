@@ -19,6 +19,7 @@ import {
   VipBody,
   VipResult,
 } from "@keel/contracts";
+import type { Case, EscalationRow } from "@keel/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../deps.js";
 import { unwrap } from "../../service-result.js";
@@ -45,10 +46,7 @@ export const escalationRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const guard = guards(deps);
-    const withCase = (result: {
-      escalation: Parameters<typeof toEscalationDto>[0];
-      case: Parameters<typeof toCaseDto>[0];
-    }) => ({
+    const withCase = (result: { escalation: EscalationRow; case: Case }) => ({
       escalation: toEscalationDto(result.escalation, result.case),
       case: toCaseDto(result.case),
     });

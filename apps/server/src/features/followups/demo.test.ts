@@ -7,6 +7,7 @@ import { RecordingJobs } from "../../testing/test-app.js";
 import { createAgent } from "../agents/service.js";
 import { SYSTEM_ACTOR } from "../audit/service.js";
 import { demoConfig, seedInformedDemo } from "../informed/demo.js";
+import { addInboundMessage } from "../messages/service.js";
 import { seedFollowupDemo } from "./demo.js";
 import { sendDueFollowups } from "./send-job.js";
 
@@ -53,12 +54,26 @@ describe.each(backends())("follow-up demo on %s PostgreSQL", (backend) => {
     const report = await sendDueFollowups({ db: t.db, clock, jobs, config: demoConfig(undefined) });
     expect(report.sent).toHaveLength(1);
 
-    expect(await seedInformedDemo({ db: t.db, clock, jobs })).toBeGreaterThanOrEqual(1);
     const reopened = await t.db
       .selectFrom("cases")
       .select("id")
       .where("status", "=", "open")
       .executeTakeFirstOrThrow();
     expect((await getAcknowledgment(t.db, reopened.id))?.message_id).not.toBeNull();
+
+    // A case still waiting for its first reply gets the acknowledgment it would have had when it opened.
+    const waiting = await addInboundMessage(
+      { db: t.db, clock, jobs },
+      {
+        newCase: { subject: "Wrong colour delivered" },
+        contact: { kind: "email", value: "sam@example.com", name: "Sam" },
+        body: "I ordered blue and got red.",
+        channel: "email",
+        receivedAt: new Date(clock.now().getTime() - 5 * 3_600_000),
+      },
+    );
+    if (!waiting.ok) throw new Error(waiting.error.message);
+    expect(await seedInformedDemo({ db: t.db, clock, jobs })).toBe(1);
+    expect((await getAcknowledgment(t.db, waiting.value.case.id))?.message_id).not.toBeNull();
   });
 });

@@ -10,6 +10,8 @@ export async function registerFollowupWorkers(
 ): Promise<void> {
   const { db, clock, jobs } = deps;
   const config = deps.config ?? readConfig();
+  if (!config.KEEL_SECRET)
+    log("follow-ups: set KEEL_SECRET (the server's) so their portal links can be signed");
   await jobs.work(FOLLOWUP_CHECK_QUEUE, async () => {
     const report = await sendDueFollowups({ db, clock, jobs, config });
     if (report.sent.length > 0) log(`follow-ups: ${report.sent.length} sent`);

@@ -65,7 +65,11 @@ async function postMessage(server: ServerProcess, caseId: string, token: string,
     signal: AbortSignal.timeout(20_000),
   });
   const payload = (await response.json()) as { message?: { id: string } };
-  return { status: response.status, messageId: payload.message?.id, replayed: response.headers.has("idempotent-replayed") };
+  return {
+    status: response.status,
+    messageId: payload.message?.id,
+    replayed: response.headers.has("idempotent-replayed"),
+  };
 }
 
 describe.each(backends())("durability on %s PostgreSQL", (backend) => {
@@ -93,7 +97,8 @@ describe.each(backends())("durability on %s PostgreSQL", (backend) => {
 
   it.skipIf(!existsSync(SERVER_MAIN))(
     "keeps every acknowledged message exactly once across a SIGKILL",
-    { timeout: 120_000 },
+    // Two server starts (the first migrates a fresh database) and two streams; minutes only on a machine under heavy load.
+    { timeout: 240_000 },
     async () => {
       const first = await startServerProcess(env());
       running = first;
@@ -188,7 +193,9 @@ describe.each(backends())("durability on %s PostgreSQL", (backend) => {
         if (answer.messageId) firstAnswers.set(i, answer.messageId);
       };
       for (let i = 0; i < API_CALLS; i += SENDERS) {
-        await Promise.all(Array.from({ length: Math.min(SENDERS, API_CALLS - i) }, (_, k) => retryCall(i + k)));
+        await Promise.all(
+          Array.from({ length: Math.min(SENDERS, API_CALLS - i) }, (_, k) => retryCall(i + k)),
+        );
       }
 
       const emails = await t.db
@@ -218,7 +225,8 @@ describe.each(backends())("durability on %s PostgreSQL", (backend) => {
         expect(stored, `API message ${i}`).toHaveLength(1);
         expect(firstAnswers.get(i)).toBe(stored[0]);
         const acked = ackedCalls.get(i);
-        if (acked !== undefined) expect(stored[0], `API message ${i} was acknowledged before the kill`).toBe(acked);
+        if (acked !== undefined)
+          expect(stored[0], `API message ${i} was acknowledged before the kill`).toBe(acked);
       }
       expect(calls).toHaveLength(API_CALLS);
 

@@ -51,7 +51,9 @@ export interface AcknowledgeDeps {
 /** Message reaction: queues the acknowledgment with the message, so a rolled-back message acknowledges nothing. */
 export async function queueAcknowledgment(event: MessageStored): Promise<void> {
   const { trx, message, case: kase, now } = event;
-  if (message.direction !== "inbound" || !CUSTOMER_CHANNELS.has(message.channel)) return;
+  // A case opened by this message is still `new`: later messages on older cases stop here, before any query.
+  if (message.direction !== "inbound" || !CUSTOMER_CHANNELS.has(message.channel) || kase.status !== "new")
+    return;
   if (now.getTime() - message.created_at.getTime() > ACKNOWLEDGE_MAX_AGE_MS) return;
   if (!(await isFirstMessageOfCustomerCase(trx, kase.id))) return;
   await event.deps.jobs.send(

@@ -11,6 +11,8 @@ export async function registerInformedWorkers(
 ): Promise<void> {
   const { db, clock, jobs } = deps;
   const config = deps.config ?? readConfig();
+  if (!config.KEEL_SECRET)
+    log("acknowledgments: set KEEL_SECRET (the server's) so their portal links can be signed");
   await jobs.work<{ caseId: string }>(ACKNOWLEDGE_QUEUE, async (job) => {
     const sent = await sendAcknowledgment({ db, clock, jobs, config }, job.caseId);
     if (!sent.ok) log(`acknowledgment: case ${job.caseId}: ${sent.error.message}`);

@@ -14,9 +14,15 @@ export type StoredAnalysis =
   | { kind: "reply"; coach_version: string; result: ReplyCoaching };
 
 /** Reads a customer message against the earlier inbound messages of its case (oldest first). */
-export function analyseInbound(body: string, earlierInbound: readonly EarlierInbound[], now: Date): JsonValue {
+export function analyseInbound(
+  body: string,
+  earlierInbound: readonly EarlierInbound[],
+  now: Date,
+): JsonValue {
   const result = analyzeCustomer(body, {
     previousMessages: earlierInbound.map((m) => m.body),
+    // Their stored readings: the trend need not read those messages again.
+    previousAnger: earlierInbound.map((m) => m.anger),
     referenceDate: now.toISOString().slice(0, 10),
     maskProfanity: false,
   });

@@ -30,7 +30,11 @@ class RolledBack extends Error {}
 async function reactionStatements(t: TestApp, caseId: string, messageId: string): Promise<number> {
   const probe = counting(t.deps.db);
   const kase = await getCase(t.deps, caseId);
-  const message = await t.deps.db.selectFrom("messages").selectAll().where("id", "=", messageId).executeTakeFirst();
+  const message = await t.deps.db
+    .selectFrom("messages")
+    .selectAll()
+    .where("id", "=", messageId)
+    .executeTakeFirst();
   if (!kase.ok || !message) throw new Error("case or message missing");
   await probe.db
     .transaction()
@@ -64,12 +68,18 @@ describe.each(backends())("statements per inbound message on %s PostgreSQL", (ba
     const probe = counting(t.deps.db);
     const stored = await addInboundMessage({ ...t.deps, db: probe.db }, input);
     if (!stored.ok) throw new Error(stored.error.message);
-    const own = probe.statements() - (await reactionStatements(t, stored.value.case.id, stored.value.message.id));
+    const own =
+      probe.statements() - (await reactionStatements(t, stored.value.case.id, stored.value.message.id));
     return { stored: stored.value, own };
   }
 
   it("stores a known sender's message on an existing case in two statements", async () => {
-    const first = await storeCounted({ newCase: { subject: "Counted" }, contact: from, body: "Hello?", channel: "api" });
+    const first = await storeCounted({
+      newCase: { subject: "Counted" },
+      contact: from,
+      body: "Hello?",
+      channel: "api",
+    });
     const { stored, own } = await storeCounted({
       caseId: first.stored.case.id,
       contact: from,
@@ -82,7 +92,12 @@ describe.each(backends())("statements per inbound message on %s PostgreSQL", (ba
   });
 
   it("reopens a case waiting on the customer in the same transaction", async () => {
-    const first = await storeCounted({ newCase: { subject: "Reopen" }, contact: from, body: "Hi", channel: "api" });
+    const first = await storeCounted({
+      newCase: { subject: "Reopen" },
+      contact: from,
+      body: "Hi",
+      channel: "api",
+    });
     const waiting = await setStatus(t.deps, first.stored.case.id, "pending_customer");
     expect(waiting.ok).toBe(true);
     const { stored, own } = await storeCounted({

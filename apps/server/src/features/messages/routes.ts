@@ -1,6 +1,7 @@
 /** @module /api/v1/cases/:id/messages: the timeline, and new replies, notes or inbound messages (coach-analysed). */
 import {
   CreatedMessage,
+  ErrorBody,
   IdempotencyHeaders,
   IdParams,
   MessageList,
@@ -8,11 +9,12 @@ import {
   OverpromiseConflict,
 } from "@keel/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { AppDeps } from "../../deps.js";
+import { completeIdempotencyWithin } from "../../http/idempotency.js";
 import { failure, type Result, unwrap } from "../../service-result.js";
 import { guards, principalOf } from "../auth/guard.js";
 import { actorOf } from "../auth/service.js";
-import { completeIdempotencyWithin } from "../../http/idempotency.js";
 import { toCaseDto } from "../cases/dto.js";
 import { findOverpromise, recordOverpromiseConfirmation } from "../promises/overpromise.js";
 import { maskedForViewer } from "../wellbeing/service.js";
@@ -55,7 +57,12 @@ export const messageRoutes =
           headers: IdempotencyHeaders,
           params: IdParams,
           body: NewMessageBody,
-          response: { 201: CreatedMessage, 200: CreatedMessage, 409: OverpromiseConflict },
+          // 409 is also the answer to a busy or reused Idempotency-Key (the common error body).
+          response: {
+            201: CreatedMessage,
+            200: CreatedMessage,
+            409: z.union([OverpromiseConflict, ErrorBody]),
+          },
         },
       },
       async (request, reply) => {

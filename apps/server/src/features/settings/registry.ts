@@ -2,6 +2,7 @@
 import { followupsSetting } from "../followups/settings.js";
 import { acknowledgmentSetting, progressUpdatesSetting } from "../informed/settings.js";
 import { promisesSetting } from "../promises/settings.js";
+import { webhooksSetting } from "../webhooks/settings.js";
 import { abusePolicySetting, routingSetting, wellbeingSetting } from "../wellbeing/settings.js";
 import { deskSetting } from "./desk-setting.js";
 import type { SettingDefinition } from "./service.js";
@@ -17,6 +18,7 @@ export function registeredSettings(): SettingDefinition[] {
     acknowledgmentSetting,
     progressUpdatesSetting,
     followupsSetting,
+    webhooksSetting,
   ];
 }
 

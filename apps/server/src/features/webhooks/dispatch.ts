@@ -6,8 +6,11 @@ import { randomUUID } from "node:crypto";
 import type { Database, JsonValue } from "@keel/db";
 import type { Kysely } from "kysely";
 import type { Jobs } from "../../jobs/jobs.js";
+import { readSetting } from "../settings/service.js";
+import { webhooksSetting } from "./settings.js";
 import { SIGNATURE_HEADER, signPayload } from "./signature.js";
 import { getWebhook, webhooksFor } from "./store.js";
+import { checkWebhookTarget, type Lookup } from "./target.js";
 
 /** The queue case and message services send events to (see features/cases/events.ts). */
 export const WEBHOOK_DISPATCH_QUEUE = "webhook.dispatch";
@@ -47,13 +50,20 @@ export async function dispatchEvent(
   return hooks.length;
 }
 
-/** One POST; throws when the receiver did not answer 2xx so the queue retries. A removed hook is dropped. */
+/**
+ * One POST; throws when the receiver did not answer 2xx so the queue retries. A removed hook is dropped, and so is
+ * a delivery whose URL now leads to a private address (its name may resolve differently than when it was added).
+ * Redirects are not followed: a public receiver must not bounce the request into the desk's network.
+ */
 export async function deliverWebhook(
-  deps: { db: Kysely<Database>; fetch?: typeof fetch },
+  deps: { db: Kysely<Database>; fetch?: typeof fetch; lookup?: Lookup },
   job: DeliverJob,
-): Promise<"delivered" | "webhook_gone"> {
+): Promise<"delivered" | "webhook_gone" | "refused"> {
   const hook = await getWebhook(deps.db, job.webhookId);
   if (!hook?.active) return "webhook_gone";
+  const { allowPrivateAddresses } = await readSetting(deps.db, webhooksSetting);
+  const target = await checkWebhookTarget(hook.url, allowPrivateAddresses, deps.lookup);
+  if (!target.ok) return "refused";
   const body = JSON.stringify({ id: job.deliveryId, event: job.event, at: job.at, data: job.payload });
   const response = await (deps.fetch ?? fetch)(hook.url, {
     method: "POST",
@@ -65,6 +75,7 @@ export async function deliverWebhook(
       [SIGNATURE_HEADER]: signPayload(hook.secret, body),
     },
     body,
+    redirect: "manual",
     signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
   });
   await response.body?.cancel();

@@ -5,7 +5,10 @@ import { z } from "zod";
 import type { AppDeps } from "../../deps.js";
 import { AppError } from "../../errors.js";
 import { requireRole } from "../auth/guard.js";
+import { readSetting } from "../settings/service.js";
+import { webhooksSetting } from "./settings.js";
 import { createWebhook, deleteWebhook, listWebhooks, WEBHOOK_EVENTS, type Webhook } from "./store.js";
+import { checkWebhookTarget } from "./target.js";
 
 const NewWebhook = z.object({
   url: z.url({ protocol: /^https?$/ }).max(2000),
@@ -43,6 +46,9 @@ export const webhookRoutes =
         schema: { body: NewWebhook, response: { 201: WebhookView.extend({ secret: z.string() }) } },
       },
       async (request, reply) => {
+        const { allowPrivateAddresses } = await readSetting(deps.db, webhooksSetting);
+        const target = await checkWebhookTarget(request.body.url, allowPrivateAddresses);
+        if (!target.ok) throw new AppError("validation_failed", `body.url: ${target.reason}`, "body.url");
         const hook = await createWebhook(deps.db, {
           url: request.body.url,
           events: request.body.events,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestApp, type TestApp } from "../../testing/test-app.js";
 import { issueApiToken } from "../auth/service.js";
 import { createCase } from "../cases/service.js";
+import { writeSetting } from "../settings/service.js";
 import {
   DELIVERY_RETRIES,
   type DeliverJob,
@@ -14,6 +15,7 @@ import {
   dispatchEvent,
   WEBHOOK_DELIVER_QUEUE,
 } from "./dispatch.js";
+import { webhooksSetting } from "./settings.js";
 import { signPayload, verifySignature } from "./signature.js";
 import { createWebhook } from "./store.js";
 
@@ -50,7 +52,20 @@ describe.each(backends())("webhooks on %s PostgreSQL", (backend) => {
     const issued = await issueApiToken(t.deps, admin.value.id, "tests");
     if (!issued.ok) throw new Error(issued.error.message);
     token = issued.value.token;
+    // The receiver runs on this machine: allowed by the setting, as an admin would for a local receiver.
+    await allowPrivateTargets(true);
   });
+
+  async function allowPrivateTargets(allow: boolean) {
+    const saved = await writeSetting(
+      t.deps.db,
+      webhooksSetting,
+      { allowPrivateAddresses: allow },
+      { agentId: null },
+      t.deps.clock.now(),
+    );
+    if (!saved.ok) throw new Error(saved.error.message);
+  }
   afterAll(async () => {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await t?.close();
@@ -147,5 +162,42 @@ describe.each(backends())("webhooks on %s PostgreSQL", (backend) => {
     await expect(deliverWebhook({ db: t.deps.db }, job)).resolves.toBe("delivered");
     await t.deps.db.deleteFrom("webhooks" as never).execute();
     await expect(deliverWebhook({ db: t.deps.db }, job)).resolves.toBe("webhook_gone");
+  });
+
+  it("refuses private and loopback targets unless the webhooks setting allows them", async () => {
+    const auth = { authorization: `Bearer ${token}` };
+    await allowPrivateTargets(false);
+    try {
+      for (const target of [
+        url,
+        "http://localhost:9/hook",
+        "http://[::1]/x",
+        "http://169.254.169.254/latest",
+      ]) {
+        const refused = await t.app.inject({
+          method: "POST",
+          url: "/api/v1/webhooks",
+          headers: auth,
+          payload: { url: target, events: ["case.created"] },
+        });
+        expect(refused.statusCode, target).toBe(400);
+        expect(refused.json().error.field).toBe("body.url");
+        expect(refused.json().error.message).toMatch(/allowPrivateAddresses/);
+      }
+      // A hook added while allowed is not delivered to once the setting forbids it.
+      const hook = await createWebhook(t.deps.db, { url, events: ["case.updated"] });
+      received.length = 0;
+      const job: DeliverJob = {
+        webhookId: hook.id,
+        deliveryId: "d-2",
+        event: "case.updated",
+        payload: { n: 2 },
+        at: "2026-11-02T09:00:00Z",
+      };
+      await expect(deliverWebhook({ db: t.deps.db }, job)).resolves.toBe("refused");
+      expect(received).toHaveLength(0);
+    } finally {
+      await allowPrivateTargets(true);
+    }
   });
 });

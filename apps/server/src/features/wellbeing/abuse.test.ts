@@ -136,7 +136,21 @@ describe.each(backends())("abuse policy, masking and blocks on %s PostgreSQL", (
       blockedBy: admin.agent.id,
     });
 
+    const notifications = async () =>
+      Number(
+        (
+          await t.deps.db
+            .selectFrom("notifications")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const notifiedBefore = await notifications();
+    const jobsBefore = t.deps.jobs.sent.length;
     const later = await customerWrites(t, ABUSIVE, { caseId: kase.id, email });
+    expect(await notifications()).toBe(notifiedBefore);
+    // The webhook event for the stored message is the only job queued.
+    expect(t.deps.jobs.sent.slice(jobsBefore).map((j) => j.queue)).toEqual(["webhook.dispatch"]);
     expect(later.message.body).toBe(ABUSIVE);
     const stillResolved = await getCase(t.deps.db, kase.id);
     expect(stillResolved.ok && stillResolved.value.status).toBe("resolved");

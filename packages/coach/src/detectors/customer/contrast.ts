@@ -34,6 +34,9 @@ export function detectContrast(input: CustomerInput, evidence: readonly EmotionH
   const { sentences } = input.text.t;
   const text = input.text.t.text;
   const out: Contrast = { hits: [], discounted: [] };
+  const contrasts = words.filter((w, i) => i > 0 && CONTRAST_WORDS.has(w.norm));
+  // Most messages have no "but": nothing to weigh.
+  if (contrasts.length === 0) return out;
   // Evidence sorted by position with prefix counts, so each "but" is answered in logarithmic time.
   const sorted = [...evidence].sort((a, b) => a.span.start - b.span.start);
   const starts = sorted.map((h) => h.span.start);
@@ -45,7 +48,6 @@ export function detectContrast(input: CustomerInput, evidence: readonly EmotionH
   }
   const countIn = (prefix: readonly number[], from: number, to: number) =>
     (prefix[lowerBound(starts, to)] as number) - (prefix[lowerBound(starts, from)] as number);
-  const contrasts = words.filter((w, i) => i > 0 && CONTRAST_WORDS.has(w.norm));
   contrasts.forEach((w, k) => {
     const sentence = sentences[w.sentence];
     if (!sentence) return;

@@ -9,6 +9,8 @@ export interface WordInfo {
   stem: string;
   /** Profanity verdict, filled in by the profanity detector on first need (`undefined` = not yet read). */
   profanity: "strong" | "mild" | null | undefined;
+  /** The phrases of each shared lexicon that start with this stem, by lexicon id (see phrase-matcher.ts). */
+  heads: unknown[];
 }
 
 export interface CustomerToken extends Token {
@@ -159,7 +161,12 @@ function infoOf(spelling: Spelling): WordInfo {
   const known = spelling.attached as WordInfo | undefined;
   if (known !== undefined) return known;
   const { norm, kind } = spelling;
-  const info: WordInfo = { norm, stem: kind === "word" || kind === "number" ? stem(norm) : norm, profanity: undefined };
+  const info: WordInfo = {
+    norm,
+    stem: kind === "word" || kind === "number" ? stem(norm) : norm,
+    profanity: undefined,
+    heads: [],
+  };
   spelling.attached = info;
   return info;
 }

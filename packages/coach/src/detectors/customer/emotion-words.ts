@@ -5,9 +5,9 @@ import { POSITIVE_WORDS, SERVICE_VERBS } from "../../lexicons/customer-negatable
 import { spanOf } from "../../text/tokenize.js";
 import { type CustomerToken, isNegator, stem } from "./customer-text.js";
 import { angerWeightOf, type CustomerInput, type EmotionHit } from "./detector.js";
-import { compilePhrases, matchPhrases } from "./phrase-matcher.js";
+import { compileSharedPhrases, matchPhrases } from "./phrase-matcher.js";
 
-const TERMS = compilePhrases(Object.entries(EMOTION_TERMS));
+const TERMS = compileSharedPhrases(Object.entries(EMOTION_TERMS));
 const POSITIVE = new Set([...POSITIVE_WORDS].map(stem));
 const SERVICE = new Set([...SERVICE_VERBS].map(stem));
 const NEGATION_WINDOW = 3;

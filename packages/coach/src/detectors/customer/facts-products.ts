@@ -4,9 +4,9 @@ import { spanOf } from "../../text/tokenize.js";
 import type { Fact } from "../../types.js";
 import type { CustomerToken } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
-import { compilePhrases, matchPhrases, type PhraseIndex } from "./phrase-matcher.js";
+import { compilePhrases, compileSharedPhrases, matchPhrases, type PhraseIndex } from "./phrase-matcher.js";
 
-const KNOWN = compilePhrases(KNOWN_PRODUCTS.map((p): [string, string | null] => [p, null]));
+const KNOWN = compileSharedPhrases(KNOWN_PRODUCTS.map((p): [string, string | null] => [p, null]));
 const MODEL_WORDS = new Set([
   "pro",
   "max",

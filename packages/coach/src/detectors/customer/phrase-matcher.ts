@@ -25,6 +25,19 @@ export function phraseStems(phrase: string): string[] {
     .map((k) => stem(k.norm));
 }
 
+// Lexicons compiled once at load get an id, under which each spelling keeps its candidate phrases: one array read per
+// word instead of a map lookup per word and lexicon. Indexes compiled per call (a desk's product names) get none.
+const SHARED_IDS = new WeakMap<PhraseIndex<unknown>, number>();
+let nextId = 0;
+const NO_PHRASES: ReadonlyArray<CompiledPhrase<never>> = [];
+
+/** `compilePhrases` for a lexicon that lives as long as the module: its lookups are memoised per spelling. */
+export function compileSharedPhrases<T>(entries: Iterable<readonly [string, T]>): PhraseIndex<T> {
+  const index = compilePhrases(entries);
+  SHARED_IDS.set(index, nextId++);
+  return index;
+}
+
 export function compilePhrases<T>(entries: Iterable<readonly [string, T]>): PhraseIndex<T> {
   const index = new Map<string, CompiledPhrase<T>[]>();
   for (const [phrase, value] of entries) {
@@ -42,9 +55,11 @@ export function compilePhrases<T>(entries: Iterable<readonly [string, T]>): Phra
 /** Greedy longest matches, left to right, never crossing a sentence; overlapping matches are skipped. */
 export function matchPhrases<T>(words: readonly CustomerToken[], index: PhraseIndex<T>): PhraseMatch<T>[] {
   const out: PhraseMatch<T>[] = [];
+  if (index.size === 0) return out;
+  const id = SHARED_IDS.get(index) ?? -1;
   let i = 0;
   while (i < words.length) {
-    const match = longestAt(words, i, index);
+    const match = longestAt(words, i, index, id);
     if (match) {
       out.push(match);
       i = match.to + 1;
@@ -56,22 +71,33 @@ export function matchPhrases<T>(words: readonly CustomerToken[], index: PhraseIn
 /** Every phrase that starts at any word, including overlapping ones (for detectors that want all evidence). */
 export function matchAllPhrases<T>(words: readonly CustomerToken[], index: PhraseIndex<T>): PhraseMatch<T>[] {
   const out: PhraseMatch<T>[] = [];
+  const id = SHARED_IDS.get(index) ?? -1;
   for (let i = 0; i < words.length; i++) {
-    const match = longestAt(words, i, index);
+    const match = longestAt(words, i, index, id);
     if (match) out.push(match);
   }
   return out;
+}
+
+function candidatesAt<T>(head: CustomerToken, index: PhraseIndex<T>, id: number): ReadonlyArray<CompiledPhrase<T>> {
+  const heads = head.info.heads;
+  const known = heads[id] as ReadonlyArray<CompiledPhrase<T>> | undefined;
+  if (known !== undefined) return known;
+  const found = index.get(head.stem) ?? NO_PHRASES;
+  heads[id] = found;
+  return found;
 }
 
 function longestAt<T>(
   words: readonly CustomerToken[],
   i: number,
   index: PhraseIndex<T>,
+  id: number,
 ): PhraseMatch<T> | null {
   const head = words[i];
   if (!head) return null;
-  const candidates = index.get(head.stem);
-  if (!candidates) return null;
+  const candidates = id < 0 ? index.get(head.stem) : candidatesAt(head, index, id);
+  if (!candidates || candidates.length === 0) return null;
   for (const c of candidates) {
     const last = i + c.stems.length - 1;
     const end = words[last];

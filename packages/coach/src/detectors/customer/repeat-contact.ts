@@ -4,9 +4,9 @@ import { spanOf } from "../../text/tokenize.js";
 import type { Span } from "../../types.js";
 import { type CustomerToken, stem } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
-import { compilePhrases, matchPhrases, phraseStems } from "./phrase-matcher.js";
+import { compileSharedPhrases, matchPhrases, phraseStems } from "./phrase-matcher.js";
 
-const PHRASES = compilePhrases(Object.entries(REPEAT_PHRASES));
+const PHRASES = compileSharedPhrases(Object.entries(REPEAT_PHRASES));
 const EXCLUDED_BEFORE_AGAIN = new Set(AGAIN_EXCLUSIONS.map((p) => phraseStems(p)[0] ?? ""));
 /** "5 times", "10+ times": a count of contacts or failures. */
 const COUNT_WEIGHT = 0.45;

@@ -3,9 +3,9 @@ import { SARCASM_PHRASES, SARCASM_POSITIVES } from "../../lexicons/customer-expr
 import { spanOf } from "../../text/tokenize.js";
 import { type CustomerToken, stem } from "./customer-text.js";
 import type { CustomerInput, EmotionHit } from "./detector.js";
-import { compilePhrases, matchPhrases } from "./phrase-matcher.js";
+import { compileSharedPhrases, matchPhrases } from "./phrase-matcher.js";
 
-const PHRASES = compilePhrases(Object.entries(SARCASM_PHRASES));
+const PHRASES = compileSharedPhrases(Object.entries(SARCASM_PHRASES));
 const POSITIVES = new Set([...SARCASM_POSITIVES].map(stem));
 const LEAD_INS = new Set(["oh", "wow", "just", "gee", "yay", "awesome"]);
 const SARCASTIC = { annoyance: 0.6, anger: 0.3, frustration: 0.2 };

@@ -10,9 +10,9 @@ import type { Span, Threat, ThreatKind } from "../../types.js";
 import { type CustomerToken, stem } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 import { negatorBefore } from "./emotion-words.js";
-import { compilePhrases, matchAllPhrases } from "./phrase-matcher.js";
+import { compileSharedPhrases, matchAllPhrases } from "./phrase-matcher.js";
 
-const TERMS = compilePhrases(THREAT_TERMS.map((t): [string, ThreatTerm] => [t.phrase, t]));
+const TERMS = compileSharedPhrases(THREAT_TERMS.map((t): [string, ThreatTerm] => [t.phrase, t]));
 const FRAME_WINDOW = 8;
 /** "cancel my order" or "leave a review" is not leaving us. */
 const NOT_CHURN_OBJECTS = new Set(
