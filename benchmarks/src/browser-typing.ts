@@ -7,6 +7,8 @@
 export interface TypingSamples {
   /** Input event → coaching committed to the DOM, per keystroke (ms). */
   inputToRender: number[];
+  /** Input event → the first task after it: the keystroke itself rendered (React flushes input updates at once). */
+  echo: number[];
   /** The coach's own run for the same keystrokes (ms), as the composer records it. */
   coach: number[];
 }
@@ -21,7 +23,7 @@ declare global {
 export function installTypingProbe(): void {
   const runs = window.keelCoachTimings;
   if (!runs) throw new Error("the composer does not publish window.keelCoachTimings");
-  const samples: TypingSamples = { inputToRender: [], coach: [] };
+  const samples: TypingSamples = { inputToRender: [], echo: [], coach: [] };
   window.keelBench = samples;
   // Counts coach runs even once the composer's own list stops growing (it keeps the last 2,000).
   let total = 0;
@@ -37,12 +39,14 @@ export function installTypingProbe(): void {
     (event) => {
       const box = event.target;
       if (!(box instanceof HTMLTextAreaElement) || !box.classList.contains("draft-input")) return;
-      performance.mark("keel-input");
+      const started = performance.mark("keel-input").startTime;
       const seen = total;
+      let ticks = 0;
       // Message-channel ticks interleave with React's scheduler (which uses them too) at sub-millisecond grain.
       const channel = new MessageChannel();
       let coached = false;
       channel.port1.onmessage = () => {
+        if (ticks++ === 0) samples.echo.push(performance.now() - started);
         if (coached) {
           // One task after the coach's render: React commits in the task that rendered.
           performance.mark("keel-rendered");

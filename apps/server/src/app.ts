@@ -37,6 +37,7 @@ import { teamRoutes } from "./features/teams/routes.js";
 import { wellbeingRoutes } from "./features/wellbeing/routes.js";
 import { installIdempotency } from "./http/idempotency.js";
 import { installUtf8JsonParser } from "./http/json-body.js";
+import { sharedRateLimitStore } from "./http/shared-rate-limit-store.js";
 
 export interface BuildAppOptions {
   /** Largest request body in bytes (413 above it). */
@@ -99,8 +100,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   installUtf8JsonParser(app);
   await app.register(cookie);
-  // Per-route limits only (login, portal, public forms); the rest is behind authentication.
-  await app.register(rateLimit, { global: false });
+  // Per-route limits only (login, portal, public forms); the rest is behind authentication. Counted in
+  // PostgreSQL, so several servers share one allowance.
+  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(deps) });
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",

@@ -44,6 +44,9 @@ export const DashboardAgent = z.object({
   hostileMessages: z.number().int().describe("Hostile customer messages handled in the range."),
   abusiveMessages: z.number().int().describe("Of those, messages with abuse aimed at the agent."),
   overduePromises: z.number().int().describe("Open promises this agent owes that are past due now."),
+  loadNow: z.number().describe("Wellbeing load now: hostility points, each halved every half-life."),
+  loadLevel: z.enum(["low", "elevated", "high"]).describe("high at or above the cooldown threshold."),
+  coolingDown: z.boolean().describe("On a cooldown now: routing sends them no new hostile cases."),
 });
 
 export const Dashboard = z.object({

@@ -24,6 +24,7 @@ export * from "./repos/inbox.js";
 export * from "./repos/messages.js";
 export * from "./repos/notifications.js";
 export * from "./repos/promises.js";
+export * from "./repos/rate-limits.js";
 export * from "./repos/reflections.js";
 export * from "./repos/sessions.js";
 export * from "./repos/settings.js";

@@ -6,6 +6,7 @@ import { migrations } from "./migrations/index.js";
 import { backends, createTestDatabase, type TestDatabase } from "./testing.js";
 
 const EXPECTED_TABLES = [
+  "acknowledgments",
   "agent_cooldowns",
   "agent_load_events",
   "agents",
@@ -15,11 +16,18 @@ const EXPECTED_TABLES = [
   "cases",
   "contacts",
   "customers",
+  "escalation_rule_sets",
+  "escalations",
+  "followups",
   "idempotency_keys",
   "messages",
+  "notification_reads",
+  "notifications",
   "promises",
+  "rate_limit_windows",
   "reflections",
   "sessions",
+  "settings",
   "teams",
   "webhooks",
 ];

@@ -361,6 +361,15 @@ export interface FollowupsTable {
   created_at: CreatedAt;
 }
 
+/** One client's hits on one limit in one fixed window (unlogged; see the migration). */
+export interface RateLimitWindowsTable {
+  bucket: string;
+  client_key: string;
+  window_start: Date;
+  window_end: Date;
+  hits: Generated<number>;
+}
+
 export interface Database {
   teams: TeamsTable;
   agents: AgentsTable;
@@ -384,6 +393,7 @@ export interface Database {
   escalations: EscalationsTable;
   acknowledgments: AcknowledgmentsTable;
   followups: FollowupsTable;
+  rate_limit_windows: RateLimitWindowsTable;
 }
 
 export type Team = Selectable<TeamsTable>;

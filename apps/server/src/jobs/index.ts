@@ -20,6 +20,7 @@ import {
   WEBHOOK_DISPATCH_QUEUE,
 } from "../features/webhooks/dispatch.js";
 import { expireIdempotencyKeys, IDEMPOTENCY_EXPIRY_QUEUE } from "../http/idempotency-expiry.js";
+import { pruneRateLimits, RATE_LIMIT_PRUNE_QUEUE } from "../http/rate-limit-prune.js";
 
 export { PgBossJobs } from "./pg-boss-jobs.js";
 
@@ -81,5 +82,8 @@ export async function registerWorkers(
   });
   await jobs.work(IDEMPOTENCY_EXPIRY_QUEUE, async () => {
     await expireIdempotencyKeys(db, clock.now());
+  });
+  await jobs.work(RATE_LIMIT_PRUNE_QUEUE, async () => {
+    await pruneRateLimits(db, clock.now());
   });
 }

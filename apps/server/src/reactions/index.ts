@@ -23,6 +23,7 @@ export interface MessageStored {
   /** The open transaction the message was written in. */
   trx: Kysely<Database>;
   deps: CoreDeps;
+  /** The case as stored; a reaction that changes it (routing, escalation) puts the new row here. */
   case: Case;
   message: Message;
   actor: Actor;
@@ -51,11 +52,15 @@ function caseReactions(): CaseReaction[] {
   return [wellbeingOnCaseChange, reflectionOnCaseChange, followUpOnResolution, resolveEscalationWithCase];
 }
 
-export async function reactToStoredMessage(event: MessageStored): Promise<void> {
+/** Runs the reactions; returns the case as they left it. */
+export async function reactToStoredMessage(event: MessageStored): Promise<Case> {
   // A blocked contact's message is kept for the record only: no acknowledgment, escalation or notification.
-  if (await isBlockedAuthor(event.trx, event.message.author_contact_id))
-    return onBlockedContactMessage(event);
+  if (await isBlockedAuthor(event.trx, event.message.author_contact_id)) {
+    await onBlockedContactMessage(event);
+    return event.case;
+  }
   for (const reaction of messageReactions()) await reaction(event);
+  return event.case;
 }
 
 export async function reactToCaseChange(event: CaseChanged): Promise<void> {

@@ -1,5 +1,5 @@
 /** @module The app shell: sign-in gate, top navigation, and the screen the route table picks for the current path. */
-import { Suspense, useEffect } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { LoginScreen } from "../auth/LoginScreen.js";
 import { useSession } from "../auth/session.js";
 import { Link, matchPath, useLocation } from "./router.js";
@@ -42,6 +42,22 @@ export function App() {
   useEffect(() => {
     document.title = found ? `${found.route.title} · Keel` : "Keel";
   }, [found]);
+
+  // A new screen takes the focus (once it has rendered), so keyboard and screen-reader users start at its top
+  // rather than on the link they left. Query changes (filters) keep the focus where it is.
+  const pathname = location.split("?")[0] ?? "/";
+  const previousPath = useRef(pathname);
+  useEffect(() => {
+    if (previousPath.current === pathname) return;
+    previousPath.current = pathname;
+    const timer = window.setTimeout(() => {
+      const main = document.querySelector<HTMLElement>("main");
+      if (!main || main.contains(document.activeElement)) return;
+      if (!main.hasAttribute("tabindex")) main.setAttribute("tabindex", "-1");
+      main.focus({ preventScroll: true });
+    }, 50);
+    return () => window.clearTimeout(timer);
+  }, [pathname]);
 
   if (found?.route.role === "public") {
     const Screen = found.route.screen;

@@ -28,6 +28,7 @@ import { CaseActions } from "./CaseActions.js";
 import { Facts, FollowupList, PromiseList, SlaClocks } from "./CaseDetails.js";
 import { EscalationPanel } from "./EscalationPanel.js";
 import { Thread } from "./Thread.js";
+import { useCaseKeys } from "./use-case-keys.js";
 import { useMaskPreference } from "./use-mask-preference.js";
 
 const POLL_MS = 5_000;
@@ -53,7 +54,7 @@ export default function CaseScreen({ params }: { params: Record<string, string> 
   const [agents, setAgents] = useState<ReadonlyMap<string, Agent>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  const [maskProfanity, setMaskProfanity] = useMaskPreference();
+  useCaseKeys();
 
   const load = useCallback(async () => {
     const [c, m] = await Promise.all([getCase(caseId), listMessages(caseId)]);
@@ -85,6 +86,8 @@ export default function CaseScreen({ params }: { params: Record<string, string> 
   }, [load]);
   usePoll(() => void load(), POLL_MS);
   const reload = useCallback(() => void load(), [load]);
+  // Saved on the server, which then sends this agent masked bodies: reload once it is saved.
+  const [maskProfanity, setMaskProfanity] = useMaskPreference(reload);
 
   useEffect(() => {
     void listAgents().then((r) => r.ok && setAgents(new Map(r.data.agents.map((a) => [a.id, a]))));

@@ -1,23 +1,40 @@
-/** @module The agent's choice to mask profanity in customer messages, kept in this browser. */
-import { useCallback, useState } from "react";
+/**
+ * @module The agent's choice to mask profanity in customer messages. Kept on the server (`/agents/me/preferences`,
+ * which also masks message bodies it sends this agent), applied in the page at once while the change is saved.
+ */
+import { useCallback, useEffect, useState } from "react";
+import { api } from "../api/client.js";
 
-const KEY = "keel:mask-profanity";
+interface Preferences {
+  maskProfanity: boolean;
+}
 
-export function useMaskPreference(): [boolean, (mask: boolean) => void] {
-  const [mask, setMask] = useState(() => {
-    try {
-      return globalThis.localStorage?.getItem(KEY) === "true";
-    } catch {
-      return false;
-    }
-  });
-  const update = useCallback((next: boolean) => {
-    setMask(next);
-    try {
-      globalThis.localStorage?.setItem(KEY, String(next));
-    } catch {
-      // Storage refused (private window): the choice lasts for this page only.
-    }
+export function useMaskPreference(onSaved?: () => void): [boolean, (mask: boolean) => void, string | null] {
+  const [mask, setMask] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api<Preferences>("GET", "/agents/me/preferences").then((result) => {
+      if (live && result.ok) setMask(result.data.maskProfanity);
+    });
+    return () => {
+      live = false;
+    };
   }, []);
-  return [mask, update];
+
+  const update = useCallback(
+    (next: boolean) => {
+      setMask(next);
+      setError(null);
+      void api<Preferences>("PATCH", "/agents/me/preferences", { body: { maskProfanity: next } }).then(
+        (result) => {
+          if (result.ok) onSaved?.();
+          else setError(`Could not save the choice: ${result.error.message}`);
+        },
+      );
+    },
+    [onSaved],
+  );
+  return [mask, update, error];
 }

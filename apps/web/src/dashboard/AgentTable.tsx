@@ -1,15 +1,18 @@
-/** @module The per-agent table under the exposure chart: the same figures as numbers, plus promises owed. */
+/** @module The per-agent table beside the exposure chart: load now, the range's figures as numbers, promises owed. */
 import type { DashboardAgent } from "@keel/contracts";
+
+const LEVEL_TONE = { low: "badge-ok", elevated: "badge-warn", high: "badge-danger" } as const;
 
 export function AgentTable({ agents }: { agents: DashboardAgent[] }) {
   return (
-    <section className="card" aria-labelledby="agents-title">
+    <section className="card agents-card" aria-labelledby="agents-title">
       <h2 id="agents-title">Agents</h2>
       <div className="table-scroll">
         <table className="data-table">
           <thead>
             <tr>
               <th scope="col">Agent</th>
+              <th scope="col">Load now</th>
               <th scope="col">Open cases / capacity</th>
               <th scope="col">Replies sent</th>
               <th scope="col">Hostile messages</th>
@@ -26,6 +29,11 @@ export function AgentTable({ agents }: { agents: DashboardAgent[] }) {
                   <th scope="row">
                     {agent.name} <span className="muted">({agent.role})</span>
                   </th>
+                  <td>
+                    {agent.loadNow}{" "}
+                    <span className={`badge ${LEVEL_TONE[agent.loadLevel]}`}>{agent.loadLevel}</span>
+                    {agent.coolingDown ? <span className="badge badge-neutral"> cooling down</span> : null}
+                  </td>
                   <td>
                     {agent.openCases} / {agent.capacity}
                     {full ? <span className="badge badge-warn"> at capacity</span> : null}

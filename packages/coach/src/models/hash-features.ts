@@ -9,7 +9,7 @@ export interface FeatureConfig {
   charNgram: number;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 // Distinct seeds keep the families apart in the hash space.
 const SEED_WORD = 0x9e3779b1;
@@ -22,7 +22,9 @@ function mix(h: number): number {
   x = Math.imul(x, 0x7feb352d);
   x ^= x >>> 15;
   x = Math.imul(x, 0x846ca68b);
-  return (x ^ (x >>> 16)) >>> 0;
+  // Every use goes through 32-bit integer operations (& mask, ^, Math.imul), so a signed result has the same bits
+  // and stays a small integer instead of a boxed number.
+  return x ^ (x >>> 16);
 }
 
 /** Lower-cases ASCII cheaply; other characters go through toLowerCase once. */

@@ -1,4 +1,5 @@
 /** @module Content-word overlap between two texts (stems, bigrams, problem synonyms), for reply-vs-complaint checks. */
+import { memoByIdentity } from "./memo.js";
 import { stem } from "./stem.js";
 import { STOPWORDS, SUPPORT_GENERIC } from "./stopwords.js";
 import type { Tokenized } from "./tokenize.js";
@@ -52,32 +53,16 @@ export interface ContentProfile {
   bigrams: Set<string>;
 }
 
-const WHOLE_TEXT_PROFILES = new WeakMap<Tokenized, ContentProfile>();
-
 /** The profile of a whole tokenized text, computed once per text (several detectors compare against the customer). */
-export function profileOf(t: Tokenized): ContentProfile {
-  const cached = WHOLE_TEXT_PROFILES.get(t);
-  if (cached) return cached;
-  const profile = contentProfile(t);
-  WHOLE_TEXT_PROFILES.set(t, profile);
-  return profile;
-}
-
-const SENTENCE_PROFILES = new WeakMap<Tokenized, ContentProfile[]>();
+export const profileOf: (t: Tokenized) => ContentProfile = memoByIdentity((t: Tokenized) => contentProfile(t));
 
 /** Detectors read at most this many sentences of a reply: a pasted essay is not coached line by line. */
 export const MAX_PROFILED_SENTENCES = 40;
 
 /** Profiles of the first sentences of a text, computed once per text and shared by the detectors. */
-export function sentenceProfiles(t: Tokenized): ContentProfile[] {
-  const cached = SENTENCE_PROFILES.get(t);
-  if (cached) return cached;
-  const out = t.sentences
-    .slice(0, MAX_PROFILED_SENTENCES)
-    .map((s) => contentProfile(t, s.tokenStart, s.tokenEnd));
-  SENTENCE_PROFILES.set(t, out);
-  return out;
-}
+export const sentenceProfiles: (t: Tokenized) => ContentProfile[] = memoByIdentity((t: Tokenized) =>
+  t.sentences.slice(0, MAX_PROFILED_SENTENCES).map((s) => contentProfile(t, s.tokenStart, s.tokenEnd)),
+);
 
 /** Builds the content profile of tokens [from, to) of a tokenized text. */
 export function contentProfile(t: Tokenized, from = 0, to = t.tokens.length): ContentProfile {
@@ -146,15 +131,12 @@ export function overlap(a: ContentProfile, b: ContentProfile): Overlap {
 }
 
 const NGRAM = 5;
-const NGRAM_SETS = new WeakMap<Tokenized, Set<string>>();
+const wordNgrams: (t: Tokenized) => Set<string> = memoByIdentity(wordNgramsUncached);
 
-function wordNgrams(t: Tokenized): Set<string> {
-  const cached = NGRAM_SETS.get(t);
-  if (cached) return cached;
+function wordNgramsUncached(t: Tokenized): Set<string> {
   const words = t.tokens.filter((x) => x.kind === "word" || x.kind === "number").map((x) => x.norm);
   const out = new Set<string>();
   for (let i = 0; i + NGRAM <= words.length; i++) out.add(words.slice(i, i + NGRAM).join(" "));
-  NGRAM_SETS.set(t, out);
   return out;
 }
 

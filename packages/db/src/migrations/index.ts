@@ -7,6 +7,7 @@ import * as escalation from "./2026112601_escalation.js";
 import * as promises from "./2026112602_promises.js";
 import * as followups from "./2026112603_followups.js";
 import * as wellbeing from "./2026112604_wellbeing.js";
+import * as rateLimits from "./2026112606_rate_limits.js";
 
 /** Name → migration. Names sort by their timestamp prefix; add new ones at the end. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -17,6 +18,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026112602_promises": promises,
   "2026112603_followups": followups,
   "2026112604_wellbeing": wellbeing,
+  "2026112606_rate_limits": rateLimits,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@ import type { Database } from "@keel/db";
 import type { Kysely } from "kysely";
 import type { Clock } from "../../clock.js";
 import { type Result, success } from "../../service-result.js";
+import { loadOverview } from "../wellbeing/service.js";
 import {
   angerByDay,
   angerChange,
@@ -25,14 +26,16 @@ export async function buildDashboard(
   if (!checked.ok) return checked;
   const range = checked.value;
   const { db } = deps;
-  const [anger, readings, breaches, promises, followups, agents] = await Promise.all([
+  const [anger, readings, breaches, promises, followups, agents, load] = await Promise.all([
     angerByDay(db, range),
     deescalationReadings(db, range),
     slaBreachesByDay(db, range, now),
     promiseFigures(db, range, now),
     followupsByDay(db, range),
     agentExposure(db, range),
+    loadOverview(deps),
   ]);
+  const loadNow = new Map(load.agents.map((a) => [a.agentId, a]));
 
   const days = new Map<string, DashboardDay>(
     range.days.map((day) => [
@@ -121,9 +124,15 @@ export async function buildDashboard(
       ),
       reopened: followups.reduce((n, f) => n + f.reopened, 0),
     },
-    agents: agents.map((agent) => ({
-      ...agent,
-      overduePromises: promises.overdueByAgent.get(agent.agentId) ?? 0,
-    })),
+    agents: agents.map((agent) => {
+      const current = loadNow.get(agent.agentId);
+      return {
+        ...agent,
+        overduePromises: promises.overdueByAgent.get(agent.agentId) ?? 0,
+        loadNow: round(current?.load ?? 0),
+        loadLevel: current?.level ?? "low",
+        coolingDown: current?.cooldown != null,
+      };
+    }),
   });
 }

@@ -240,7 +240,12 @@ describe.each(backends())("supervisor dashboard on %s PostgreSQL", (backend) => 
       hostileMessages: 2,
       abusiveMessages: 1,
       overduePromises: 1,
+      loadLevel: "low",
+      coolingDown: false,
     });
+    // Only the event of 11-01 is still felt, halved every few hours since.
+    expect(agent?.loadNow).toBeGreaterThan(0);
+    expect(agent?.loadNow).toBeLessThan(30);
     // The most exposed agent comes first.
     expect(body.agents[0]?.agentId).toBe(agentId);
   });

@@ -1,22 +1,26 @@
 /**
- * @module /api/v1/messages/:id/attachments and /api/v1/attachments/:id: files on a message, kept in the database
- * and refused above MAX_ATTACHMENT_BYTES (413). Uploads are JSON with base64 content, so one schema validates them.
+ * @module /api/v1/messages/:id/attachments and /api/v1/attachments/:id: files on a message. Uploads are either JSON
+ * with base64 content or `multipart/form-data` streamed to disk; either way refused above MAX_ATTACHMENT_BYTES (413).
  */
+import multipart from "@fastify/multipart";
 import { Attachment, AttachmentList, IdempotencyHeaders, IdParams, NewAttachmentBody } from "@keel/contracts";
 import {
   type AttachmentInfo,
-  addAttachment,
   getAttachment,
   getMessage,
   listAttachments,
   MAX_ATTACHMENT_BYTES,
 } from "@keel/db";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../deps.js";
-import { failure, fromDb, unwrap } from "../../service-result.js";
+import { AppError } from "../../errors.js";
+import { failure, fromDb, type Result, unwrap } from "../../service-result.js";
 import { audit } from "../audit/service.js";
 import { guards, principalOf } from "../auth/guard.js";
 import { actorOf } from "../auth/service.js";
+import { uploadDocsTransform } from "./openapi.js";
+import { readAttachmentBytes, storeAttachment } from "./service.js";
 
 const tags = ["attachments"];
 /** base64 grows bytes by 4/3; leave room for the JSON around it. */
@@ -35,6 +39,39 @@ export const attachmentRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const guard = guards(deps);
+    // One file per request; the byte limit itself is enforced while the file is written (see file-store.ts),
+    // busboy's one byte above it only stops reading early.
+    await app.register(multipart, {
+      limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 10, fieldSize: 1024, parts: 11 },
+    });
+
+    /** The file of a multipart upload, stored; a malformed form is the client's mistake. */
+    async function storeMultipart(
+      request: FastifyRequest,
+      messageId: string,
+    ): Promise<Result<AttachmentInfo>> {
+      let part: Awaited<ReturnType<FastifyRequest["file"]>>;
+      try {
+        part = await request.file();
+      } catch (error) {
+        return failure(
+          "bad_request",
+          `body: is not a readable multipart/form-data upload (${(error as Error).message})`,
+          "body",
+        );
+      }
+      if (!part)
+        return failure(
+          "validation_failed",
+          "body.file: send the file as a form field named file",
+          "body.file",
+        );
+      return storeAttachment(
+        deps,
+        { messageId, filename: part.filename, declaredType: part.mimetype, content: part.file },
+        "body.file",
+      );
+    }
 
     app.get(
       "/messages/:id/attachments",
@@ -58,45 +95,49 @@ export const attachmentRoutes =
       {
         onRequest: guard.agent,
         bodyLimit: UPLOAD_BODY_LIMIT,
+        config: { swaggerTransform: uploadDocsTransform },
         schema: {
           tags,
-          summary: `Attach a file (base64, at most ${MAX_ATTACHMENT_BYTES} bytes)`,
+          summary: `Attach a file (multipart/form-data or base64 JSON, at most ${MAX_ATTACHMENT_BYTES} bytes)`,
           headers: IdempotencyHeaders,
           params: IdParams,
-          body: NewAttachmentBody,
+          // Optional only so a multipart request (whose parts are read by the handler) passes validation.
+          body: NewAttachmentBody.optional(),
           response: { 201: Attachment },
         },
       },
       async (request, reply) => {
-        unwrap(fromDb(await getMessage(deps.db, request.params.id)));
-        const content = Buffer.from(request.body.contentBase64, "base64");
-        if (content.length > MAX_ATTACHMENT_BYTES) {
-          unwrap(
-            failure(
-              "payload_too_large",
-              `The file is ${content.length} bytes; the limit is ${MAX_ATTACHMENT_BYTES}.`,
-              "body.contentBase64",
-            ),
+        const messageId = request.params.id;
+        unwrap(fromDb(await getMessage(deps.db, messageId)));
+        let added: Result<AttachmentInfo>;
+        if (request.isMultipart()) {
+          added = await storeMultipart(request, messageId);
+        } else if (request.body) {
+          added = await storeAttachment(
+            deps,
+            {
+              messageId,
+              filename: request.body.filename,
+              declaredType: request.body.contentType,
+              content: Buffer.from(request.body.contentBase64, "base64"),
+            },
+            "body.contentBase64",
+          );
+        } else {
+          throw new AppError(
+            "validation_failed",
+            "body: send the file as multipart/form-data (field file) or as JSON with filename, contentType and contentBase64",
+            "body",
           );
         }
-        const added = unwrap(
-          fromDb(
-            await addAttachment(deps.db, {
-              messageId: request.params.id,
-              filename: request.body.filename,
-              contentType: request.body.contentType,
-              content,
-            }),
-            "body",
-          ),
-        );
+        const attachment = unwrap(added);
         await audit(deps.db, actorOf(principalOf(request)), {
           entity: "attachment",
-          entityId: added.id,
+          entityId: attachment.id,
           action: "create",
-          after: toAttachmentDto(added),
+          after: toAttachmentDto(attachment),
         });
-        return reply.status(201).send(toAttachmentDto(added));
+        return reply.status(201).send(toAttachmentDto(attachment));
       },
     );
 
@@ -112,14 +153,14 @@ export const attachmentRoutes =
       },
       async (request, reply) => {
         const attachment = unwrap(fromDb(await getAttachment(deps.db, request.params.id)));
-        if (attachment.content === null)
-          unwrap(failure("not_found", "This attachment's file is not stored in the database."));
+        const bytes = unwrap(await readAttachmentBytes(deps, attachment));
         const safeName = attachment.filename.replace(/[^\w.\- ]/g, "_");
-        return reply
+        reply
           .type(attachment.content_type)
           .header("content-disposition", `attachment; filename="${safeName}"`)
-          .header("x-content-type-options", "nosniff")
-          .send(attachment.content);
+          .header("x-content-type-options", "nosniff");
+        if (bytes.kind === "buffer") return reply.send(bytes.content);
+        return reply.header("content-length", String(bytes.size)).send(bytes.stream);
       },
     );
   };

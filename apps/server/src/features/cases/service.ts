@@ -25,6 +25,7 @@ import { reactToCaseChange } from "../../reactions/index.js";
 import { failure, fromDb, type Result, transact } from "../../service-result.js";
 import { type Actor, audit, SYSTEM_ACTOR } from "../audit/service.js";
 import { emitEvent } from "./events.js";
+import { currentSlaTargets } from "./sla-setting.js";
 import {
   DEFAULT_SLA_TARGETS,
   dueTimes,
@@ -90,8 +91,8 @@ export async function createCase(
   input: NewCaseInput,
   actor: Actor = SYSTEM_ACTOR,
 ): Promise<Result<Case>> {
-  const created = await transact(deps.db, (trx) =>
-    insertCaseWithSla(trx, deps.clock, input, actor, deps.slaTargets),
+  const created = await transact(deps.db, async (trx) =>
+    insertCaseWithSla(trx, deps.clock, input, actor, await currentSlaTargets(trx, deps.slaTargets)),
   );
   if (created.ok) await emitEvent(deps.jobs, "case.created", { case: created.value });
   return created;
@@ -156,7 +157,8 @@ export async function applyCaseEdit(
   if (edit.tags !== undefined) changes.tags = edit.tags;
   if (edit.priority !== undefined && edit.priority !== kase.priority) {
     changes.priority = edit.priority;
-    const due = dueTimesAfterPriorityChange(kase, edit.priority, deps.slaTargets);
+    const targets = await currentSlaTargets(trx, deps.slaTargets);
+    const due = dueTimesAfterPriorityChange(kase, edit.priority, targets);
     changes.firstResponseDueAt = due.firstResponseDueAt;
     changes.resolutionDueAt = due.resolutionDueAt;
   }

@@ -68,6 +68,21 @@ export async function loadThread(
       "agents.name as agent_name",
     ])
     .where("messages.case_id", "=", caseId)
+    // Keel's automatic messages (acknowledgment of receipt, follow-up question) are not agent replies.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("acknowledgments")
+            .select("acknowledgments.message_id")
+            .whereRef("acknowledgments.message_id", "=", "messages.id")
+            .unionAll(
+              selectFrom("followups")
+                .select("followups.message_id")
+                .whereRef("followups.message_id", "=", "messages.id"),
+            ),
+        ),
+      ),
+    )
     .orderBy("messages.created_at")
     .orderBy("messages.id")
     .execute();

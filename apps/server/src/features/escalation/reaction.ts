@@ -12,11 +12,13 @@ import { escalateByRules } from "./open.js";
 const IMPORTED_AFTER_MS = 3 * 24 * 3_600_000;
 const DONE = new Set(["resolved", "closed"]);
 
-export const escalateOnInbound: MessageReaction = async ({ trx, deps, case: kase, message, now }) => {
+export const escalateOnInbound: MessageReaction = async (event) => {
+  const { trx, deps, message, now } = event;
   if (message.direction !== "inbound") return;
   if (now.getTime() - message.created_at.getTime() > IMPORTED_AFTER_MS) return;
   // A failure here is an expected one (the case vanished meanwhile): the message is stored all the same.
-  await escalateByRules(trx, deps, kase.id, now, { source: "rule" });
+  const opened = await escalateByRules(trx, deps, event.case.id, now, { source: "rule" });
+  if (opened.ok && opened.value?.created) event.case = opened.value.case;
 };
 
 export const resolveEscalationWithCase: CaseReaction = async ({ trx, deps, before, after, actor, now }) => {

@@ -13,8 +13,7 @@ import {
   listContacts,
 } from "@keel/db";
 import { failure, fromDb, type Result, success } from "../../service-result.js";
-import type { Actor } from "../audit/service.js";
-import { SYSTEM_ACTOR } from "../audit/service.js";
+import { type Actor, SYSTEM_ACTOR } from "../audit/service.js";
 import { sha256 } from "../auth/secrets.js";
 import { serverSecret } from "../auth/service.js";
 import { updateCase } from "../cases/service.js";

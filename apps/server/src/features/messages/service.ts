@@ -25,6 +25,7 @@ import { failure, fromDb, type Result, success, transact } from "../../service-r
 import { type Actor, audit, SYSTEM_ACTOR } from "../audit/service.js";
 import { emitEvent } from "../cases/events.js";
 import { applyCaseEdit, type CoreDeps, insertCaseWithSla, type NewCaseInput } from "../cases/service.js";
+import { currentSlaTargets } from "../cases/sla-setting.js";
 import { analyseInbound, analyseOutbound, angerOf, angerTrend, type Trend } from "./analysis.js";
 
 export interface InboundMessageInput {
@@ -121,7 +122,7 @@ export async function addInboundMessage(
         deps.clock,
         { ...newCase, customerId: customer.id },
         actor,
-        deps.slaTargets,
+        await currentSlaTargets(trx, deps.slaTargets),
       );
       if (!created.ok) return created;
       kase = created.value;
@@ -151,7 +152,7 @@ export async function addInboundMessage(
     if (caseCreated) await emitEvent(deps.jobs, "case.created", { case: kase }, trx);
     if (created) {
       await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message: summary(message) }, trx);
-      await reactToStoredMessage({ trx, deps, case: kase, message, actor, now });
+      kase = await reactToStoredMessage({ trx, deps, case: kase, message, actor, now });
       // A blocked contact's message is kept but does not reopen the case (see features/wellbeing/README.md).
       if (contact.blocked_at === null && REOPENED_BY_CUSTOMER.has(kase.status)) {
         const reopened = await applyCaseEdit(trx, deps, kase.id, { status: "open" }, actor, "reopen", now);
@@ -248,7 +249,7 @@ async function addAgentMessage(
       const after = summary(message);
       await audit(trx, actor, { entity: "message", entityId: message.id, action: "create", after });
       await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message: after }, trx);
-      await reactToStoredMessage({ trx, deps, case: kase, message, actor, now });
+      kase = await reactToStoredMessage({ trx, deps, case: kase, message, actor, now });
     }
     const stored = { case: kase, message, created };
     await options.inTransaction?.(trx, stored);

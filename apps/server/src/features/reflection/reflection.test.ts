@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentWithToken } from "../../testing/agents.js";
 import { createTestApp, type TestApp } from "../../testing/test-app.js";
 import { setStatus } from "../cases/service.js";
-import { ABUSIVE, ANGRY, agentReplies, CALM, customerWrites, RELIEVED } from "../wellbeing/test-support.js";
+import { ABUSIVE, ANGRY, agentReplies, CALM, customerWrites, RELIEVED } from "../wellbeing/wellbeing.test-support.js";
 
 const GOOD =
   "I'm so sorry your order never arrived — that's really frustrating. I've checked with the courier and I'm sending a replacement today; you'll have the tracking number by 5pm.";

@@ -1,4 +1,5 @@
 /** @module Every admin setting Keel knows, for the settings routes and screen; features add theirs here. */
+import { slaSetting } from "../cases/sla-setting.js";
 import { followupsSetting } from "../followups/settings.js";
 import { acknowledgmentSetting, progressUpdatesSetting } from "../informed/settings.js";
 import { promisesSetting } from "../promises/settings.js";
@@ -19,6 +20,7 @@ export function registeredSettings(): SettingDefinition[] {
     progressUpdatesSetting,
     followupsSetting,
     webhooksSetting,
+    slaSetting,
   ];
 }
 

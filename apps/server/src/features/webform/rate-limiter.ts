@@ -1,30 +1,29 @@
-/** @module A fixed-window limiter per client address for the public form; in memory, so per server process. */
-import type { Clock } from "../../clock.js";
+/**
+ * @module The contact form's allowance per client address, counted in PostgreSQL so every server shares it
+ * (fixed windows; see `countRateLimitHit`). No in-memory fallback: without the database the form cannot store
+ * a message anyway.
+ */
+import { countRateLimitHit, type Database } from "@keel/db";
+import type { Kysely } from "kysely";
 
-export class WindowRateLimiter {
-  readonly #hits = new Map<string, { windowStart: number; count: number }>();
-  constructor(
-    private readonly clock: Clock,
-    private readonly max: number,
-    private readonly windowMs: number,
-  ) {}
+export const FORM_LIMIT = { max: 5, windowMs: 60_000 };
+const BUCKET = "webform";
 
-  /** Counts a request; false when the client is over its allowance for this window. */
-  allow(client: string): boolean {
-    const now = this.clock.now().getTime();
-    const entry = this.#hits.get(client);
-    if (!entry || now - entry.windowStart >= this.windowMs) {
-      if (this.#hits.size > 10_000) this.#evict(now);
-      this.#hits.set(client, { windowStart: now, count: 1 });
-      return true;
-    }
-    entry.count++;
-    return entry.count <= this.max;
-  }
+export type FormAllowance = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-  #evict(now: number): void {
-    for (const [client, entry] of this.#hits) {
-      if (now - entry.windowStart >= this.windowMs) this.#hits.delete(client);
-    }
-  }
+/** Counts a submission from `client`; not allowed once the address is over its allowance for this window. */
+export async function allowFormSubmission(
+  db: Kysely<Database>,
+  client: string,
+  now: Date,
+  limit: { max: number; windowMs: number } = FORM_LIMIT,
+): Promise<FormAllowance> {
+  const hit = await countRateLimitHit(db, {
+    bucket: BUCKET,
+    clientKey: client,
+    windowMs: limit.windowMs,
+    now,
+  });
+  if (hit.hits <= limit.max) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.ceil((hit.resetsAt.getTime() - now.getTime()) / 1000) };
 }

@@ -1,6 +1,6 @@
 /**
- * @module POST /api/v1/public/contact: the customer contact form. No sign-in; rate-limited per address; spam is
- * answered like a success (so bots learn nothing) but not stored.
+ * @module POST /api/v1/public/contact: the customer contact form. No sign-in; rate-limited per address across all
+ * servers; spam is answered like a success (so bots learn nothing) but not stored.
  */
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -9,7 +9,7 @@ import type { AppDeps } from "../../deps.js";
 import { AppError } from "../../errors.js";
 import { unwrap } from "../../service-result.js";
 import { addInboundMessage } from "../messages/service.js";
-import { WindowRateLimiter } from "./rate-limiter.js";
+import { allowFormSubmission, FORM_LIMIT } from "./rate-limiter.js";
 import { spamVerdict } from "./spam-check.js";
 
 const ContactForm = z.object({
@@ -25,20 +25,24 @@ const ContactForm = z.object({
 
 const Received = z.object({ status: z.literal("received"), case_number: z.number().nullable() });
 
-export const FORM_LIMIT = { max: 5, windowMs: 60_000 };
+export { FORM_LIMIT };
 
 export const webformRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
-    const limiter = new WindowRateLimiter(deps.clock, FORM_LIMIT.max, FORM_LIMIT.windowMs);
 
     app.post(
       "/public/contact",
       { schema: { body: ContactForm, response: { 202: Received } } },
       async (request, reply) => {
-        if (!limiter.allow(request.ip)) {
-          throw new AppError("rate_limited", "Too many messages from this address; try again in a minute.");
+        const allowance = await allowFormSubmission(deps.db, request.ip, deps.clock.now());
+        if (!allowance.allowed) {
+          reply.header("retry-after", String(allowance.retryAfterSeconds));
+          throw new AppError(
+            "rate_limited",
+            `Too many messages from this address; try again in ${allowance.retryAfterSeconds} seconds.`,
+          );
         }
         const form = request.body;
         const verdict = spamVerdict(

@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from "../../testing/test-app.js";
 import { setStatus } from "../cases/service.js";
 import { fillScript } from "./boundary.js";
 import { abusePolicySetting } from "./settings.js";
-import { ABUSIVE, ANGRY, agentReplies, CALM, customerWrites } from "./test-support.js";
+import { ABUSIVE, ANGRY, agentReplies, CALM, customerWrites } from "./wellbeing.test-support.js";
 
 describe("the abuse policy's default scripts", () => {
   const policy = abusePolicySetting.defaultValue;

@@ -19,7 +19,7 @@ import { emitEvent } from "../cases/events.js";
 import { notify } from "../notifications/service.js";
 import { readSetting } from "../settings/service.js";
 import { offerCooldown } from "./cooldown.js";
-import { caseHostility } from "./hostility.js";
+import { caseHostility, hostilityOf, loadPointsOf } from "./hostility.js";
 import { chargeForMessage, loadOf, type WellbeingConfig, wellbeingConfig } from "./load.js";
 import { planRoute } from "./routing.js";
 import { routingSetting } from "./settings.js";
@@ -36,7 +36,7 @@ export async function wellbeingOnMessage(event: MessageStored): Promise<void> {
   if (message.direction === "outbound" && message.author_agent_id !== null) {
     // Replying means reading: the agent is charged for the customer message they answer, if not already.
     const answered = await latestInboundUpTo(trx, event.case.id, message.created_at);
-    if (!answered) return;
+    if (!answered || loadPointsOf(hostilityOf(answered)).points <= 0) return;
     const config = await wellbeingConfig(trx);
     // Replying is when the agent meets the message, so an old message weighs on them from the reply's time.
     await charge(trx, message.author_agent_id, event.case.id, answered, now, now, config);
@@ -46,15 +46,18 @@ export async function wellbeingOnMessage(event: MessageStored): Promise<void> {
 async function onInbound(event: MessageStored): Promise<void> {
   const { trx, message, now } = event;
   let kase = event.case;
-  const first = !(await hasOtherInbound(trx, kase.id, message.id));
-  const config = await wellbeingConfig(trx);
-  if (kase.assignee_id === null && first && !DONE.has(kase.status)) {
+  if (kase.assignee_id === null && !DONE.has(kase.status)) {
+    if (await hasOtherInbound(trx, kase.id, message.id)) return;
     const { auto_assign } = await readSetting(trx, routingSetting);
-    if (auto_assign) kase = await autoAssign(event, kase, config);
+    if (!auto_assign) return;
+    kase = await autoAssign(event, kase, await wellbeingConfig(trx));
+    event.case = kase;
   }
+  // Calm messages weigh nothing: no statement is spent on them.
+  if (kase.assignee_id === null || loadPointsOf(hostilityOf(message)).points <= 0) return;
   // An imported message reached the assignee when it was written; a live one, now.
   const arrived = new Date(Math.min(message.created_at.getTime(), now.getTime()));
-  if (kase.assignee_id !== null) await charge(trx, kase.assignee_id, kase.id, message, arrived, now, config);
+  await charge(trx, kase.assignee_id, kase.id, message, arrived, now, await wellbeingConfig(trx));
 }
 
 /**

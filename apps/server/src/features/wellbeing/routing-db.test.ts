@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { agentWithToken } from "../../testing/agents.js";
 import { createTestApp, type TestApp } from "../../testing/test-app.js";
 import { routingSetting } from "./settings.js";
-import { ABUSIVE, CALM, customerWrites, setSetting } from "./test-support.js";
+import { ABUSIVE, CALM, customerWrites, setSetting } from "./wellbeing.test-support.js";
 
 describe.each(backends())("fair routing on %s PostgreSQL", (backend) => {
   let t: TestApp;
@@ -26,6 +26,8 @@ describe.each(backends())("fair routing on %s PostgreSQL", (backend) => {
       const { case: kase } = await customerWrites(t, ABUSIVE);
       const assignee = await assigneeOf(kase.id);
       expect(assignee).not.toBeNull();
+      // The answer to the message shows the case as routing left it.
+      expect(kase.assignee_id).toBe(assignee);
       counts.set(assignee as string, (counts.get(assignee as string) ?? 0) + 1);
     }
     expect([...counts.keys()].sort()).toEqual(agents.map((a) => a.agent.id).sort());

@@ -5,7 +5,7 @@ import { agentWithToken } from "../../testing/agents.js";
 import { createTestApp, type TestApp } from "../../testing/test-app.js";
 import { setStatus } from "../cases/service.js";
 import { wellbeingSetting } from "./settings.js";
-import { ABUSIVE, ANGRY, agentReplies, CALM, customerWrites, setSetting } from "./test-support.js";
+import { ABUSIVE, ANGRY, agentReplies, CALM, customerWrites, setSetting } from "./wellbeing.test-support.js";
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;

@@ -7,6 +7,11 @@ import type { CustomerInput, EmotionHit } from "./detector.js";
 const UPPER = /^[\p{Lu}'’-]+$/u;
 
 function isCapsWord(w: CustomerToken): boolean {
+  // A lower-case ASCII first or second letter settles it without the regexes ("the", "The").
+  const first = w.text.charCodeAt(0);
+  if (first >= 0x61 && first <= 0x7a) return false;
+  const second = w.text.charCodeAt(1);
+  if (second >= 0x61 && second <= 0x7a) return false;
   return (
     w.kind === "word" &&
     !w.hashtag &&

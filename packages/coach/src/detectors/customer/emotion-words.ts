@@ -12,6 +12,7 @@ const POSITIVE = new Set([...POSITIVE_WORDS].map(stem));
 const SERVICE = new Set([...SERVICE_VERBS].map(stem));
 const NEGATION_WINDOW = 3;
 const CALM_EMOTIONS = new Set(["gratitude", "relief"]);
+const NO_INDEXES: ReadonlySet<number> = new Set<number>();
 
 /** Index of the negator governing words[i], or -1: a negator up to 3 words back in the sentence, no "but" between. */
 export function negatorBefore(words: readonly CustomerToken[], i: number): number {
@@ -48,10 +49,12 @@ export function detectEmotionWords(input: CustomerInput): EmotionHit[] {
   const { words } = input.text;
   const text = input.text.t.text;
   const hits: EmotionHit[] = [];
-  const used = new Set<number>();
+  // Sets are costly to make and most messages match no emotion phrase: made on the first match.
+  let used: Set<number> | null = null;
   for (const m of matchPhrases(words, TERMS)) {
     const first = words[m.from] as CustomerToken;
     const last = words[m.to] as CustomerToken;
+    used ??= new Set<number>();
     for (let k = m.from; k <= m.to; k++) used.add(k);
     const startsNegative = isNegator(first) || first.norm === "still";
     const neg = startsNegative ? -1 : negatorBefore(words, m.from);
@@ -87,7 +90,7 @@ export function detectEmotionWords(input: CustomerInput): EmotionHit[] {
       weight: angerWeightOf(emotions) * quoted,
     });
   }
-  hits.push(...negatedPositives(input, used));
+  hits.push(...negatedPositives(input, used ?? NO_INDEXES));
   return hits;
 }
 

@@ -44,7 +44,7 @@ export function detectIdentifiers(input: CustomerInput): Fact[] {
   const { tokens } = input.text;
   const text = input.text.t.text;
   const facts: Fact[] = [];
-  const taken = new Set<number>();
+  let taken: Set<number> | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as CustomerToken;
     const kind = tok.ignored || tok.handle ? undefined : KEYWORD_OF.get(tok.norm);
@@ -60,7 +60,7 @@ export function detectIdentifiers(input: CustomerInput): Fact[] {
         continue;
       }
       const id = identifierAt(tokens, k);
-      if (!id || !looksLikeId(id[1], kind) || taken.has(k)) break;
+      if (!id || !looksLikeId(id[1], kind) || taken?.has(k)) break;
       const start = t.start;
       const end = (tokens[id[0]] as CustomerToken).end;
       facts.push({
@@ -69,13 +69,14 @@ export function detectIdentifiers(input: CustomerInput): Fact[] {
         normalized: id[1].toUpperCase(),
         span: spanOf(text, start, end),
       });
+      taken ??= new Set<number>();
       for (let x = k; x <= id[0]; x++) taken.add(x);
       k = id[0] + 1;
       skipped = 0;
     }
   }
   for (let i = 0; i < tokens.length; i++) {
-    if (taken.has(i) || (i > 0 && tokens[i - 1]?.end === tokens[i]?.start)) continue;
+    if (taken?.has(i) || (i > 0 && tokens[i - 1]?.end === tokens[i]?.start)) continue;
     // Both shapes start with a digit; a run that starts with a word is passed over by the adjacency check above.
     if (tokens[i]?.kind !== "number") continue;
     const id = identifierAt(tokens, i);

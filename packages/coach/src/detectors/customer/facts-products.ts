@@ -24,6 +24,8 @@ const MODEL_WORDS = new Set([
   "xr",
 ]);
 
+const NO_NAMES: PhraseIndex<string | null> = new Map();
+
 function extendModel(words: readonly CustomerToken[], to: number): number {
   let k = to;
   while (k + 1 < words.length && k - to < 3) {
@@ -39,8 +41,16 @@ export function detectProducts(input: CustomerInput): Fact[] {
   const { words } = input.text;
   const text = input.text.t.text;
   const facts: Fact[] = [];
-  const names = (input.context.productNames ?? []).filter((n) => n.trim() !== "").slice(0, 500);
-  const own: PhraseIndex<string | null> = compilePhrases(names.map((n): [string, string | null] => [n, n]));
+  const names = input.context.productNames ?? [];
+  const own: PhraseIndex<string | null> =
+    names.length === 0
+      ? NO_NAMES
+      : compilePhrases(
+          names
+            .filter((n) => n.trim() !== "")
+            .slice(0, 500)
+            .map((n): [string, string | null] => [n, n]),
+        );
   const claimed = new Set<number>();
   for (const [index, extend] of [
     [own, false],

@@ -31,18 +31,19 @@ export function detectSarcasm(
   const { words, tokens } = input.text;
   const text = input.text.t.text;
   const hits: EmotionHit[] = [];
-  const covered = new Set<number>();
+  let covered: Set<number> | null = null;
   for (const m of matchPhrases(words, PHRASES)) {
     const from = words[m.from] as CustomerToken;
     const to = words[m.to] as CustomerToken;
     const strong = m.value >= 0.8;
     if (!strong && !complaint.sentences.has(from.sentence) && !complaint.message) continue;
+    covered ??= new Set<number>();
     for (let k = m.from; k <= m.to; k++) covered.add(k);
     hits.push(hit(text, from, to, 0.6 * m.value));
   }
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as CustomerToken;
-    if (covered.has(i) || !POSITIVES.has(w.stem) || w.quoted) continue;
+    if (!POSITIVES.has(w.stem) || covered?.has(i) || w.quoted) continue;
     const prev = words[i - 1];
     const leadIn = prev !== undefined && prev.sentence === w.sentence && LEAD_INS.has(prev.norm);
     const sameSentence = complaint.sentences.has(w.sentence);

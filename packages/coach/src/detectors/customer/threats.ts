@@ -75,7 +75,7 @@ function churnObjectExcluded(words: readonly CustomerToken[], m: { from: number;
 export function detectThreats(input: CustomerInput): Threat[] {
   const { words } = input.text;
   const text = input.text.t.text;
-  const byKind = new Map<ThreatKind, { confidence: number; spans: Span[] }>();
+  let byKind: Map<ThreatKind, { confidence: number; spans: Span[] }> | null = null;
   for (const m of matchAllPhrases(words, TERMS)) {
     const term = m.value;
     const first = words[m.from] as CustomerToken;
@@ -87,11 +87,13 @@ export function detectThreats(input: CustomerInput): Threat[] {
     const framed = hasFrame(words, m.from);
     if (term.needsFrame && !framed) continue;
     const confidence = Math.min(1, term.weight * (framed ? 1.1 : 1));
+    byKind ??= new Map();
     const entry = byKind.get(term.kind) ?? { confidence: 0, spans: [] };
     entry.confidence = Math.max(entry.confidence, confidence);
     entry.spans.push(spanOf(text, first.start, last.end));
     byKind.set(term.kind, entry);
   }
+  if (byKind === null) return [];
   return [...byKind.entries()]
     .map(([kind, e]) => ({ kind, confidence: Math.round(e.confidence * 100) / 100, spans: e.spans }))
     .sort((a, b) => b.confidence - a.confidence);

@@ -1,4 +1,5 @@
 /** @module Reply detector for `empathy`: names the customer's feeling or its cause in specific terms (see GUIDE.md). */
+import { memoByIdentity } from "../../text/memo.js";
 import { EMPATHY_FRAME, FEELING, STOCK_EMPATHY } from "../../lexicons/reply-practices-conversation.js";
 import { confidenceFor, regexSpans, sentenceAt, squash } from "../../text/match.js";
 import {
@@ -33,15 +34,7 @@ function hitsPerSentence(t: Tokenized, re: RegExp, sentences: number): number[] 
 }
 
 // acknowledges consults empathy too; one result per input keeps coachReply from running it twice.
-const RESULTS = new WeakMap<ReplyInput, LabelResult>();
-
-export function detectEmpathy(input: ReplyInput): LabelResult {
-  const cached = RESULTS.get(input);
-  if (cached) return cached;
-  const result = detectEmpathyUncached(input);
-  RESULTS.set(input, result);
-  return result;
-}
+export const detectEmpathy: (input: ReplyInput) => LabelResult = memoByIdentity(detectEmpathyUncached);
 
 function detectEmpathyUncached(input: ReplyInput): LabelResult {
   const t = input.reply;
