@@ -78,12 +78,20 @@ test("angry case → coached reply → promise → resolve → bad follow-up reo
   const token = /\/portal\/([^/\s]+)\/followup/.exec(asked?.body ?? "")?.[1];
   expect(token, "the follow-up message carries a portal link").toBeTruthy();
 
+  const supervisor = await apiAs(baseURL ?? "", "supervisor");
+  const before = await supervisor.get<{ followups: { answered: number; reopened: number } }>(
+    "/analytics/dashboard",
+  );
+  await supervisor.dispose();
+
   // The customer, in their own browser, answers: the fix did not hold, CSAT 1.
   const customerContext = await browser.newContext({ baseURL: baseURL ?? "" });
   const customer = await customerContext.newPage();
   const customerErrors = watchConsole(customer);
   await customer.goto(`/portal/${token}/followup`);
   await expect(customer.getByRole("heading", { name: new RegExp(`Case #${caseNumber}:`) })).toBeVisible();
+  // What was promised in the reply is listed for the customer too.
+  await expect(customer.getByRole("region", { name: "Status" })).toContainText(/call you back/i);
   const form = customer.getByRole("region", { name: "How did it go?" });
   await form.getByLabel("No, the problem is back").check();
   await form.getByRole("radio", { name: /^1 Very dissatisfied/ }).check();
@@ -110,6 +118,8 @@ test("angry case → coached reply → promise → resolve → bad follow-up reo
   await signIn(page, "supervisor");
   await page.goto("/dashboard");
   const csat = page.getByRole("definition").filter({ hasText: /answers ·/ });
-  await expect(csat).toContainText(/[1-9]\d* reopened/);
+  await expect(csat).toContainText(
+    `${before.followups.answered + 1} answers · ${before.followups.reopened + 1} reopened`,
+  );
   await expect(page.getByRole("figure", { name: "CSAT and fix-held rate" })).toContainText(/Mean CSAT \d/);
 });

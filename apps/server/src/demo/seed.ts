@@ -2,11 +2,20 @@
  * @module Seeds the demo desk once: teams, agents (one admin, one supervisor, four agents) and 64 cases whose
  * threads come from the hand-written material, analysed and coached like real messages.
  */
-import { type CasePriority, type CaseStatus, createTeam, type Database, findAgentByEmail } from "@keel/db";
+import {
+  type CasePriority,
+  type CaseStatus,
+  createTeam,
+  type Database,
+  findAgentByEmail,
+  fulfilPromise,
+  listPromisesForCase,
+} from "@keel/db";
 import { type Kysely, sql } from "kysely";
 import { type Clock, ManualClock } from "../clock.js";
 import type { ServerConfig } from "../config.js";
 import { createAgent } from "../features/agents/service.js";
+import { seedAttachmentDemo } from "../features/attachments/demo.js";
 import { SYSTEM_ACTOR } from "../features/audit/service.js";
 import { type CoreDeps, updateCase } from "../features/cases/service.js";
 import { seedEscalationDemo } from "../features/escalation/demo.js";
@@ -112,7 +121,7 @@ export async function seedDemo(
     const domain = DEMO_DOMAINS[index % DEMO_DOMAINS.length] as DemoDomain;
     const next = random(index + 1);
     const start = new Date(now - Math.floor((1 + next() * 240) * HOUR));
-    await seedCase(deps.db, { domain, next, start, index, teamIds, agentsByTeam });
+    await seedCase(deps.db, { domain, next, start, index, teamIds, agentsByTeam, now });
     if ((index + 1) % 16 === 0) log(`demo: ${index + 1}/${DEMO_CASE_COUNT} cases`);
   }
   await seedPromiseDemo({ db: deps.db, clock: deps.clock, jobs: silentJobs });
@@ -122,6 +131,11 @@ export async function seedDemo(
   // Signed links in follow-ups and acknowledgments need the server secret from the configuration.
   await seedFollowupDemo({ db: deps.db, clock: deps.clock, jobs: silentJobs, config: deps.config });
   await seedInformedDemo({ db: deps.db, clock: deps.clock, jobs: silentJobs, config: deps.config });
+  await seedAttachmentDemo(deps);
+  // Feature demos write threads that began earlier: a case is as old as its first message.
+  await sql`UPDATE cases SET created_at = first.at
+            FROM (SELECT case_id, min(created_at) AS at FROM messages GROUP BY case_id) AS first
+            WHERE first.case_id = cases.id AND first.at < cases.created_at`.execute(deps.db);
   return DEMO_CASE_COUNT;
 }
 
@@ -132,6 +146,8 @@ interface CasePlan {
   index: number;
   teamIds: Map<string, string>;
   agentsByTeam: Map<string, string[]>;
+  /** The real now: no demo message is dated after it. */
+  now: number;
 }
 
 async function seedCase(db: Kysely<Database>, plan: CasePlan): Promise<void> {
@@ -177,8 +193,15 @@ async function seedCase(db: Kysely<Database>, plan: CasePlan): Promise<void> {
 
   // One case in six is still waiting for its first reply.
   if (next() < 1 / 6) return;
+  // Replies and answers follow the opener by hours, but never land after the real now: a recent case's thread is
+  // squeezed into the minutes before it (each step a minute apart, so the order holds).
+  let step = 0;
   const later = (hours: number) => {
+    step++;
     clock.advance(Math.floor(hours * HOUR));
+    const latest = plan.now - (5 - step) * 60_000;
+    if (clock.now().getTime() > latest)
+      clock.set(new Date(Math.max(latest, start.getTime() + step * 60_000)));
     return clock.now();
   };
   const goodFirst = next() < 0.5;
@@ -190,7 +213,12 @@ async function seedCase(db: Kysely<Database>, plan: CasePlan): Promise<void> {
     sentAt: later(0.5 + next() * 6),
   });
   if (next() < 0.3) {
-    await addNote(deps, { caseId, authorAgentId: assigneeId, body: pick(DEMO_NOTES, next) });
+    await addNote(deps, {
+      caseId,
+      authorAgentId: assigneeId,
+      body: pick(DEMO_NOTES, next),
+      writtenAt: later(0.2),
+    });
   }
   const answered = next() < 0.75;
   if (answered) {
@@ -215,4 +243,10 @@ async function seedCase(db: Kysely<Database>, plan: CasePlan): Promise<void> {
     ? pick(["resolved", "resolved", "closed", "pending_customer"] as const, next)
     : pick(["open", "open", "pending_internal", "pending_customer"] as const, next);
   await updateCase(deps, caseId, { status }, SYSTEM_ACTOR, "status");
+  if (status === "resolved" || status === "closed") {
+    // The case was resolved by doing what its replies promised: those promises are kept, not overdue.
+    for (const promise of await listPromisesForCase(db, caseId)) {
+      await fulfilPromise(db, promise.id, clock.now(), { kind: "agent", agentId: assigneeId });
+    }
+  }
 }

@@ -191,7 +191,13 @@ describe.each(backends())("bad input on every route on %s PostgreSQL", (backend)
       return (name === "id" ? realIds[collection] : undefined) ?? randomUUID();
     });
 
-  type Send = { method: string; url: string; payload?: string | Buffer; json?: unknown };
+  type Send = {
+    method: string;
+    url: string;
+    payload?: string | Buffer;
+    json?: unknown;
+    contentType?: string;
+  };
   const problems: string[] = [];
 
   async function check(what: string, request: Send, expectClientError: boolean): Promise<void> {
@@ -200,7 +206,10 @@ describe.each(backends())("bad input on every route on %s PostgreSQL", (backend)
     const res = await t.app.inject({
       method: request.method as "GET",
       url: request.url,
-      headers: payload === undefined ? headers : { ...headers, "content-type": "application/json" },
+      headers:
+        payload === undefined
+          ? headers
+          : { ...headers, "content-type": request.contentType ?? "application/json" },
       ...(payload === undefined ? {} : { payload }),
     });
     const label = `${request.method} ${request.url} ${what}`;
@@ -270,6 +279,8 @@ describe.each(backends())("bad input on every route on %s PostgreSQL", (backend)
       if (badEnum) await check("with an unknown enum value", { method: op.method, url, json: badEnum }, true);
       const oversize = `{"text":"${"x".repeat(3 * 1024 * 1024)}"}`;
       await check("with a 3 MB body", { method: op.method, url, payload: oversize }, true);
+      const asText = { method: op.method, url, payload: "subject=hello", contentType: "text/plain" };
+      await check("as text/plain", asText, true);
     }
     expect(checked).toBeGreaterThan(20);
     expect(problems).toEqual([]);

@@ -5,7 +5,7 @@ const LEVEL_TONE = { low: "badge-ok", elevated: "badge-warn", high: "badge-dange
 
 export function AgentTable({ agents }: { agents: DashboardAgent[] }) {
   return (
-    <section className="card agents-card" aria-labelledby="agents-title">
+    <section className="card" aria-labelledby="agents-title">
       <h2 id="agents-title">Agents</h2>
       <div className="table-scroll">
         <table className="data-table">

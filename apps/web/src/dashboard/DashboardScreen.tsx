@@ -139,8 +139,10 @@ export default function DashboardScreen() {
               firstResponse={data.sla.firstResponseBreaches}
               resolution={data.sla.resolutionBreaches}
             />
-            <AgentExposureChart agents={data.agents} />
-            <AgentTable agents={data.agents} />
+            <div className="agents-row">
+              <AgentExposureChart agents={data.agents} />
+              <AgentTable agents={data.agents} />
+            </div>
           </div>
         </>
       )}

@@ -1,6 +1,7 @@
 /**
  * @module The dashboard's charts (recharts): each in a labelled figure with axis titles and a legend, and a
- * one-line summary for screen readers, since the drawing itself says nothing to them.
+ * one-line summary for screen readers, since the drawing itself says nothing to them. Drawn without animation: they
+ * refresh every minute, and motion there would only distract.
  */
 import type { DashboardAgent, DashboardDay } from "@keel/contracts";
 import type { ReactElement } from "react";
@@ -109,6 +110,7 @@ export function AngerChart({
         <Tooltip labelFormatter={(d) => shortDay(String(d))} />
         <Legend verticalAlign="top" height={28} />
         <Line
+          isAnimationActive={false}
           type="monotone"
           dataKey="angerAvg"
           name="Mean anger"
@@ -117,6 +119,7 @@ export function AngerChart({
           connectNulls
         />
         <Line
+          isAnimationActive={false}
           type="monotone"
           dataKey="angerMax"
           name="Highest anger"
@@ -163,8 +166,15 @@ export function SatisfactionChart({
         </YAxis>
         <Tooltip labelFormatter={(d) => shortDay(String(d))} />
         <Legend verticalAlign="top" height={28} />
-        <Bar yAxisId="csat" dataKey="csatAvg" name="Mean CSAT" fill={COLOURS.green} />
+        <Bar
+          isAnimationActive={false}
+          yAxisId="csat"
+          dataKey="csatAvg"
+          name="Mean CSAT"
+          fill={COLOURS.green}
+        />
         <Line
+          isAnimationActive={false}
           yAxisId="held"
           type="monotone"
           dataKey="fixHeldPercent"
@@ -208,8 +218,20 @@ export function DeescalationChart({
         <YAxis allowDecimals={false}>{yTitle("Cases")}</YAxis>
         <Tooltip labelFormatter={(d) => shortDay(String(d))} />
         <Legend verticalAlign="top" height={28} />
-        <Bar dataKey="fell" name="Anger fell" stackId="cases" fill={COLOURS.green} />
-        <Bar dataKey="notFell" name="Did not fall" stackId="cases" fill={COLOURS.grey} />
+        <Bar
+          isAnimationActive={false}
+          dataKey="fell"
+          name="Anger fell"
+          stackId="cases"
+          fill={COLOURS.green}
+        />
+        <Bar
+          isAnimationActive={false}
+          dataKey="notFell"
+          name="Did not fall"
+          stackId="cases"
+          fill={COLOURS.grey}
+        />
       </BarChart>
     </ChartFigure>
   );
@@ -236,8 +258,20 @@ export function SlaChart({
         <YAxis allowDecimals={false}>{yTitle("Targets missed")}</YAxis>
         <Tooltip labelFormatter={(d) => shortDay(String(d))} />
         <Legend verticalAlign="top" height={28} />
-        <Bar dataKey="firstResponseBreaches" name="First response" stackId="sla" fill={COLOURS.orange} />
-        <Bar dataKey="resolutionBreaches" name="Resolution" stackId="sla" fill={COLOURS.blue} />
+        <Bar
+          isAnimationActive={false}
+          dataKey="firstResponseBreaches"
+          name="First response"
+          stackId="sla"
+          fill={COLOURS.orange}
+        />
+        <Bar
+          isAnimationActive={false}
+          dataKey="resolutionBreaches"
+          name="Resolution"
+          stackId="sla"
+          fill={COLOURS.blue}
+        />
       </BarChart>
     </ChartFigure>
   );
@@ -264,9 +298,19 @@ export function AgentExposureChart({ agents }: { agents: DashboardAgent[] }) {
         <YAxis type="category" dataKey="name" width={120} />
         <Tooltip />
         <Legend verticalAlign="top" height={28} />
-        <Bar dataKey="openCases" name="Open cases" fill={COLOURS.blue} />
-        <Bar dataKey="hostileMessages" name="Hostile messages" fill={COLOURS.orange} />
-        <Bar dataKey="abusiveMessages" name="Abusive messages" fill={COLOURS.purple} />
+        <Bar isAnimationActive={false} dataKey="openCases" name="Open cases" fill={COLOURS.blue} />
+        <Bar
+          isAnimationActive={false}
+          dataKey="hostileMessages"
+          name="Hostile messages"
+          fill={COLOURS.orange}
+        />
+        <Bar
+          isAnimationActive={false}
+          dataKey="abusiveMessages"
+          name="Abusive messages"
+          fill={COLOURS.purple}
+        />
       </BarChart>
     </ChartFigure>
   );

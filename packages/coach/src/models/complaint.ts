@@ -2,7 +2,6 @@
  * @module Complaint probability: a small logistic blend of GoEmotions and offensive-model outputs with service-failure
  * cues. No permitted complaint-labelled data exists, so the blend is fitted on weak labels (see training/).
  */
-import { spellingAt } from "../text/spellings.js";
 import type { CustomerProbabilities } from "./learned.js";
 
 /** The blend's inputs, in the order its weights are stored. */
@@ -68,13 +67,10 @@ interface CueCounts {
 
 const counts: CueCounts = { failures: 0, negations: 0 };
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /** One pass over the words (ASCII letters and apostrophes, lower-cased); phrases are checked on word pairs. */
 function countCues(text: string): CueCounts {
   counts.failures = 0;
   counts.negations = 0;
-  if (!NON_ASCII.test(text)) return countAsciiCues(text);
   const lower = text.toLowerCase();
   let prev = "";
   let start = -1;
@@ -89,31 +85,6 @@ function countCues(text: string): CueCounts {
     let word = lower.slice(start, i);
     start = -1;
     if (word.includes("\u2019")) word = word.replace(/\u2019/g, "'");
-    if (FAILURE_WORDS.has(word)) counts.failures++;
-    else if (PHRASE_STARTS.has(prev) && FAILURE_PHRASES.has(`${prev} ${word}`)) counts.failures++;
-    if (NEGATIONS.has(word) || word.endsWith("n't")) counts.negations++;
-    prev = word;
-  }
-  return counts;
-}
-
-/**
- * `countCues` for ASCII text, where lower-casing keeps every position: words are looked up as interned spellings,
- * so no lower-cased copy or word substring is made.
- */
-function countAsciiCues(text: string): CueCounts {
-  let prev = "";
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    const isWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c === 39 && start >= 0);
-    if (isWord) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start < 0) continue;
-    const word = spellingAt(text, start, i).norm;
-    start = -1;
     if (FAILURE_WORDS.has(word)) counts.failures++;
     else if (PHRASE_STARTS.has(prev) && FAILURE_PHRASES.has(`${prev} ${word}`)) counts.failures++;
     if (NEGATIONS.has(word) || word.endsWith("n't")) counts.negations++;

@@ -17,6 +17,12 @@ describe("bundled customer models", () => {
     customerProbabilities("something else");
     expect([...(customerProbabilities(text)?.goemotions ?? [])]).toEqual(first);
   });
+  it("hand out arrays that a later reading does not overwrite", () => {
+    const kept = customerProbabilities("I am furious, this is the worst service ever");
+    const copy = [...(kept?.goemotions ?? [])];
+    customerProbabilities("Thank you so much, that sorted it!");
+    expect([...(kept?.goemotions ?? [])]).toEqual(copy);
+  });
   it("read obvious messages the obvious way", () => {
     const angry = customerModelFields(
       "This is the third time my order is late. Absolutely ridiculous, I want a refund!",

@@ -87,5 +87,10 @@ export function resolveDue(p: ParsedTime, ref: DueReference): string | null {
     return atMinutes(ref, dayMs, minutes);
   }
   if (/\bnext\s+week\b/i.test(text)) dayMs = fridayOf(dayMs);
-  return atMinutes(ref, dayMs, partOfDayMinutes(text));
+  const due = atMinutes(ref, dayMs, partOfDayMinutes(text));
+  // "Today" or "this afternoon" written after that part of the day has passed still means before the day ends.
+  if (Date.parse(due) <= ref.utcMs) return atMinutes(ref, dayMs, END_OF_DAY);
+  return due;
 }
+
+const END_OF_DAY = 23 * 60 + 59;

@@ -22,6 +22,16 @@ describe("extractPromises", () => {
     expect(reply.slice(p?.span.start, p?.span.end)).toBe(p?.span.text);
   });
 
+  it("gives a same-day promise made after close of business until the end of that day, not a past time", () => {
+    const evening = { referenceDate: "2026-03-12T18:30:00Z", timeZone: "Europe/London" }; // Thursday 18:30
+    const due = (reply: string) => extractPromises(reply, evening)[0]?.due;
+    expect(due("I'll call you back today.")).toBe("2026-03-12T23:59:00.000Z");
+    expect(due("I'll send you the label this afternoon.")).toBe("2026-03-12T23:59:00.000Z");
+    expect(due("I'll call you back tomorrow.")).toBe("2026-03-13T17:00:00.000Z");
+    expect(due("I'll call you back today.")).not.toBeUndefined();
+    expect(extractPromises("I'll call you back today.", LONDON)[0]?.due).toBe("2026-03-12T17:00:00.000Z");
+  });
+
   it("counts business days across a weekend, or calendar days when asked", () => {
     const reply = "You'll get the refund within 5 business days.";
     const [business] = extractPromises(reply, NEW_YORK);

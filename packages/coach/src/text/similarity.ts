@@ -54,7 +54,9 @@ export interface ContentProfile {
 }
 
 /** The profile of a whole tokenized text, computed once per text (several detectors compare against the customer). */
-export const profileOf: (t: Tokenized) => ContentProfile = memoByIdentity((t: Tokenized) => contentProfile(t));
+export const profileOf: (t: Tokenized) => ContentProfile = memoByIdentity((t: Tokenized) =>
+  contentProfile(t),
+);
 
 /** Detectors read at most this many sentences of a reply: a pasted essay is not coached line by line. */
 export const MAX_PROFILED_SENTENCES = 40;

@@ -1,6 +1,6 @@
 /** @module Linear-time tokenizer and sentence splitter with character offsets, shared by every detector. */
 import type { Span } from "../types.js";
-import { normalizeWord, type Spelling, spellingAt, type TokenKind } from "./spellings.js";
+import { type Spelling, spellingAt, type TokenKind } from "./spellings.js";
 
 /** Longest text the detectors read; a longer paste is cut here so analysis stays fast and bounded. */
 export const MAX_ANALYZED_CHARS = 20_000;

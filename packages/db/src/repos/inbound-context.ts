@@ -26,6 +26,8 @@ export interface InboundContext {
   earlier: EarlierInbound[];
   /** A message already stored with the external id asked about. */
   seenMessageId: string | null;
+  /** Events some active webhook subscribes to, as this transaction sees them. */
+  subscribedEvents: string[];
 }
 
 /** How many of the latest inbound messages are read back. */
@@ -35,6 +37,7 @@ type ContextRow = Case & {
   ctx_sender: { contact: JsonValue; customer: JsonValue } | null;
   ctx_earlier: Array<{ id: string; body: string; anger: JsonValue; recent: boolean }> | null;
   ctx_seen: string | null;
+  ctx_hooks: string[] | null;
 };
 
 export async function readInboundContext(
@@ -57,11 +60,12 @@ export async function readInboundContext(
                  WHERE case_id = c.id AND direction = 'inbound' AND btrim(body) <> ''
                  ORDER BY created_at DESC, id DESC LIMIT ${RECENT_INBOUND + 2})) e) AS ctx_earlier,
       (SELECT m.id FROM messages m WHERE m.external_message_id = ${input.externalMessageId}
-        ORDER BY m.created_at LIMIT 1) AS ctx_seen
+        ORDER BY m.created_at LIMIT 1) AS ctx_seen,
+      (SELECT array_agg(DISTINCT e) FROM webhooks w, unnest(w.events) AS e WHERE w.active) AS ctx_hooks
     FROM (SELECT 1) AS one LEFT JOIN cases c ON c.id = ${caseId}::uuid`.execute(db);
   const row = rows[0];
   if (!row) throw new Error("the inbound context query returned no row");
-  const { ctx_sender: sender, ctx_earlier: earlierRows, ctx_seen: seen, ...kase } = row;
+  const { ctx_sender: sender, ctx_earlier: earlierRows, ctx_seen: seen, ctx_hooks: hooks, ...kase } = row;
   const contact = rowFromJson<Contact>(sender?.contact ?? null);
   const customer = rowFromJson<Customer>(sender?.customer ?? null);
   return {
@@ -69,6 +73,7 @@ export async function readInboundContext(
     case: kase.id === null ? null : (kase as Case),
     earlier: earlierOf(earlierRows ?? []),
     seenMessageId: seen,
+    subscribedEvents: hooks ?? [],
   };
 }
 

@@ -4,6 +4,7 @@
  */
 
 import type { SwaggerTransform } from "@fastify/swagger";
+import { NewAttachmentBody } from "@keel/contracts";
 import { MAX_ATTACHMENT_BYTES } from "@keel/db";
 import { jsonSchemaTransform } from "fastify-type-provider-zod";
 
@@ -22,7 +23,9 @@ const MULTIPART_BODY = {
 };
 
 export const uploadDocsTransform: SwaggerTransform = (input) => {
-  const transformed = jsonSchemaTransform(input as Parameters<typeof jsonSchemaTransform>[0]);
+  // The route's own body schema is nullish so multipart passes validation; the JSON alternative is the contract.
+  const withJsonBody = { ...input, schema: { ...input.schema, body: NewAttachmentBody } };
+  const transformed = jsonSchemaTransform(withJsonBody as Parameters<typeof jsonSchemaTransform>[0]);
   const schema = transformed.schema as { body?: unknown } | undefined;
   if (!schema?.body) return transformed;
   return {

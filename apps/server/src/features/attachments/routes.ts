@@ -101,8 +101,8 @@ export const attachmentRoutes =
           summary: `Attach a file (multipart/form-data or base64 JSON, at most ${MAX_ATTACHMENT_BYTES} bytes)`,
           headers: IdempotencyHeaders,
           params: IdParams,
-          // Optional only so a multipart request (whose parts are read by the handler) passes validation.
-          body: NewAttachmentBody.optional(),
+          // Nullish only so a multipart request (whose parts the handler reads) passes validation.
+          body: NewAttachmentBody.nullish(),
           response: { 201: Attachment },
         },
       },

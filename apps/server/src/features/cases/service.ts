@@ -25,7 +25,6 @@ import { reactToCaseChange } from "../../reactions/index.js";
 import { failure, fromDb, type Result, transact } from "../../service-result.js";
 import { type Actor, audit, SYSTEM_ACTOR } from "../audit/service.js";
 import { emitEvent } from "./events.js";
-import { currentSlaTargets } from "./sla-setting.js";
 import {
   DEFAULT_SLA_TARGETS,
   dueTimes,
@@ -35,6 +34,7 @@ import {
   type SlaTargets,
   shiftedDueTimes,
 } from "./sla.js";
+import { currentSlaTargets } from "./sla-setting.js";
 
 /** What case and message services need: the database, the clock, the job queue (and optional SLA targets). */
 export interface CoreDeps {

@@ -5,7 +5,7 @@
 import type { AppDeps } from "../../deps.js";
 import { registerWorkers } from "../../jobs/index.js";
 import { startPeriodicChecks } from "../../jobs/periodic.js";
-import { readEmailSettings } from "./email-settings.js";
+import { readEmailSettings, readSmtpGuards } from "./email-settings.js";
 import { startImapPolling } from "./imap-poller.js";
 import { receiveEmail } from "./receive-email.js";
 import { type SmtpReceiver, startSmtpReceiver } from "./smtp-receiver.js";
@@ -28,6 +28,7 @@ export async function startChannels(
       : await startSmtpReceiver({
           port: settings.smtpPort,
           host: settings.smtpHost,
+          guards: readSmtpGuards(env),
           deliver,
           onError: (error) => log(`smtp: ${error.message}`),
         });

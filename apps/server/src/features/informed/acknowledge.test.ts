@@ -53,7 +53,9 @@ describe.each(backends())("acknowledgments on %s PostgreSQL", (backend) => {
     expect(ack?.body).toContain("Hello Ana,");
     // High priority: first response due 4 h after 09:00 UTC, i.e. 08:00 in New York.
     expect(ack?.body).toContain("Monday 2 November at 08:00 (America/New_York)");
-    expect(ack?.body).toMatch(/\/api\/v1\/portal\/[^\s]+/);
+    // The customer's page in the web app, not the JSON API behind it.
+    expect(ack?.body).toMatch(/(^|\s)\/portal\/[^\s]+/);
+    expect(ack?.body).not.toContain("/api/v1/portal/");
     expect((await getAcknowledgment(t.deps.db, kase.id))?.message_id).toBe(ack?.id);
 
     const after = await getCase(t.deps.db, kase.id);

@@ -16,7 +16,10 @@ export interface CustomerLink {
   expiresAt: Date;
 }
 
-/** A link to `/api/v1/portal/<token>` (plus `path`, e.g. "/followup"), under KEEL_PUBLIC_URL when it is set. */
+/**
+ * A link to the web app's portal page `/portal/<token>` (plus `path`, e.g. "/followup"), under KEEL_PUBLIC_URL when
+ * it is set. Customers open it in a browser: the page reads `/api/v1/portal/<token>`, whose JSON they never see.
+ */
 export function issueCustomerLink(
   config: ServerConfig,
   caseId: string,
@@ -27,5 +30,5 @@ export function issueCustomerLink(
   const expiresAt = new Date(now.getTime() + days * DAY_MS);
   const token = signPortalToken(serverSecret(config), caseId, expiresAt);
   const base = (config.KEEL_PUBLIC_URL ?? "").replace(/\/$/, "");
-  return { token, tokenHash: sha256(token), url: `${base}/api/v1/portal/${token}${path}`, expiresAt };
+  return { token, tokenHash: sha256(token), url: `${base}/portal/${token}${path}`, expiresAt };
 }

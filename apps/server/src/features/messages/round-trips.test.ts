@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { reactToStoredMessage } from "../../reactions/index.js";
 import { createTestApp, type TestApp } from "../../testing/test-app.js";
 import { getCase, setStatus } from "../cases/service.js";
+import { createWebhook } from "../webhooks/store.js";
 import { addInboundMessage, type InboundMessageInput } from "./service.js";
 
 /** The same database, counting every statement it executes (transactions included). */
@@ -119,8 +120,26 @@ describe.each(backends())("statements per inbound message on %s PostgreSQL", (ba
     expect(stored.case.sla_paused_at).toBeNull();
     // The message, the reopening and their audit entries commit together.
     expect(transactions).toBe(1);
-    const events = t.deps.jobs.sent.map((j) => (j.data as { event?: string }).event);
-    expect(events).toContain("case.updated");
+  });
+
+  it("queues webhook events for inbound messages only while a webhook subscribes to them", async () => {
+    const events = () =>
+      t.deps.jobs.sent
+        .filter((j) => j.queue === "webhook.dispatch")
+        .map((j) => (j.data as { event?: string }).event);
+    const email = (n: number) => ({
+      newCase: { subject: `Events ${n}` },
+      contact: from,
+      body: "Hello?",
+      channel: "email" as const,
+      externalMessageId: `<events-${n}@example.com>`,
+    });
+    t.deps.jobs.sent.length = 0;
+    await addInboundMessage(t.deps, email(1));
+    expect(events()).toEqual([]);
+    await createWebhook(t.deps.db, { url: "https://hooks.example/keel", events: ["message.created"] });
+    await addInboundMessage(t.deps, email(2));
+    expect(events()).toEqual(["message.created"]);
   });
 
   it("opens a case for a new sender's email, de-duplicated by Message-ID", async () => {
@@ -133,8 +152,8 @@ describe.each(backends())("statements per inbound message on %s PostgreSQL", (ba
     };
     const { stored, own } = await storeCounted(email);
     expect(stored.caseCreated).toBe(true);
-    // Lock on the Message-ID, read, new customer+contact, case, case audit, message+audit.
-    expect(own).toBeLessThanOrEqual(6);
+    // Lock on the Message-ID, read, new customer+contact, SLA targets, case, case audit, message+audit.
+    expect(own).toBeLessThanOrEqual(7);
     const again = await addInboundMessage(t.deps, email);
     expect(again.ok && again.value.created).toBe(false);
     expect(again.ok && again.value.message.id).toBe(stored.message.id);

@@ -23,7 +23,7 @@ import type { Kysely } from "kysely";
 import { reactToStoredMessage } from "../../reactions/index.js";
 import { failure, fromDb, type Result, success, transact } from "../../service-result.js";
 import { type Actor, audit, SYSTEM_ACTOR } from "../audit/service.js";
-import { emitEvent } from "../cases/events.js";
+import { type CaseEvent, emitEvent } from "../cases/events.js";
 import { applyCaseEdit, type CoreDeps, insertCaseWithSla, type NewCaseInput } from "../cases/service.js";
 import { currentSlaTargets } from "../cases/sla-setting.js";
 import { analyseInbound, analyseOutbound, angerOf, angerTrend, type Trend } from "./analysis.js";
@@ -148,17 +148,21 @@ export async function addInboundMessage(
     );
     if (!added.ok) return added;
     const { message, created } = added.value;
-    // The webhook events commit with the message: no event for a message that was never stored.
-    if (caseCreated) await emitEvent(deps.jobs, "case.created", { case: kase }, trx);
+    // Webhook events commit with the message (no event for a message never stored), and are queued only when a
+    // webhook subscribes to them: webhooks are their only reader, and a queued job is the costliest write here.
+    const announce = async (event: CaseEvent, payload: unknown) => {
+      if (context.subscribedEvents.includes(event)) await emitEvent(deps.jobs, event, payload, trx);
+    };
+    if (caseCreated) await announce("case.created", { case: kase });
     if (created) {
-      await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message: summary(message) }, trx);
+      await announce("message.created", { case_id: kase.id, message: summary(message) });
       kase = await reactToStoredMessage({ trx, deps, case: kase, message, actor, now });
       // A blocked contact's message is kept but does not reopen the case (see features/wellbeing/README.md).
       if (contact.blocked_at === null && REOPENED_BY_CUSTOMER.has(kase.status)) {
         const reopened = await applyCaseEdit(trx, deps, kase.id, { status: "open" }, actor, "reopen", now);
         if (!reopened.ok) return reopened;
         kase = reopened.value;
-        await emitEvent(deps.jobs, "case.updated", { case: kase, action: "reopen" }, trx);
+        await announce("case.updated", { case: kase, action: "reopen" });
       }
     }
     const stored = { case: kase, message, customer, created, caseCreated };
@@ -190,11 +194,17 @@ export async function addOutboundMessage(
 /** An internal note: never shown to the customer, not coached. */
 export async function addNote(
   deps: CoreDeps,
-  input: { caseId: string; authorAgentId: string | null; body: string },
+  input: { caseId: string; authorAgentId: string | null; body: string; writtenAt?: Date },
   actor: Actor = input.authorAgentId ? { kind: "agent", id: input.authorAgentId } : SYSTEM_ACTOR,
   options: { inTransaction?: InTransaction<AgentMessageResult> } = {},
 ): Promise<Result<AgentMessageResult>> {
-  return addAgentMessage(deps, { ...input, channel: "api", direction: "note" }, actor, options);
+  const { writtenAt, ...note } = input;
+  return addAgentMessage(
+    deps,
+    { ...note, channel: "api", direction: "note", ...(writtenAt === undefined ? {} : { sentAt: writtenAt }) },
+    actor,
+    options,
+  );
 }
 
 export interface AgentMessageResult {

@@ -31,6 +31,8 @@ describe.each(backends())("portal routes on %s PostgreSQL", (backend) => {
       payload: { days: 1 },
     });
     expect(res.statusCode).toBe(201);
+    // The link a customer is sent opens the web app's portal page, not the JSON API.
+    expect(res.json().url).toBe(`/portal/${res.json().token}`);
     return res.json().token as string;
   };
 

@@ -94,7 +94,7 @@ export const portalRoutes =
         const base = (deps.config.KEEL_PUBLIC_URL ?? "").replace(/\/$/, "");
         return reply
           .status(201)
-          .send({ url: `${base}/api/v1/portal/${token}`, token, expiresAt: expiresAt.toISOString() });
+          .send({ url: `${base}/portal/${token}`, token, expiresAt: expiresAt.toISOString() });
       },
     );
 

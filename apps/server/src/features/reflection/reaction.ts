@@ -20,6 +20,8 @@ export async function reflectionOnCaseChange(event: CaseChanged): Promise<void> 
   const agentId = topReplier(thread);
   if (!agentId) return;
   const content = buildReflection(thread, agentId);
+  // No reply moved the customer's anger either way (e.g. the last reply got no answer): a card would be empty.
+  if (content.wentWell.length === 0 && content.tryNext.length === 0) return;
   const card = await upsertReflection(trx, {
     agentId,
     caseId: after.id,

@@ -1,3 +1,4 @@
+/** @module Reflection cards: written after an angry case is resolved, private to their agent unless shared. */
 import { backends } from "@keel/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentWithToken } from "../../testing/agents.js";
@@ -67,12 +68,24 @@ describe.each(backends())("reflection cards on %s PostgreSQL", (backend) => {
     expect(mine.json().reflections).toEqual([]);
   });
 
+  it("writes no empty card when no reply moved the customer's anger (the last reply got no answer)", async () => {
+    const ines = await agentWithToken(t, "agent");
+    const { case: kase } = await customerWrites(t, ANGRY, { assigneeId: ines.agent.id });
+    await agentReplies(t, kase.id, ines.agent.id, GOOD);
+    await setStatus(t.deps, kase.id, "resolved");
+    const mine = await t.app.inject({ method: "GET", url: "/api/v1/reflections", headers: ines.headers });
+    expect(mine.json().reflections).toEqual([]);
+    const notified = await t.app.inject({ method: "GET", url: "/api/v1/notifications", headers: ines.headers });
+    expect(notified.json().notifications.map((n: { kind: string }) => n.kind)).not.toContain("reflection_ready");
+  });
+
   it("keeps a card private to its agent until they share it; supervisors then see it, never edit it", async () => {
     const omar = await agentWithToken(t, "agent");
     const peer = await agentWithToken(t, "agent");
     const sam = await agentWithToken(t, "supervisor");
     const { case: kase } = await customerWrites(t, ANGRY, { assigneeId: omar.agent.id });
     await agentReplies(t, kase.id, omar.agent.id, GOOD);
+    await customerWrites(t, RELIEVED, { caseId: kase.id });
     await setStatus(t.deps, kase.id, "resolved");
     const [card] = (
       await t.app.inject({ method: "GET", url: "/api/v1/reflections", headers: omar.headers })

@@ -79,7 +79,8 @@ export function detectAbuse(input: CustomerInput, profanity: readonly ProfanityH
   };
   const hits: EmotionHit[] = [];
   const insults: number[] = [];
-  for (let i = 0; i < words.length; i++) if (INSULT_STEMS.has((words[i] as CustomerToken).stem)) insults.push(i);
+  for (let i = 0; i < words.length; i++)
+    if (INSULT_STEMS.has((words[i] as CustomerToken).stem)) insults.push(i);
   // Most messages have neither profanity nor an insult word: nothing below needs building for them.
   if (profanity.length === 0 && insults.length === 0) return { confidence, spans, hits };
   const wordIndexOf = new Map(words.map((w, i) => [w.index, i]));

@@ -4,6 +4,9 @@ import { spanOf } from "../../text/tokenize.js";
 import type { CustomerToken } from "./customer-text.js";
 import type { CustomerInput, EmotionHit } from "./detector.js";
 
+// Regex literals inside functions make a new RegExp object on every evaluation: these are made once.
+const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
+
 const UPPER = /^[\p{Lu}'’-]+$/u;
 
 function isCapsWord(w: CustomerToken): boolean {
@@ -13,11 +16,7 @@ function isCapsWord(w: CustomerToken): boolean {
   const second = w.text.charCodeAt(1);
   if (second >= 0x61 && second <= 0x7a) return false;
   return (
-    w.kind === "word" &&
-    !w.hashtag &&
-    w.text.length >= 2 &&
-    UPPER.test(w.text) &&
-    /\p{Lu}.*\p{Lu}/u.test(w.text)
+    w.kind === "word" && !w.hashtag && w.text.length >= 2 && UPPER.test(w.text) && TWO_CAPITALS.test(w.text)
   );
 }
 

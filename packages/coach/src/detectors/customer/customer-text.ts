@@ -122,7 +122,10 @@ function ignoredRanges(text: string): Array<[number, number]> {
     if (name && lower === null) lower = text.toLowerCase();
     // Once a closing tag is known to be missing, never search for it again (keeps this linear).
     const end = name && lower !== null && !unclosed?.has(name) ? lower.indexOf(`</${name}`, close) : -1;
-    if (name && end < 0) (unclosed ??= new Set<string>()).add(name);
+    if (name && end < 0) {
+      unclosed ??= new Set<string>();
+      unclosed.add(name);
+    }
     const endClose = end < 0 ? -1 : text.indexOf(">", end);
     const last = endClose < 0 ? close : endClose;
     ranges.push([open, last + 1]);
@@ -132,7 +135,10 @@ function ignoredRanges(text: string): Array<[number, number]> {
   while (lineStart <= text.length) {
     const nl = text.indexOf("\n", lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
-    if (mayOpenQuote(text, lineStart, lineEnd) && QUOTED_LINE.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 40))))
+    if (
+      mayOpenQuote(text, lineStart, lineEnd) &&
+      QUOTED_LINE.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 40)))
+    )
       ranges.push([lineStart, lineEnd]);
     if (nl < 0) break;
     lineStart = nl + 1;
@@ -203,7 +209,8 @@ export function readCustomerText(input: string): CustomerText {
   markLinksHandlesEntities(t.text, tokens);
   markQuotes(tokens, t.text);
   const words: CustomerToken[] = [];
-  for (const k of tokens) if (!k.ignored && !k.handle && (k.kind === "word" || k.kind === "number")) words.push(k);
+  for (const k of tokens)
+    if (!k.ignored && !k.handle && (k.kind === "word" || k.kind === "number")) words.push(k);
   return { t, tokens, words };
 }
 

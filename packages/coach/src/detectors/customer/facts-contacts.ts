@@ -4,6 +4,11 @@ import type { Fact } from "../../types.js";
 import type { CustomerToken } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 
+// Regex literals inside functions make a new RegExp object on every evaluation: these are made once.
+const TOP_LEVEL_DOMAIN = /\.[A-Za-z]{2,}$/;
+const ENDS_WITH_DIGIT = /\d$/;
+const PHONE_PUNCTUATION = /[\s().+-]/;
+
 const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
 const DOMAIN_CHAR = /[A-Za-z0-9.-]/;
 const PHONE_WORDS = new Set([
@@ -31,7 +36,7 @@ export function detectEmails(input: CustomerInput): Fact[] {
     while (b > tok.end && (text[b - 1] === "." || text[b - 1] === "-")) b--;
     while (a < tok.start && text[a] === ".") a++;
     const domain = text.slice(tok.end, b);
-    if (a === tok.start || !/\.[A-Za-z]{2,}$/.test(domain) || domain.startsWith(".")) continue;
+    if (a === tok.start || !TOP_LEVEL_DOMAIN.test(domain) || domain.startsWith(".")) continue;
     const value = text.slice(a, b);
     facts.push({ kind: "email", value, normalized: value.toLowerCase(), span: spanOf(text, a, b) });
   }
@@ -68,14 +73,14 @@ export function detectPhones(input: CustomerInput): Fact[] {
       if (next.start - (tokens[j] as CustomerToken).end > 1 || !PHONE_PART.test(next.text)) break;
       j++;
     }
-    while (j > i && !/\d$/.test((tokens[j] as CustomerToken).text)) j--;
+    while (j > i && !ENDS_WITH_DIGIT.test((tokens[j] as CustomerToken).text)) j--;
     const after = tokens[j + 1];
     const glued =
       after !== undefined && after.start === (tokens[j] as CustomerToken).end && after.kind === "word";
     const value = text.slice(tok.start, (tokens[j] as CustomerToken).end);
     const digits = value.replace(/\D/g, "").length;
     const keyword = phoneWordSentences.has(tok.sentence);
-    const shaped = /[\s().+-]/.test(value) || digits >= 10;
+    const shaped = PHONE_PUNCTUATION.test(value) || digits >= 10;
     if (!glued && shaped && ((digits >= 10 && digits <= 15) || (digits >= 7 && digits <= 9 && keyword))) {
       const normalized = `${value.trim().startsWith("+") ? "+" : ""}${value.replace(/\D/g, "")}`;
       facts.push({

@@ -5,6 +5,14 @@ import type { Fact } from "../../types.js";
 import type { CustomerToken } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 
+// Regex literals inside functions make a new RegExp object on every evaluation: these are made once.
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const DAY_MONTH_YEAR = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
+const ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
+const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/;
+const WEEKDAY_MODIFIER = /^(?:last|next|this|on)$/;
+const YEAR = /^(?:19|20)\d{2}$/;
+
 // Maps, not the lexicon objects: one lookup per token, and "constructor" finds nothing on Object.prototype.
 const MONTH_OF = new Map(Object.entries(MONTHS));
 const WEEKDAY_OF = new Map(Object.entries(WEEKDAYS));
@@ -31,9 +39,9 @@ function shift(ref: Date, days: number): string {
 
 /** Numeric dates: ISO, and d/m/y or m/d/y (day first only when the first part cannot be a month). */
 function numericDate(raw: string): { normalized?: string } | null {
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
+  let m = ISO_DATE.exec(raw);
   if (m) return { normalized: iso(Number(m[1]), Number(m[2]), Number(m[3])) } as { normalized?: string };
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(raw);
+  m = DAY_MONTH_YEAR.exec(raw);
   if (!m) return null;
   const a = Number(m[1]);
   const b = Number(m[2]);
@@ -47,10 +55,10 @@ function dayNumber(
   tok: CustomerToken | undefined,
   after: CustomerToken | undefined,
 ): [number, CustomerToken] | null {
-  if (tok?.kind !== "number" || !/^\d{1,2}$/.test(tok.text)) return null;
+  if (tok?.kind !== "number" || !ONE_OR_TWO_DIGITS.test(tok.text)) return null;
   const d = Number(tok.text);
   if (d < 1 || d > 31) return null;
-  const suffix = after && after.start === tok.end && /^(?:st|nd|rd|th)$/.test(after.norm) ? after : null;
+  const suffix = after && after.start === tok.end && ORDINAL_SUFFIX.test(after.norm) ? after : null;
   return [d, suffix ?? tok];
 }
 
@@ -117,7 +125,7 @@ export function detectDates(input: CustomerInput): Fact[] {
     const weekday = WEEKDAY_OF.get(tok.norm);
     if (weekday !== undefined) {
       const prev = tokens[i - 1];
-      const modifier = prev && /^(?:last|next|this|on)$/.test(prev.norm) ? prev : null;
+      const modifier = prev && WEEKDAY_MODIFIER.test(prev.norm) ? prev : null;
       let normalized: string | undefined;
       if (ref) {
         const today = ref.getUTCDay();
@@ -135,6 +143,6 @@ export function detectDates(input: CustomerInput): Fact[] {
 function yearAt(tokens: readonly CustomerToken[], k: number): [number, CustomerToken] | null {
   let t = tokens[k];
   if (t?.text === ",") t = tokens[k + 1];
-  if (t?.kind !== "number" || !/^(?:19|20)\d{2}$/.test(t.text)) return null;
+  if (t?.kind !== "number" || !YEAR.test(t.text)) return null;
   return [Number(t.text), t];
 }

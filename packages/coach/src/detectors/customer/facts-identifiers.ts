@@ -5,6 +5,12 @@ import type { Fact, FactKind } from "../../types.js";
 import type { CustomerToken } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 
+// Regex literals inside functions make a new RegExp object on every evaluation: these are made once.
+const TRAILING_JOINER = /^[-/]$/;
+const SHORT_DATE_OR_TIME = /^\d{1,2}[/:]\d{1,2}$/;
+const HAS_DIGIT = /\d/;
+const BOOKING_REFERENCE = /^[A-Z]{5,8}$/;
+
 const LOOKAHEAD = 5;
 // A Map, not the lexicon object: "constructor" must not find an Object.prototype member.
 const KEYWORD_OF = new Map(Object.entries(ID_KEYWORDS));
@@ -25,7 +31,7 @@ function identifierAt(tokens: readonly CustomerToken[], i: number): [number, str
     j++;
   }
   // A trailing "-" or "/" belongs to the sentence, not the identifier.
-  while (j > i && /^[-/]$/.test((tokens[j] as CustomerToken).text)) j--;
+  while (j > i && TRAILING_JOINER.test((tokens[j] as CustomerToken).text)) j--;
   const value = tokens
     .slice(i, j + 1)
     .map((t) => t.text)
@@ -35,9 +41,9 @@ function identifierAt(tokens: readonly CustomerToken[], i: number): [number, str
 
 function looksLikeId(value: string, kind: FactKind): boolean {
   if (value.length < 4 || value.length > 40) return false;
-  if (/\d/.test(value)) return !/^\d{1,2}[/:]\d{1,2}$/.test(value);
+  if (HAS_DIGIT.test(value)) return !SHORT_DATE_OR_TIME.test(value);
   // Letter-only booking references ("VAOUWZ") are written in capitals.
-  return kind === "order_number" && /^[A-Z]{5,8}$/.test(value);
+  return kind === "order_number" && BOOKING_REFERENCE.test(value);
 }
 
 export function detectIdentifiers(input: CustomerInput): Fact[] {

@@ -5,13 +5,18 @@ import type { Fact } from "../../types.js";
 import type { CustomerToken } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 
+// Regex literals inside functions make a new RegExp object on every evaluation: these are made once.
+const AMOUNT_DIGITS = /^\d[\d.,]*$/;
+const DOLLAR_COUNTRY = /^(?:US|CA|AU|NZ|R)$/;
+const STARTS_WITH_LETTER = /^[A-Za-z]/;
+
 // Maps, not the lexicon objects: "20 constructor" must not read Object.prototype.constructor as a currency.
 const SYMBOL_CODE = new Map(Object.entries(CURRENCY_SYMBOLS));
 const WORD_CODE = new Map(Object.entries(CURRENCY_WORDS));
 
 /** "1,299.00" → "1299.00"; "1.299,00" and "49,99" (decimal comma) → "1299.00", "49.99". */
 export function normalizeAmount(raw: string): string | null {
-  if (!/^\d[\d.,]*$/.test(raw)) return null;
+  if (!AMOUNT_DIGITS.test(raw)) return null;
   const lastComma = raw.lastIndexOf(",");
   const lastDot = raw.lastIndexOf(".");
   let n = raw;
@@ -45,7 +50,7 @@ export function detectAmounts(input: CustomerInput): Fact[] {
       code = SYMBOL_CODE.get(prev.text);
       start = prev.start;
       // "US$", "CA$" and "R$" name the dollar they mean.
-      if (prev2 && prev2.end === prev.start && /^(?:US|CA|AU|NZ|R)$/.test(prev2.text)) {
+      if (prev2 && prev2.end === prev.start && DOLLAR_COUNTRY.test(prev2.text)) {
         code = prev2.text === "R" ? "BRL" : `${prev2.text.slice(0, 2)}D`;
         start = prev2.start;
       }
@@ -53,7 +58,7 @@ export function detectAmounts(input: CustomerInput): Fact[] {
       prev &&
       near(prev, tok) &&
       WORD_CODE.get(prev.norm) &&
-      /^[A-Za-z]/.test(prev.text) &&
+      STARTS_WITH_LETTER.test(prev.text) &&
       prev.norm.length <= 3
     ) {
       code = WORD_CODE.get(prev.norm);

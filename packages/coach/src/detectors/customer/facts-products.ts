@@ -6,6 +6,9 @@ import type { CustomerToken } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 import { compilePhrases, compileSharedPhrases, matchPhrases, type PhraseIndex } from "./phrase-matcher.js";
 
+// Regex literals inside functions make a new RegExp object on every evaluation: these are made once.
+const MODEL_NUMBER = /^\d{1,4}$/;
+
 const KNOWN = compileSharedPhrases(KNOWN_PRODUCTS.map((p): [string, string | null] => [p, null]));
 const MODEL_WORDS = new Set([
   "pro",
@@ -31,7 +34,7 @@ function extendModel(words: readonly CustomerToken[], to: number): number {
   while (k + 1 < words.length && k - to < 3) {
     const next = words[k + 1] as CustomerToken;
     if (next.sentence !== (words[to] as CustomerToken).sentence) break;
-    if (!(MODEL_WORDS.has(next.norm) || (next.kind === "number" && /^\d{1,4}$/.test(next.text)))) break;
+    if (!(MODEL_WORDS.has(next.norm) || (next.kind === "number" && MODEL_NUMBER.test(next.text)))) break;
     k++;
   }
   return k;

@@ -42,7 +42,9 @@ export function blendProbabilities(rules: RuleReading, probs: CustomerProbabilit
   if (!probs) return rules;
   if (positions?.labels !== probs.goemotionsLabels) {
     const at = new Map<string, number>();
-    probs.goemotionsLabels.forEach((label, i) => at.set(label, i));
+    probs.goemotionsLabels.forEach((label, i) => {
+      at.set(label, i);
+    });
     positions = { labels: probs.goemotionsLabels, at };
   }
   const at = positions.at;
@@ -58,7 +60,12 @@ function clamp(v: unknown): number {
   return typeof v === "number" && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0;
 }
 
-function blend(rules: RuleReading, p: (label: string) => number, offensiveP: number, hateP: number): RuleReading {
+function blend(
+  rules: RuleReading,
+  p: (label: string) => number,
+  offensiveP: number,
+  hateP: number,
+): RuleReading {
   const emotions = { ...rules.emotions };
   for (const e of EMOTIONS) {
     let model = 0;

@@ -79,7 +79,11 @@ export function matchAllPhrases<T>(words: readonly CustomerToken[], index: Phras
   return out;
 }
 
-function candidatesAt<T>(head: CustomerToken, index: PhraseIndex<T>, id: number): ReadonlyArray<CompiledPhrase<T>> {
+function candidatesAt<T>(
+  head: CustomerToken,
+  index: PhraseIndex<T>,
+  id: number,
+): ReadonlyArray<CompiledPhrase<T>> {
   const heads = head.info.heads;
   const known = heads[id] as ReadonlyArray<CompiledPhrase<T>> | undefined;
   if (known !== undefined) return known;

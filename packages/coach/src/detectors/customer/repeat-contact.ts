@@ -6,6 +6,9 @@ import { type CustomerToken, stem } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 import { compileSharedPhrases, matchPhrases, phraseStems } from "./phrase-matcher.js";
 
+// Regex literals inside functions make a new RegExp object on every evaluation: these are made once.
+const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/;
+
 const PHRASES = compileSharedPhrases(Object.entries(REPEAT_PHRASES));
 const EXCLUDED_BEFORE_AGAIN = new Set(AGAIN_EXCLUSIONS.map((p) => phraseStems(p)[0] ?? ""));
 /** "5 times", "10+ times": a count of contacts or failures. */
@@ -49,7 +52,7 @@ function ordinalAt(words: readonly CustomerToken[], i: number): { next: number }
   const w = words[i] as CustomerToken;
   if (ORDINAL_WORDS.has(w.norm)) return { next: i + 1 };
   const suffix = words[i + 1];
-  if (w.kind === "number" && suffix && suffix.start === w.end && /^(?:st|nd|rd|th)$/.test(suffix.norm)) {
+  if (w.kind === "number" && suffix && suffix.start === w.end && ORDINAL_SUFFIX.test(suffix.norm)) {
     return Number.parseInt(w.norm, 10) >= 2 ? { next: i + 2 } : null;
   }
   return null;

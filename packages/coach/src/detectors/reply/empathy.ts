@@ -1,7 +1,8 @@
 /** @module Reply detector for `empathy`: names the customer's feeling or its cause in specific terms (see GUIDE.md). */
-import { memoByIdentity } from "../../text/memo.js";
+
 import { EMPATHY_FRAME, FEELING, STOCK_EMPATHY } from "../../lexicons/reply-practices-conversation.js";
 import { confidenceFor, regexSpans, sentenceAt, squash } from "../../text/match.js";
+import { memoByIdentity } from "../../text/memo.js";
 import {
   contentProfile,
   MAX_PROFILED_SENTENCES,

@@ -137,7 +137,8 @@ export function phraseSet<E extends { p: string }>(entries: readonly E[]): Phras
           candidates = candidatesFor(word.w);
           word.starts[id] = candidates;
         }
-        for (let k = 0; k < candidates.length; k++) tryAt(candidates[k] as Compiled<E>, words, i, word.sentence, out);
+        for (let k = 0; k < candidates.length; k++)
+          tryAt(candidates[k] as Compiled<E>, words, i, word.sentence, out);
       }
       return out;
     },

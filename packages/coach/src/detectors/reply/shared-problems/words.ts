@@ -105,14 +105,26 @@ function buildWords(t: Tokenized): Word[] {
     if (prev && prev.end === tok.start && (prev.text === "@" || prev.text === "#")) continue;
     // Fast path: most words need no expansion, so skip the array allocation.
     if (!tok.norm.includes("'") && !WHOLE.has(tok.norm)) {
-      out.push({ w: tok.norm, tok: i, sentence: tok.sentence, afterBreak: pendingBreak, starts: startsOf(tok.norm) });
+      out.push({
+        w: tok.norm,
+        tok: i,
+        sentence: tok.sentence,
+        afterBreak: pendingBreak,
+        starts: startsOf(tok.norm),
+      });
       pendingBreak = false;
       continue;
     }
     const parts = expand(tok.norm);
     for (let k = 0; k < parts.length; k++) {
       const w = parts[k] ?? "";
-      out.push({ w, tok: i, sentence: tok.sentence, afterBreak: k === 0 && pendingBreak, starts: startsOf(w) });
+      out.push({
+        w,
+        tok: i,
+        sentence: tok.sentence,
+        afterBreak: k === 0 && pendingBreak,
+        starts: startsOf(w),
+      });
     }
     pendingBreak = false;
   }
