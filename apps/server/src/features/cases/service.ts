@@ -178,6 +178,11 @@ export async function applyCaseEdit(
     }
     if (DONE.includes(edit.status) && kase.resolved_at === null) changes.resolvedAt = now;
     if (!DONE.includes(edit.status)) changes.resolvedAt = null;
+    if (DONE.includes(kase.status) && !DONE.includes(edit.status)) {
+      // Reopened: the case met (or missed) its target when it was resolved; the new work gets a fresh one.
+      const targets = await currentSlaTargets(trx, deps.slaTargets);
+      changes.resolutionDueAt = dueTimes(edit.priority ?? kase.priority, now, targets).resolutionDueAt;
+    }
   }
   const updated = fromDb(await writeCase(trx, id, changes));
   if (!updated.ok) return updated;
