@@ -1,29 +1,45 @@
 /**
- * @module In-page instruments for the web bench. Each input event in the reply box marks `keel-input`; when the
- * coach has run on that text and React has committed the result, `keel-rendered` is marked and the measure
- * between them kept. Injected with `page.evaluate`, so it runs in the browser and must stay self-contained.
+ * @module In-page instruments for the web bench. Each input event in the reply box marks `keel-input`; the probe then
+ * looks at the start of every frame whether the coaching on screen is for the text now in the box (the composer
+ * publishes that text as `window.keelCoachedText` when React commits it), and marks `keel-rendered` right after that
+ * frame has been painted. Injected with `page.evaluate`, so it runs in the browser and must stay self-contained.
  */
 
 export interface TypingSamples {
-  /** Input event → coaching committed to the DOM, per keystroke (ms). */
+  /** Input event → the first frame showing the coaching for that text, painted (ms). */
   inputToRender: number[];
-  /** Input event → the first task after it: the keystroke itself rendered (React flushes input updates at once). */
+  /** Input event → the first frame after it, painted: the keystroke itself on screen (ms). */
   echo: number[];
-  /** The coach's own run for the same keystrokes (ms), as the composer records it. */
+  /** Frames painted between the keystroke's own frame and the one with its coaching (0: the same frame). */
+  framesLate: number[];
+  /** Main-thread time of the keystroke's own work: the input event, with React's render and any coach run in it. */
+  inputHandling: number[];
+  /** The coach's own run for the same keystrokes (ms), as the composer records it (keystrokes it ran for). */
   coach: number[];
 }
 
 declare global {
   interface Window {
     keelCoachTimings?: number[];
+    keelCoachedText?: string;
     keelBench?: TypingSamples;
   }
 }
 
+/**
+ * The injected code is serialised from source: helpers are assigned to object members, because a tool that keeps
+ * function names would wrap named functions in a helper that does not exist in the page.
+ */
 export function installTypingProbe(): void {
   const runs = window.keelCoachTimings;
   if (!runs) throw new Error("the composer does not publish window.keelCoachTimings");
-  const samples: TypingSamples = { inputToRender: [], echo: [], coach: [] };
+  const samples: TypingSamples = {
+    inputToRender: [],
+    echo: [],
+    framesLate: [],
+    inputHandling: [],
+    coach: [],
+  };
   window.keelBench = samples;
   // Counts coach runs even once the composer's own list stops growing (it keeps the last 2,000).
   let total = 0;
@@ -34,33 +50,47 @@ export function installTypingProbe(): void {
     last = values.at(-1) ?? 0;
     return push(...values);
   };
+  const on: { afterPaint?: (then: () => void) => void } = {};
+  // The first task after a frame has started runs once that frame has been painted.
+  on.afterPaint = (then) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      then();
+    };
+    channel.port2.postMessage(0);
+  };
   document.addEventListener(
     "input",
     (event) => {
       const box = event.target;
       if (!(box instanceof HTMLTextAreaElement) || !box.classList.contains("draft-input")) return;
       const started = performance.mark("keel-input").startTime;
-      const seen = total;
-      let ticks = 0;
-      // Message-channel ticks interleave with React's scheduler (which uses them too) at sub-millisecond grain.
-      const channel = new MessageChannel();
-      let coached = false;
-      channel.port1.onmessage = () => {
-        if (ticks++ === 0) samples.echo.push(performance.now() - started);
-        if (coached) {
-          // One task after the coach's render: React commits in the task that rendered.
+      const runsBefore = total;
+      // React listens at its root; a listener on the window hears the event after React has rendered and committed.
+      window.addEventListener("input", () => samples.inputHandling.push(performance.now() - started), {
+        once: true,
+      });
+      const frame: { frames: number; check?: () => void } = { frames: 0 };
+      frame.check = () => {
+        if (frame.frames === 0) on.afterPaint?.(() => samples.echo.push(performance.now() - started));
+        // At the start of a frame: is the coaching React has committed the one for the text in the box?
+        if (window.keelCoachedText !== box.value) {
+          frame.frames++;
+          requestAnimationFrame(() => frame.check?.());
+          return;
+        }
+        const late = frame.frames;
+        on.afterPaint?.(() => {
           performance.mark("keel-rendered");
           samples.inputToRender.push(
             performance.measure("keel-input-to-render", "keel-input", "keel-rendered").duration,
           );
-          samples.coach.push(last);
-          channel.port1.close();
-          return;
-        }
-        coached = total > seen;
-        channel.port2.postMessage(0);
+          samples.framesLate.push(late);
+          if (total > runsBefore) samples.coach.push(last);
+        });
       };
-      channel.port2.postMessage(0);
+      requestAnimationFrame(() => frame.check?.());
     },
     true,
   );

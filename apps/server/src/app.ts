@@ -2,7 +2,7 @@
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -37,6 +37,7 @@ import { teamRoutes } from "./features/teams/routes.js";
 import { wellbeingRoutes } from "./features/wellbeing/routes.js";
 import { installIdempotency } from "./http/idempotency.js";
 import { installUtf8JsonParser } from "./http/json-body.js";
+import { installQueryNulGuard } from "./http/query-nul.js";
 import { sharedRateLimitStore } from "./http/shared-rate-limit-store.js";
 
 export interface BuildAppOptions {
@@ -60,6 +61,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     trustProxy: options.trustProxy ?? false,
     // Portal links carry a signed token in the path.
     routerOptions: { maxParamLength: 256 },
+    // What the router refuses before any route runs (a path with a malformed percent-encoding) gets the same body.
+    frameworkErrors: (error, _request, reply) => {
+      (reply as FastifyReply)
+        .status(400)
+        .send(errorBody("bad_request", `The URL is malformed: ${error.message}.`));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -99,6 +106,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   );
 
   installUtf8JsonParser(app);
+  installQueryNulGuard(app);
   await app.register(cookie);
   // Per-route limits only (login, portal, public forms); the rest is behind authentication. Counted in
   // PostgreSQL, so several servers share one allowance.

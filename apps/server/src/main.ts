@@ -82,7 +82,15 @@ async function main(): Promise<void> {
   }
 
   app = await buildApp(deps, { trustProxy: Boolean(config.KEEL_PUBLIC_URL) });
-  channels = await startChannels(deps, say);
+  try {
+    channels = await startChannels(deps, say);
+  } catch (error) {
+    // A channel setting that cannot work (an unreadable certificate, a port in use) stops the start cleanly.
+    console.error(`keel: could not start the channels: ${(error as Error).message}`);
+    await jobs.stop();
+    await database.close();
+    process.exit(1);
+  }
   try {
     await app.listen({ host: config.KEEL_HOST, port: config.KEEL_PORT });
   } catch (error) {

@@ -59,7 +59,9 @@ async function typeDraft(page: Page, draft: string): Promise<TypingSamples> {
       polling: "raf",
     });
   }
-  return page.evaluate(() => window.keelBench ?? { inputToRender: [], echo: [], coach: [] });
+  return page.evaluate(
+    () => window.keelBench ?? { inputToRender: [], echo: [], framesLate: [], inputHandling: [], coach: [] },
+  );
 }
 
 export const webSection: Section = {
@@ -103,6 +105,8 @@ export const webSection: Section = {
       const render = summarize(samples.inputToRender);
       const coach = summarize(samples.coach);
       const echo = summarize(samples.echo);
+      const handling = summarize(samples.inputHandling);
+      const sameFrame = samples.framesLate.filter((n) => n === 0).length;
       console.log(
         `\n${samples.inputToRender.length} keystrokes typed one by one into the composer (draft of ${draft.length} characters)`,
       );
@@ -116,16 +120,21 @@ export const webSection: Section = {
       printTable(
         ["per keystroke", "p50", "p90", "p99", "max"],
         [
-          row("input → coaching rendered", render),
-          row("  the keystroke itself shown", echo),
+          row("input → coaching painted", render),
+          row("  input → next frame painted", echo),
+          row("  input event (React + coach)", handling),
           row("  coachReply run", coach),
         ],
+      );
+      console.log(
+        `coaching painted in the keystroke's own frame: ${sameFrame} of ${samples.framesLate.length} keystrokes; ` +
+          `frames run at the display's pace (~16.7 ms apart), so "input → painted" includes the wait for the next one`,
       );
       return [
         {
           section: "web",
           target: `keystroke p99 < ${P99_TARGET_MS} ms`,
-          measured: `p50 ${formatMs(render.p50)}, p99 ${formatMs(render.p99)} (${draft.length} chars)`,
+          measured: `p50 ${formatMs(render.p50)}, p99 ${formatMs(render.p99)} (${draft.length} chars, ${Math.round((100 * sameFrame) / Math.max(1, samples.framesLate.length))}% in the keystroke's frame)`,
           verdict: verdictOf(render.p99 < P99_TARGET_MS),
         },
         {

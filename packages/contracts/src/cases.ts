@@ -114,7 +114,9 @@ export const AuditQuery = z.object({
 });
 
 export const PortalLink = z.object({
-  url: z.string().describe("The customer's page in the web app (`/portal/<token>`), under KEEL_PUBLIC_URL when set."),
+  url: z
+    .string()
+    .describe("The customer's page in the web app (`/portal/<token>`), under KEEL_PUBLIC_URL when set."),
   token: z.string(),
   expiresAt: Timestamp,
 });

@@ -21,7 +21,9 @@ export interface BatchResult {
 export function analyzeRow(row: SourceRow, options: Pick<BatchOptions, "maskProfanity">): OutputRow {
   const customer =
     row.customer === null ? null : analyzeCustomer(row.customer, { maskProfanity: options.maskProfanity });
-  const reply = row.reply === null ? null : coachReply(row.reply, row.customer);
+  // Unmasked, the row's analysis is exactly the one coachReply would make of the same message: hand it over.
+  const context = customer !== null && !options.maskProfanity ? { customerAnalysis: customer } : {};
+  const reply = row.reply === null ? null : coachReply(row.reply, row.customer, [], context);
   return toOutputRow(row.id, customer, reply);
 }
 

@@ -34,12 +34,22 @@ interface Operation {
   method: string;
   path: string;
   body: JsonSchema | undefined;
+  query: Parameter[];
+}
+
+interface Parameter {
+  in: string;
+  name: string;
+  schema?: JsonSchema;
 }
 
 interface OpenApi {
   paths: Record<
     string,
-    Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>
+    Record<
+      string,
+      { requestBody?: { content?: Record<string, { schema?: JsonSchema }> }; parameters?: Parameter[] }
+    >
   >;
   components?: { schemas?: Record<string, JsonSchema> };
 }
@@ -55,6 +65,7 @@ function operationsOf(doc: OpenApi): Operation[] {
         method: method.toUpperCase(),
         path,
         body: operation.requestBody?.content?.["application/json"]?.schema,
+        query: (operation.parameters ?? []).filter((p) => p.in === "query"),
       });
     }
   }
@@ -184,9 +195,9 @@ describe.each(backends())("bad input on every route on %s PostgreSQL", (backend)
   afterAll(async () => t?.close());
 
   /** The URL with ids filled in; `broken` names the parameter to replace with a malformed id. */
-  const urlOf = (path: string, broken?: string) =>
+  const urlOf = (path: string, broken?: string, value = "not-a-uuid") =>
     path.replace(PARAM, (_whole, name: string, offset: number) => {
-      if (name === broken) return "not-a-uuid";
+      if (name === broken) return value;
       const collection = path.slice(0, offset).split("/").filter(Boolean).at(-1) ?? "";
       return (name === "id" ? realIds[collection] : undefined) ?? randomUUID();
     });
@@ -297,7 +308,58 @@ describe.each(backends())("bad input on every route on %s PostgreSQL", (backend)
       field: "body.message",
       message: "body.message: must not contain NUL characters",
     });
+    const query = await t.app.inject({ method: "GET", url: "/api/v1/notifications?kind=a%00b", headers });
+    expect(query.statusCode).toBe(400);
+    expect(query.json().error).toMatchObject({
+      field: "querystring.kind",
+      message: "querystring.kind: must not contain NUL characters",
+    });
   });
+
+  it("answers a query parameter of the wrong type, outside its enum or holding a NUL with a 4xx", async () => {
+    problems.length = 0;
+    let checked = 0;
+    for (const op of operationsOf(doc)) {
+      const schema = op.body ? resolve(doc, op.body) : undefined;
+      const json = schema ? sample(doc, schema, "text", true) : undefined;
+      for (const parameter of op.query) {
+        const type = parameter.schema ? typeOf(resolve(doc, parameter.schema)) : undefined;
+        const hasEnum = parameter.schema ? resolve(doc, parameter.schema).enum !== undefined : false;
+        const wrong = hasEnum
+          ? "no-such-value"
+          : type === "integer" || type === "number"
+            ? "twelve"
+            : type === "string"
+              ? "a%00b"
+              : undefined;
+        if (wrong === undefined) continue;
+        checked++;
+        const url = `${urlOf(op.path)}?${parameter.name}=${wrong}`;
+        await check(`(query ${parameter.name})`, { method: op.method, url, json }, true);
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it("answers odd values in any path parameter — NUL, bad percent-encoding, very long — with a 4xx", async () => {
+    problems.length = 0;
+    let checked = 0;
+    for (const op of operationsOf(doc)) {
+      const schema = op.body ? resolve(doc, op.body) : undefined;
+      const json = schema ? sample(doc, schema, "text", true) : undefined;
+      for (const [, name] of op.path.matchAll(PARAM)) {
+        if (!name) continue;
+        for (const odd of ["a%00b", "%FF%FE", "x".repeat(250)]) {
+          checked++;
+          const url = urlOf(op.path, name, odd);
+          await check(`(path ${name} = ${odd.slice(0, 12)})`, { method: op.method, url, json }, true);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  }, 120_000);
 
   it("answers a malformed id in any path with a 4xx", async () => {
     problems.length = 0;

@@ -3,7 +3,7 @@
  * and the flagged wording with one-click rewrites.
  */
 import type { ReplyCoaching, Rewrite } from "@keel/coach";
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { FLAG_TITLES, FLAGGED_LABELS, type PracticeState, practicesOf } from "./practices.js";
 import { predictReaction } from "./predict-reaction.js";
 
@@ -17,7 +17,13 @@ interface Props {
 const STATE_MARK: Record<PracticeState, string> = { done: "✓", missing: "○", problem: "✗" };
 const STATE_WORDS: Record<PracticeState, string> = { done: "done", missing: "missing", problem: "problem" };
 
-export function CoachPanel({ coaching, customerAnger, customerAbusive, onRewrite }: Props) {
+/** Memoised: it changes with the coaching, not with the rest of the composer's state. */
+export const CoachPanel = memo(function CoachPanel({
+  coaching,
+  customerAnger,
+  customerAbusive,
+  onRewrite,
+}: Props) {
   const practices = useMemo(
     () => (coaching ? practicesOf(coaching, { customerAbusive }) : []),
     [coaching, customerAbusive],
@@ -130,4 +136,4 @@ export function CoachPanel({ coaching, customerAnger, customerAbusive, onRewrite
       ) : null}
     </section>
   );
-}
+});

@@ -3,7 +3,17 @@
  * server refuses as an unconfirmed over-promise (409) is shown with the wording at fault and can be sent anyway.
  */
 import type { CustomerAnalysis, Rewrite, ThreadMessage } from "@keel/coach";
-import { type KeyboardEvent, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import {
+  type KeyboardEvent,
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { newIdempotencyKey } from "../api/client.js";
 import { type Created, postMessage, updateDraft } from "../api/endpoints.js";
 import { CoachPanel } from "./CoachPanel.js";
@@ -159,12 +169,21 @@ export const Composer = memo(function Composer(props: ComposerProps) {
     } else setError(result.error.message);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+  // Stable handlers, so the memoised editor and coach panel re-render only when what they show changes.
+  const latestSend = useRef(send);
+  useLayoutEffect(() => {
+    latestSend.current = send;
+  });
+  const onKeyDown = useCallback((event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      void send();
+      void latestSend.current();
     }
-  };
+  }, []);
+  const onDraftChange = useCallback((value: string) => {
+    setDraft(value);
+    setOverpromise(null);
+  }, []);
 
   return (
     <section className="composer card" aria-labelledby={`${id}-title`}>
@@ -188,10 +207,7 @@ export const Composer = memo(function Composer(props: ComposerProps) {
             <DraftEditor
               id={`${id}-draft`}
               value={draft}
-              onChange={(v) => {
-                setDraft(v);
-                setOverpromise(null);
-              }}
+              onChange={onDraftChange}
               flags={flags}
               coachedText={coachedText}
               textareaRef={box}

@@ -2,7 +2,7 @@
  * @module The reply box with the coach's flags underlined: a highlight layer behind a transparent-background
  * textarea, both wrapping the same text the same way, scrolled together.
  */
-import { type KeyboardEvent, type ReactNode, type Ref, useMemo, useRef } from "react";
+import { type KeyboardEvent, memo, type ReactNode, type Ref, useMemo, useRef } from "react";
 import { rebaseSpans } from "./rebase-spans.js";
 
 export interface Flag {
@@ -44,14 +44,18 @@ function highlighted(text: string, flags: Flag[]): ReactNode[] {
   return parts;
 }
 
-export function DraftEditor(props: Props) {
+/** Memoised: the composer re-renders for its buttons and notices too, and the highlight layer need not. */
+export const DraftEditor = memo(function DraftEditor(props: Props) {
   const { id, value, onChange, flags, coachedText, describedBy, textareaRef, placeholder, onKeyDown } = props;
   const layer = useRef<HTMLDivElement>(null);
-  const shown = useMemo(() => rebaseSpans(flags, coachedText, value), [flags, coachedText, value]);
+  const layerContent = useMemo(
+    () => highlighted(value, rebaseSpans(flags, coachedText, value)),
+    [flags, coachedText, value],
+  );
   return (
     <div className="draft-editor">
       <div className="draft-layer" ref={layer} aria-hidden="true" data-testid="draft-highlights">
-        {highlighted(value, shown)}
+        {layerContent}
       </div>
       <textarea
         id={id}
@@ -70,4 +74,4 @@ export function DraftEditor(props: Props) {
       />
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 /** @module Messages on a case: inbound, outbound and internal notes, de-duplicated by the channel's message id. */
-import { type Kysely, type QueryCreator, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { type DbResult, found, guarded, isUuid, notFound, ok } from "../result.js";
 import type { ActorKind, Database, JsonValue, Message, MessageChannel, MessageDirection } from "../schema.js";
 import { jsonb, jsonbOrNull } from "./json.js";
@@ -35,50 +35,27 @@ export async function addMessage(
   audit?: MessageAuditActor,
 ): Promise<DbResult<{ message: Message; created: boolean }>> {
   return guarded<{ message: Message; created: boolean }>("message", async () => {
-    const insert = (q: QueryCreator<Database>) =>
-      q
-        .insertInto("messages")
-        .values({
-          case_id: input.caseId,
-          direction: input.direction,
-          channel: input.channel,
-          body: input.body,
-          author_agent_id: input.authorAgentId ?? null,
-          author_contact_id: input.authorContactId ?? null,
-          raw_source: input.rawSource ?? null,
-          external_message_id: input.externalMessageId ?? null,
-          analysis: jsonbOrNull(input.analysis),
-          ...(input.createdAt === undefined ? {} : { created_at: input.createdAt }),
-        })
-        .onConflict((oc) => oc.columns(["case_id", "external_message_id"]).doNothing())
-        .returningAll();
-    const inserted =
+    // Written as SQL rather than with the query builder: this runs for every message, and building the
+    // statement cost more CPU than PostgreSQL spent running it.
+    const insert = sql`
+      INSERT INTO messages (case_id, direction, channel, body, author_agent_id, author_contact_id, raw_source,
+                            external_message_id, analysis, created_at)
+      VALUES (${input.caseId}, ${input.direction}, ${input.channel}, ${input.body}, ${input.authorAgentId ?? null},
+              ${input.authorContactId ?? null}, ${input.rawSource ?? null}, ${input.externalMessageId ?? null},
+              ${jsonbOrNull(input.analysis)}, COALESCE(${input.createdAt ?? null}::timestamptz, now()))
+      ON CONFLICT (case_id, external_message_id) DO NOTHING
+      RETURNING *`;
+    const { rows } =
       audit === undefined
-        ? await insert(db).executeTakeFirst()
-        : await db
-            .with("m", (q) => insert(q))
-            .with("a", (q) =>
-              q
-                .insertInto("audit_log")
-                .columns(["actor_kind", "actor_id", "entity", "entity_id", "action", "before", "after"])
-                .expression((eb) =>
-                  eb
-                    .selectFrom("m")
-                    .select([
-                      sql.val(audit.actorKind).as("actor_kind"),
-                      sql<string | null>`${audit.actorId}::uuid`.as("actor_id"),
-                      sql.val("message").as("entity"),
-                      sql<string>`m.id::text`.as("entity_id"),
-                      sql.val("create").as("action"),
-                      sql<JsonValue | null>`NULL::jsonb`.as("before"),
-                      sql<JsonValue>`to_jsonb(m) - 'raw_source'`.as("after"),
-                    ]),
-                )
-                .returning("audit_log.id"),
-            )
-            .selectFrom("m")
-            .selectAll()
-            .executeTakeFirst();
+        ? await sql<Message>`${insert}`.execute(db)
+        : await sql<Message>`
+            WITH m AS (${insert}),
+            a AS (INSERT INTO audit_log (actor_kind, actor_id, entity, entity_id, action, before, after)
+                  SELECT ${audit.actorKind}, ${audit.actorId}::uuid, 'message', m.id::text, 'create', NULL,
+                         to_jsonb(m) - 'raw_source'
+                    FROM m)
+            SELECT * FROM m`.execute(db);
+    const inserted = rows[0];
     if (inserted) return ok({ message: inserted, created: true });
     const existing = await db
       .selectFrom("messages")

@@ -1,3 +1,4 @@
+/** @module The supervisor dashboard: per-day anger, de-escalation, SLA, promises, CSAT and agent load. */
 import type { Dashboard } from "@keel/contracts";
 import type { JsonValue } from "@keel/db";
 import { backends } from "@keel/db/testing";

@@ -108,9 +108,13 @@ export const attachmentRoutes =
       },
       async (request, reply) => {
         const messageId = request.params.id;
+        const multipartUpload = request.isMultipart();
+        // This handler reads a multipart body itself; when it answers early (unknown message, file too large) the
+        // rest of the upload stays unread, so the connection is closed after the answer rather than kept alive.
+        if (multipartUpload) reply.header("connection", "close");
         unwrap(fromDb(await getMessage(deps.db, messageId)));
         let added: Result<AttachmentInfo>;
-        if (request.isMultipart()) {
+        if (multipartUpload) {
           added = await storeMultipart(request, messageId);
         } else if (request.body) {
           added = await storeAttachment(
@@ -137,6 +141,7 @@ export const attachmentRoutes =
           action: "create",
           after: toAttachmentDto(attachment),
         });
+        if (multipartUpload) reply.removeHeader("connection");
         return reply.status(201).send(toAttachmentDto(attachment));
       },
     );

@@ -38,12 +38,15 @@ export interface NewUpload {
   content: Buffer | Readable;
 }
 
-const tooLarge = (field: string) =>
+const tooLarge = (field: string, limit: number) =>
   failure<never>(
     "payload_too_large",
-    `The file is larger than the limit of ${MAX_ATTACHMENT_BYTES} bytes (25 MB); send a smaller file.`,
+    `The file is larger than the limit of ${limit} bytes (${(limit / 1024 / 1024).toFixed(0)} MB); send a smaller file.`,
     field,
   );
+
+/** Errors of a client that stopped sending mid-upload. */
+const CLIENT_GONE = new Set(["ECONNRESET", "ERR_STREAM_PREMATURE_CLOSE", "ECONNABORTED"]);
 
 /** Stores one file on a message; `field` names the request field at fault in a failure. */
 export async function storeAttachment(
@@ -60,7 +63,7 @@ export async function storeAttachment(
     contentType: contentTypeFor(filename, upload.declaredType),
   };
   if (Buffer.isBuffer(upload.content)) {
-    if (upload.content.length > limit) return tooLarge(field);
+    if (upload.content.length > limit) return tooLarge(field, limit);
     if (upload.content.length <= IN_ROW_MAX_BYTES) {
       return fromDb(await addAttachment(deps.db, { ...meta, content: upload.content }), field);
     }
@@ -73,11 +76,11 @@ export async function storeAttachment(
       error instanceof FileTooLargeError ||
       (error as { code?: unknown }).code === "FST_REQ_FILE_TOO_LARGE"
     ) {
-      return tooLarge(field);
+      return tooLarge(field, limit);
     }
     // A client that breaks off mid-upload or sends a malformed form is at fault, not the server.
-    const status = (error as { statusCode?: unknown }).statusCode;
-    if (typeof status === "number" && status >= 400 && status < 500) {
+    const { statusCode: status, code } = error as { statusCode?: unknown; code?: unknown };
+    if ((typeof status === "number" && status >= 400 && status < 500) || CLIENT_GONE.has(String(code))) {
       return failure("bad_request", `The upload could not be read: ${(error as Error).message}`, field);
     }
     throw error;

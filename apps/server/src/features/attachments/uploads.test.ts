@@ -157,6 +157,21 @@ describe.each(backends())("multipart attachment uploads on %s PostgreSQL", (back
     expect(await t.deps.db.selectFrom("attachments").select("id").execute()).toHaveLength(rowsBefore + 1);
   });
 
+  it("over real HTTP, answers a too-large upload at once and closes that connection", async () => {
+    const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    const body = new FormData();
+    body.append("file", new Blob([Buffer.alloc(MAX_ATTACHMENT_BYTES + 1024)]), "huge.bin");
+    const res = await fetch(`${address}/api/v1/messages/${messageId}/attachments`, {
+      method: "POST",
+      headers,
+      body,
+    });
+    expect(res.status).toBe(413);
+    // The rest of the upload is never read; a kept-alive connection would hold the server open at shutdown.
+    expect(res.headers.get("connection")).toBe("close");
+    expect(await filesUnder(join(filesDir(), "incoming"))).toEqual([]);
+  });
+
   it("stores a large base64 JSON upload on disk too", async () => {
     const bytes = Buffer.alloc(IN_ROW_MAX_BYTES + 1, 1);
     const res = await app.inject({

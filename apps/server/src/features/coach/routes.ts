@@ -31,28 +31,50 @@ export const coachRoutes =
         referenceDate: deps.clock.now().toISOString().slice(0, 10),
       });
 
-    app.post("/coach/reply", { onRequest: agent, schema: { body: Draft } }, async (request) => ({
-      coaching: toJson(coach(request.body)),
-    }));
+    app.post(
+      "/coach/reply",
+      {
+        onRequest: agent,
+        schema: {
+          tags: ["coach"],
+          summary: "Coach a draft reply: flags with spans and rewrites, against the customer's message",
+          body: Draft,
+        },
+      },
+      async (request) => ({
+        coaching: toJson(coach(request.body)),
+      }),
+    );
 
-    app.post("/coach/rewrite", { onRequest: agent, schema: { body: Draft } }, async (request) => {
-      if (!llm) {
-        throw new AppError(
-          "unavailable",
-          "Rewriting needs a language model: set KEEL_LLM_URL (an OpenAI-compatible endpoint) and KEEL_LLM_MODEL. The coach works without it.",
+    app.post(
+      "/coach/rewrite",
+      {
+        onRequest: agent,
+        schema: {
+          tags: ["coach"],
+          summary: "Rewrite a draft with the configured language model (503 when KEEL_LLM_URL is not set)",
+          body: Draft,
+        },
+      },
+      async (request) => {
+        if (!llm) {
+          throw new AppError(
+            "unavailable",
+            "Rewriting needs a language model: set KEEL_LLM_URL (an OpenAI-compatible endpoint) and KEEL_LLM_MODEL. The coach works without it.",
+          );
+        }
+        const rewritten = unwrap(
+          await rewriteDraft(llm, {
+            draft: request.body.draft,
+            customerMessage: request.body.customer_message,
+            fixes: coach(request.body).fixes,
+          }),
         );
-      }
-      const rewritten = unwrap(
-        await rewriteDraft(llm, {
-          draft: request.body.draft,
-          customerMessage: request.body.customer_message,
-          fixes: coach(request.body).fixes,
-        }),
-      );
-      return {
-        rewrite: rewritten.text,
-        model: rewritten.model,
-        coaching: toJson(coach({ ...request.body, draft: rewritten.text })),
-      };
-    });
+        return {
+          rewrite: rewritten.text,
+          model: rewritten.model,
+          coaching: toJson(coach({ ...request.body, draft: rewritten.text })),
+        };
+      },
+    );
   };

@@ -78,6 +78,10 @@ describe("escalationSignals", () => {
       ["low_csat", 2],
       ["vip", 1],
     ]);
+    // The flag covers either target, so the words must not claim it was the response one.
+    expect(escalationSignals(thread)[0]?.explanation).toBe(
+      "The case has missed an SLA target (first response or resolution).",
+    );
     expect(escalationSignals(buildThread(ROUTINE, { case: { csat: 4 } }))).toEqual([]);
   });
 

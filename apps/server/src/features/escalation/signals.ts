@@ -275,7 +275,7 @@ export function escalationSignalsOf(
     out.push({
       kind: "sla_breached",
       severity: 2,
-      explanation: "The case has missed its response target.",
+      explanation: "The case has missed an SLA target (first response or resolution).",
       messageIds: [],
     });
   }

@@ -10,8 +10,18 @@ const Health = z.object({ status: z.literal("ok"), time: z.string() });
 export const healthRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (app) => {
-    app.get("/health", { schema: { response: { 200: Health } } }, async () => {
-      await sql`SELECT 1`.execute(deps.db);
-      return { status: "ok" as const, time: deps.clock.now().toISOString() };
-    });
+    app.get(
+      "/health",
+      {
+        schema: {
+          tags: ["health"],
+          summary: "Liveness: the server answers and the database responds",
+          response: { 200: Health },
+        },
+      },
+      async () => {
+        await sql`SELECT 1`.execute(deps.db);
+        return { status: "ok" as const, time: deps.clock.now().toISOString() };
+      },
+    );
   };

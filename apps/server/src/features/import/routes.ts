@@ -34,7 +34,11 @@ export const importRoutes =
       {
         onRequest: requireRole(deps, "admin"),
         bodyLimit: IMPORT_BODY_LIMIT,
-        schema: { body: ImportRequest },
+        schema: {
+          tags: ["imports"],
+          summary: "Import cases from CSV (with a column mapping) or a Zendesk JSON export (admin)",
+          body: ImportRequest,
+        },
       },
       async (request) => {
         const body = request.body;

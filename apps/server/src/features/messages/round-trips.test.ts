@@ -70,13 +70,19 @@ describe.each(backends())("statements per inbound message on %s PostgreSQL", (ba
 
   const from = { kind: "email" as const, value: "counted@example.com", name: "Counted" };
 
-  async function storeCounted(input: InboundMessageInput) {
+  /** Stores a message counting statements; `caseAtArrival`: the case as the reactions saw it, when it changed since. */
+  async function storeCounted(input: InboundMessageInput, caseAtArrival?: Case) {
     const probe = counting(t.deps.db);
     const transactions = vi.spyOn(probe.db, "transaction");
     const stored = await addInboundMessage({ ...t.deps, db: probe.db }, input);
     if (!stored.ok) throw new Error(stored.error.message);
-    const own =
-      probe.statements() - (await reactionStatements(t, stored.value.case.id, stored.value.message.id));
+    const reactions = await reactionStatements(
+      t,
+      stored.value.case.id,
+      stored.value.message.id,
+      caseAtArrival,
+    );
+    const own = probe.statements() - reactions;
     return { stored: stored.value, own, transactions: transactions.mock.calls.length };
   }
 

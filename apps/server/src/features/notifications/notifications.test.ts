@@ -1,3 +1,4 @@
+/** @module Notifications: delivered to an agent or a role, deduplicated, listed and marked read per agent. */
 import { backends } from "@keel/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentWithToken } from "../../testing/agents.js";

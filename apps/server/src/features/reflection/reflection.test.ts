@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentWithToken } from "../../testing/agents.js";
 import { createTestApp, type TestApp } from "../../testing/test-app.js";
 import { setStatus } from "../cases/service.js";
-import { ABUSIVE, ANGRY, agentReplies, CALM, customerWrites, RELIEVED } from "../wellbeing/wellbeing.test-support.js";
+import {
+  ABUSIVE,
+  ANGRY,
+  agentReplies,
+  CALM,
+  customerWrites,
+  RELIEVED,
+} from "../wellbeing/wellbeing.test-support.js";
 
 const GOOD =
   "I'm so sorry your order never arrived — that's really frustrating. I've checked with the courier and I'm sending a replacement today; you'll have the tracking number by 5pm.";
@@ -75,8 +82,14 @@ describe.each(backends())("reflection cards on %s PostgreSQL", (backend) => {
     await setStatus(t.deps, kase.id, "resolved");
     const mine = await t.app.inject({ method: "GET", url: "/api/v1/reflections", headers: ines.headers });
     expect(mine.json().reflections).toEqual([]);
-    const notified = await t.app.inject({ method: "GET", url: "/api/v1/notifications", headers: ines.headers });
-    expect(notified.json().notifications.map((n: { kind: string }) => n.kind)).not.toContain("reflection_ready");
+    const notified = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/notifications",
+      headers: ines.headers,
+    });
+    expect(notified.json().notifications.map((n: { kind: string }) => n.kind)).not.toContain(
+      "reflection_ready",
+    );
   });
 
   it("keeps a card private to its agent until they share it; supervisors then see it, never edit it", async () => {

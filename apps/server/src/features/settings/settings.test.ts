@@ -1,3 +1,4 @@
+/** @module Settings: versioned values validated by their schema, admin-only writes, history kept. */
 import { backends } from "@keel/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";

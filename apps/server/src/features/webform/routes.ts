@@ -34,7 +34,14 @@ export const webformRoutes =
 
     app.post(
       "/public/contact",
-      { schema: { body: ContactForm, response: { 202: Received } } },
+      {
+        schema: {
+          tags: ["public"],
+          summary: "The public contact form: opens a case (spam-checked, rate-limited)",
+          body: ContactForm,
+          response: { 202: Received },
+        },
+      },
       async (request, reply) => {
         const allowance = await allowFormSubmission(deps.db, request.ip, deps.clock.now());
         if (!allowance.allowed) {

@@ -43,7 +43,12 @@ export const webhookRoutes =
       "/webhooks",
       {
         onRequest: admin,
-        schema: { body: NewWebhook, response: { 201: WebhookView.extend({ secret: z.string() }) } },
+        schema: {
+          tags: ["webhooks"],
+          summary: "Subscribe a URL to case events (admin); the signing secret is shown once",
+          body: NewWebhook,
+          response: { 201: WebhookView.extend({ secret: z.string() }) },
+        },
       },
       async (request, reply) => {
         const { allowPrivateAddresses } = await readSetting(deps.db, webhooksSetting);
@@ -60,13 +65,27 @@ export const webhookRoutes =
 
     app.get(
       "/webhooks",
-      { onRequest: admin, schema: { response: { 200: z.object({ webhooks: z.array(WebhookView) }) } } },
+      {
+        onRequest: admin,
+        schema: {
+          tags: ["webhooks"],
+          summary: "Webhook subscriptions (admin)",
+          response: { 200: z.object({ webhooks: z.array(WebhookView) }) },
+        },
+      },
       async () => ({ webhooks: (await listWebhooks(deps.db)).map(view) }),
     );
 
     app.delete(
       "/webhooks/:id",
-      { onRequest: admin, schema: { params: z.object({ id: z.string() }) } },
+      {
+        onRequest: admin,
+        schema: {
+          tags: ["webhooks"],
+          summary: "Remove a webhook subscription (admin)",
+          params: z.object({ id: z.string() }),
+        },
+      },
       async (request, reply) => {
         if (!(await deleteWebhook(deps.db, request.params.id))) {
           throw new AppError("not_found", `webhook ${request.params.id} not found`);

@@ -1,3 +1,4 @@
+/** @module The abuse policy: boundary scripts, profanity masking for agents who ask, and blocked contacts. */
 import { coachReply } from "@keel/coach";
 import { getCase, listLoadEvents } from "@keel/db";
 import { backends } from "@keel/db/testing";

@@ -1,3 +1,4 @@
+/** @module The wellbeing and reflection demo data tell their stories (exhausted agent, cooldown, blocked contact). */
 import { findAgentByEmail, listBlockedContacts, listReflectionsOf, listSharedReflections } from "@keel/db";
 import { backends } from "@keel/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+/** @module Fair routing against the database: skills, capacity, load and cooldown decide the assignee. */
 import { activeCooldowns, getCase, insertCooldown } from "@keel/db";
 import { backends } from "@keel/db/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";

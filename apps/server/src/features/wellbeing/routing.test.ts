@@ -1,3 +1,4 @@
+/** @module The pure routing choice: how skills, capacity, load and cooldown rank the agents. */
 import { describe, expect, it } from "vitest";
 import { loadPointsOf } from "./hostility.js";
 import { decayed } from "./load.js";

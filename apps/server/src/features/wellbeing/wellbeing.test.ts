@@ -1,3 +1,4 @@
+/** @module Agents' emotional load, cooldowns and the wellbeing routes, through the API. */
 import { listLoadEvents } from "@keel/db";
 import { backends } from "@keel/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
