@@ -109,7 +109,7 @@ const recentPlainReadings = new Map<string, Remembered>();
 /** Everything in the context that `read` and `detectFacts` look at; masking only changes the returned copy. */
 function readingKey(raw: string, context: CustomerContext): string {
   const rest = [context.previousMessages ?? [], context.productNames ?? [], context.referenceDate ?? null];
-  return `${JSON.stringify(rest)} ${raw}`;
+  return `${JSON.stringify(rest)}\u0000${raw}`;
 }
 
 function remembered(raw: string, context: CustomerContext): Remembered {

@@ -69,6 +69,17 @@ export async function createTestDatabase(
   });
   const drop = async () => {
     await db.destroy();
+    // pg's pool.end() resolves before its sockets close; forcing the drop at once would cut those sessions off
+    // mid-goodbye and their clients would raise an unhandled 57P01. Give them a moment to leave first.
+    await admin(
+      server,
+      `DO $$ BEGIN
+         FOR i IN 1..100 LOOP
+           EXIT WHEN NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = '${name}');
+           PERFORM pg_sleep(0.02);
+         END LOOP;
+       END $$`,
+    );
     await admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   };
   if (options.migrate !== false) {

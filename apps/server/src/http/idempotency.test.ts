@@ -54,6 +54,20 @@ describe.each(backends())("Idempotency-Key on %s PostgreSQL", (backend) => {
     expect(again.json().message.id).toBe(first.json().message.id);
   });
 
+  it("stores the answer for a case's key with the case", async () => {
+    const customer = await createCustomer(t.deps.db, { name: "Keyed case" });
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/cases",
+      headers: { ...headers, "idempotency-key": "c-1" },
+      payload: { subject: "Keyed case", customerId: customer.id },
+    });
+    expect(created.statusCode).toBe(201);
+    const row = await keyRow("c-1");
+    expect(row.response_status).toBe(201);
+    expect(row.response_body).toEqual(created.json());
+  });
+
   it("runs a retry whose first attempt was claimed but never finished, once the lease has passed", async () => {
     const payload = {
       direction: "inbound",

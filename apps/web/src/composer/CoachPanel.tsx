@@ -4,7 +4,7 @@
  */
 import type { ReplyCoaching, Rewrite } from "@keel/coach";
 import { memo, useMemo } from "react";
-import { FLAG_TITLES, FLAGGED_LABELS, type PracticeState, practicesOf } from "./practices.js";
+import { FLAG_TITLES, FLAGGED_LABELS, type Practice, type PracticeState, practicesOf } from "./practices.js";
 import { predictReaction } from "./predict-reaction.js";
 
 interface Props {
@@ -16,6 +16,45 @@ interface Props {
 
 const STATE_MARK: Record<PracticeState, string> = { done: "✓", missing: "○", problem: "✗" };
 const STATE_WORDS: Record<PracticeState, string> = { done: "done", missing: "missing", problem: "problem" };
+
+const samePractices = (a: { practices: Practice[] }, b: { practices: Practice[] }) =>
+  a.practices.length === b.practices.length &&
+  a.practices.every((p, i) => {
+    const q = b.practices[i];
+    return q !== undefined && p.id === q.id && p.state === q.state && p.hint === q.hint;
+  });
+
+/** Compared by content: most keystrokes change no practice, and then the list is not rendered again. */
+const Checklist = memo(function Checklist({ practices }: { practices: Practice[] }) {
+  const done = practices.filter((p) => p.state === "done").length;
+  return (
+    <div className="checklist">
+      <h3>
+        Practices{" "}
+        <span className="muted">
+          ({done} of {practices.length})
+        </span>
+      </h3>
+      <ul>
+        {practices.map((p) => (
+          <li
+            key={p.id}
+            className={`practice practice-${p.state}`}
+            data-testid={`practice-${p.id}`}
+            data-state={p.state}
+          >
+            <span className="practice-mark" aria-hidden="true">
+              {STATE_MARK[p.state]}
+            </span>{" "}
+            {p.title}
+            <span className="visually-hidden">: {STATE_WORDS[p.state]}</span>
+            {p.hint && p.state === "missing" ? <div className="muted practice-hint">{p.hint}</div> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}, samePractices);
 
 /** Memoised: it changes with the coaching, not with the rest of the composer's state. */
 export const CoachPanel = memo(function CoachPanel({
@@ -42,7 +81,6 @@ export const CoachPanel = memo(function CoachPanel({
   const flags = FLAGGED_LABELS.map((label) => ({ label, result: coaching.labels[label] })).filter(
     (f) => f.result?.value,
   );
-  const done = practices.filter((p) => p.state === "done").length;
   return (
     <section className="coach-panel" aria-label="Coach">
       <div className="coach-summary">
@@ -105,31 +143,7 @@ export const CoachPanel = memo(function CoachPanel({
         </div>
       ) : null}
 
-      <div className="checklist">
-        <h3>
-          Practices{" "}
-          <span className="muted">
-            ({done} of {practices.length})
-          </span>
-        </h3>
-        <ul>
-          {practices.map((p) => (
-            <li
-              key={p.id}
-              className={`practice practice-${p.state}`}
-              data-testid={`practice-${p.id}`}
-              data-state={p.state}
-            >
-              <span className="practice-mark" aria-hidden="true">
-                {STATE_MARK[p.state]}
-              </span>{" "}
-              {p.title}
-              <span className="visually-hidden">: {STATE_WORDS[p.state]}</span>
-              {p.hint && p.state === "missing" ? <div className="muted practice-hint">{p.hint}</div> : null}
-            </li>
-          ))}
-        </ul>
-      </div>
+      <Checklist practices={practices} />
 
       {coaching.labels.escalation_needed?.value ? (
         <p className="notice">The coach thinks this case needs a supervisor: consider escalating.</p>

@@ -22,6 +22,7 @@ import { loadCoachWeights } from "./load-weights.js";
 import { FLAG_TITLES, FLAGGED_LABELS } from "./practices.js";
 import { applyRewrite } from "./rebase-spans.js";
 import { useCoach } from "./use-coach.js";
+import { readStoredDraft, useStoredDraft } from "./use-stored-draft.js";
 
 export interface ComposerProps {
   caseId: string;
@@ -41,16 +42,6 @@ interface Overpromise {
   items: Array<{ key: string; text: string; suggestion: string | null }>;
 }
 
-const draftKey = (caseId: string) => `keel:draft:${caseId}`;
-
-function readStoredDraft(caseId: string): string {
-  try {
-    return globalThis.localStorage?.getItem(draftKey(caseId)) ?? "";
-  } catch {
-    return "";
-  }
-}
-
 export const Composer = memo(function Composer(props: ComposerProps) {
   const { caseId, customerMessage, thread, customerAnalysis, customerAnger, customerAbusive, onSent } = props;
   const id = useId();
@@ -64,14 +55,7 @@ export const Composer = memo(function Composer(props: ComposerProps) {
   const box = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => loadCoachWeights(), []);
-  useEffect(() => {
-    try {
-      if (draft) globalThis.localStorage?.setItem(draftKey(caseId), draft);
-      else globalThis.localStorage?.removeItem(draftKey(caseId));
-    } catch {
-      // Private windows may refuse storage; the draft then lives only in this tab.
-    }
-  }, [caseId, draft]);
+  useStoredDraft(caseId, draft);
 
   const coachInput = useMemo(
     () => ({ customerMessage, thread, customerAnalysis: customerAnalysis ?? null }),

@@ -9,9 +9,10 @@ import {
   IdParams,
   NewCaseBody,
 } from "@keel/contracts";
-import type { CaseFilter } from "@keel/db";
+import type { CaseFilter, Case as CaseRow } from "@keel/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../deps.js";
+import { completeIdempotencyWithin } from "../../http/idempotency.js";
 import { unwrap } from "../../service-result.js";
 import { guards, principalOf } from "../auth/guard.js";
 import { actorOf } from "../auth/service.js";
@@ -70,7 +71,20 @@ export const caseRoutes =
         },
       },
       async (request, reply) => {
-        const kase = unwrap(await createCase(deps, request.body, actorOf(principalOf(request))));
+        // The Idempotency-Key's answer commits with the case, so a crash cannot leave the case without it.
+        const inTransaction = completeIdempotencyWithin(request, (created: CaseRow) => ({
+          status: 201,
+          body: toCaseDto(created),
+        }));
+        const kase = unwrap(
+          await createCase(
+            deps,
+            request.body,
+            actorOf(principalOf(request)),
+            inTransaction === undefined ? {} : { inTransaction },
+          ),
+        );
+        if (inTransaction !== undefined) request.idempotency = null;
         return reply.status(201).send(toCaseDto(kase));
       },
     );

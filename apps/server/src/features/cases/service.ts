@@ -86,16 +86,24 @@ export async function insertCaseWithSla(
   return created;
 }
 
+/**
+ * Opens a case; its audit entry, its webhook event and the caller's `inTransaction` work (e.g. the answer stored for an
+ * Idempotency-Key) commit together.
+ */
 export async function createCase(
   deps: CoreDeps,
   input: NewCaseInput,
   actor: Actor = SYSTEM_ACTOR,
+  options: { inTransaction?: (trx: Kysely<Database>, created: Case) => Promise<void> } = {},
 ): Promise<Result<Case>> {
-  const created = await transact(deps.db, async (trx) =>
-    insertCaseWithSla(trx, deps.clock, input, actor, await currentSlaTargets(trx, deps.slaTargets)),
-  );
-  if (created.ok) await emitEvent(deps.jobs, "case.created", { case: created.value });
-  return created;
+  return transact(deps.db, async (trx) => {
+    const targets = await currentSlaTargets(trx, deps.slaTargets);
+    const created = await insertCaseWithSla(trx, deps.clock, input, actor, targets);
+    if (!created.ok) return created;
+    await emitEvent(deps.jobs, "case.created", { case: created.value }, trx);
+    await options.inTransaction?.(trx, created.value);
+    return created;
+  });
 }
 
 export async function getCase(deps: Pick<CoreDeps, "db">, id: string): Promise<Result<Case>> {

@@ -77,9 +77,6 @@ function matchFrom(
   return slot.optional ? matchFrom(slots, words, si + 1, wi, sentence) : -1;
 }
 
-let nextSetId = 0;
-const NONE: readonly never[] = [];
-
 interface Compiled<E> {
   entry: E;
   slots: Slot[];
@@ -115,30 +112,18 @@ export function phraseSet<E extends { p: string }>(entries: readonly E[]): Phras
       else byFirst.set(w, [compiled]);
     }
   }
-  // The patterns that can start at a word depend on the word alone: worked out once per word (kept in the word's
-  // memo under this set's id), in the order they are tried: first-word patterns, then scanned ones.
-  const id = nextSetId++;
-  const candidatesFor = (w: string): readonly Compiled<E>[] => {
-    const list: Compiled<E>[] = [...(byFirst.get(w) ?? [])];
-    for (const c of scanned) {
-      const first = c.slots[0];
-      if (first && slotAccepts(first, w)) list.push(c);
-    }
-    return list.length === 0 ? NONE : list;
-  };
   return {
     find(words) {
       const out: PhraseMatch<E>[] = [];
       for (let i = 0; i < words.length; i++) {
         const word = words[i];
         if (!word) continue;
-        let candidates = word.starts[id] as readonly Compiled<E>[] | undefined;
-        if (candidates === undefined) {
-          candidates = candidatesFor(word.w);
-          word.starts[id] = candidates;
+        const candidates = byFirst.get(word.w);
+        if (candidates) for (const c of candidates) tryAt(c, words, i, word.sentence, out);
+        for (const c of scanned) {
+          const first = c.slots[0];
+          if (first && slotAccepts(first, word.w)) tryAt(c, words, i, word.sentence, out);
         }
-        for (let k = 0; k < candidates.length; k++)
-          tryAt(candidates[k] as Compiled<E>, words, i, word.sentence, out);
       }
       return out;
     },

@@ -10,21 +10,6 @@ export interface Word {
   sentence: number;
   /** Whether a comma, dash, colon or semicolon comes right before this word. */
   afterBreak: boolean;
-  /** Per-word memo shared by every occurrence of `w`: what each phrase set can start here (see phrases.ts). */
-  starts: unknown[];
-}
-
-// One lookup per word gives the memo every phrase set reads, instead of one lookup per word and set.
-const STARTS_LIMIT = 50_000;
-const STARTS = new Map<string, unknown[]>();
-
-function startsOf(w: string): unknown[] {
-  const known = STARTS.get(w);
-  if (known !== undefined) return known;
-  const starts: unknown[] = [];
-  if (STARTS.size >= STARTS_LIMIT) STARTS.clear();
-  STARTS.set(w, starts);
-  return starts;
 }
 
 const WHOLE = new Map<string, readonly string[]>(
@@ -105,26 +90,14 @@ function buildWords(t: Tokenized): Word[] {
     if (prev && prev.end === tok.start && (prev.text === "@" || prev.text === "#")) continue;
     // Fast path: most words need no expansion, so skip the array allocation.
     if (!tok.norm.includes("'") && !WHOLE.has(tok.norm)) {
-      out.push({
-        w: tok.norm,
-        tok: i,
-        sentence: tok.sentence,
-        afterBreak: pendingBreak,
-        starts: startsOf(tok.norm),
-      });
+      out.push({ w: tok.norm, tok: i, sentence: tok.sentence, afterBreak: pendingBreak });
       pendingBreak = false;
       continue;
     }
     const parts = expand(tok.norm);
     for (let k = 0; k < parts.length; k++) {
       const w = parts[k] ?? "";
-      out.push({
-        w,
-        tok: i,
-        sentence: tok.sentence,
-        afterBreak: k === 0 && pendingBreak,
-        starts: startsOf(w),
-      });
+      out.push({ w, tok: i, sentence: tok.sentence, afterBreak: k === 0 && pendingBreak });
     }
     pendingBreak = false;
   }
