@@ -123,6 +123,22 @@ async function openEscalation(
     },
     now,
   );
+  // The agent on the case learns it went to a supervisor (unless they asked for it themself).
+  const assignee = kase.value.assignee_id;
+  if (assignee !== null && assignee !== request.requestedBy) {
+    await notify(
+      trx,
+      {
+        to: { agentId: assignee },
+        kind: "case_escalated",
+        caseId,
+        title: `Case #${kase.value.number} went to a supervisor: ${request.ruleName ?? "escalated"}`,
+        body: "A supervisor will pick it up with the handoff brief; keep the customer informed meanwhile.",
+        dedupeKey: `case_escalated:${escalation.id}`,
+      },
+      now,
+    );
+  }
   await deps.jobs.send(
     WEBHOOK_DISPATCH_QUEUE,
     {

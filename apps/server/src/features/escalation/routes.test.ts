@@ -316,6 +316,21 @@ describe.each(backends())("escalation on %s PostgreSQL", (backend) => {
     expect(open.length).toBeGreaterThanOrEqual(3);
   });
 
+  it("tells the agent on the case when a rule sends it to a supervisor", async () => {
+    const kase = (
+      await call("POST", "/cases", agent.headers, {
+        subject: "Leaking roof",
+        customerId,
+        assigneeId: agent.agent.id,
+      })
+    ).json().id as string;
+    await inbound(kase, LEGAL);
+    const mine = await call("GET", "/notifications?kind=case_escalated", agent.headers);
+    expect(mine.json().notifications).toContainEqual(
+      expect.objectContaining({ kind: "case_escalated", caseId: kase, to: "me" }),
+    );
+  });
+
   it("answers a resolving PATCH with the case as stored, without the escalation's tag", async () => {
     const kase = await newCase("Escalated then resolved");
     const escalated = await call("POST", `/cases/${kase}/escalate`, agent.headers, {
