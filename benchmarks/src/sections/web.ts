@@ -54,6 +54,9 @@ async function typeDraft(page: Page, draft: string): Promise<TypingSamples> {
   await page.evaluate(installTypingProbe);
   await box.focus();
   for (let i = 0; i < draft.length; i++) {
+    // The previous key's wait ends in a frame callback: without a pause every key would land just after a frame, at
+    // the worst point of the display's cycle. A person's keys land anywhere in it; spread them over 0–16 ms.
+    await new Promise((resume) => setTimeout(resume, (i * 7) % 17));
     await page.keyboard.type(draft[i] ?? " ");
     await page.waitForFunction((n) => (window.keelBench?.inputToRender.length ?? 0) >= n, i + 1, {
       polling: "raf",

@@ -24,6 +24,7 @@ export class PgBossJobs implements Jobs {
   readonly #polling: number;
   readonly #queues = new Map<string, Promise<void>>();
   #started: Promise<void> | undefined;
+  #stopping = false;
 
   constructor(options: PgBossJobsOptions) {
     this.#polling = options.pollingIntervalSeconds ?? 0.5;
@@ -34,7 +35,10 @@ export class PgBossJobs implements Jobs {
       application_name: "keel-jobs",
     });
     const onError = options.onError ?? ((error: Error) => console.error(`jobs: ${error.message}`));
-    this.#boss.on("error", onError);
+    // Once stopping, the database may go away under pg-boss's idle connections: those errors are expected.
+    this.#boss.on("error", (error: Error) => {
+      if (!this.#stopping) onError(error);
+    });
   }
 
   /** Creates or upgrades the pg-boss schema; safe to call from several processes at once. */
@@ -70,6 +74,7 @@ export class PgBossJobs implements Jobs {
 
   async stop(): Promise<void> {
     if (this.#started === undefined) return;
+    this.#stopping = true;
     await this.#started.catch(() => undefined);
     await this.#boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     this.#started = undefined;

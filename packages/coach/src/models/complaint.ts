@@ -60,6 +60,29 @@ const FAILURE_PHRASES = new Set([
 const PHRASE_STARTS = new Set(["no", "not", "doesn't", "don't"]);
 const NEGATIONS = new Set(["not", "no", "never", "nothing", "nobody", "none", "cannot"]);
 
+// A word is looked at only when its first letter and length match a cue word's (or it ends in "n't"): most words
+// match none, and skipping them spares a substring and a set lookup each. Lengths from 63 up share one slot.
+const MAX_SIGNATURE_LENGTH = 63;
+const CUE_SIGNATURES = new Uint8Array(128 * (MAX_SIGNATURE_LENGTH + 1));
+for (const w of [
+  ...FAILURE_WORDS,
+  ...PHRASE_STARTS,
+  ...NEGATIONS,
+  ...[...FAILURE_PHRASES].map((p) => p.split(" ")[1] ?? ""),
+])
+  if (w !== "") CUE_SIGNATURES[signature(w.charCodeAt(0), w.length)] = 1;
+
+function signature(first: number, length: number): number {
+  return (first & 127) * (MAX_SIGNATURE_LENGTH + 1) + Math.min(length, MAX_SIGNATURE_LENGTH);
+}
+
+/** Whether lower[start, end) ends in "n't" (either apostrophe). */
+function endsWithNt(lower: string, start: number, end: number): boolean {
+  if (end - start < 3 || lower.charCodeAt(end - 1) !== 116 || lower.charCodeAt(end - 3) !== 110) return false;
+  const a = lower.charCodeAt(end - 2);
+  return a === 39 || a === 0x2019;
+}
+
 interface CueCounts {
   failures: number;
   negations: number;
@@ -82,6 +105,12 @@ function countCues(text: string): CueCounts {
       continue;
     }
     if (start < 0) continue;
+    if (CUE_SIGNATURES[signature(lower.charCodeAt(start), i - start)] === 0 && !endsWithNt(lower, start, i)) {
+      // Not a cue word, so not a phrase start either.
+      prev = "";
+      start = -1;
+      continue;
+    }
     let word = lower.slice(start, i);
     start = -1;
     if (word.includes("\u2019")) word = word.replace(/\u2019/g, "'");
