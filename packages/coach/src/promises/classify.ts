@@ -56,16 +56,43 @@ const PHRASE_END =
   /\s+(?:to\s+(?!you\b|us\b|me\b|the\b|your\b|our\b|a\b|an\b|my\b|them\b|it\b|him\b|her\b)|once|as\s+soon\s+as|when|if|because|so\s+that|until|unless|while|since)\b|[,;:!?.]/;
 const MAX_WORDS = 9;
 
-/** A short action phrase from the action text with time expressions already blanked out. */
-export function actionPhrase(action: string, thing: string | null): string {
+const LEADING_ADVERBS = /^\s*(?:(?:personally|also|then|just|now|definitely|certainly|soon|shortly|all)\s+)+/i;
+
+/** "refund" + "be processed" → "refund is processed"; "items" + "arrive" → "items arrive". */
+function withSubject(noun: string, phrase: string): string {
+  const plural = /[^su]s$/.test(noun) && !/\bmoney$/.test(noun);
+  const [verb = "", ...rest] = phrase.split(" ");
+  let finite = verb;
+  if (verb === "be") finite = plural ? "are" : "is";
+  else if (verb === "have") finite = plural ? "have" : "has";
+  else if (!plural && !/^(?:is|are|was|were|has)$/.test(verb))
+    finite = /(?:s|sh|ch|x|z|o)$/.test(verb)
+      ? `${verb}es`
+      : /[^aeiou]y$/.test(verb)
+        ? `${verb.slice(0, -1)}ies`
+        : `${verb}s`;
+  return [noun, finite, ...rest].join(" ").trim();
+}
+
+/** "look into it" → "look into the order"; the customer's "see it" is receiving the thing. */
+function withReferent(words: string, referent: string): string {
+  const replaced = words.replace(/^((?:\S+\s+){0,2}?)it\b/, `$1the ${referent}`);
+  return replaced === words ? words : replaced.replace(/^see the\b/, "receive the");
+}
+
+/**
+ * A short action phrase from the action text with time expressions already blanked out. A thing subject reads as a
+ * sentence ("refund arrives"); `referent` is what an "it" stands for, when one was found.
+ */
+export function actionPhrase(action: string, thing: string | null, referent: string | null = null): string {
   // One space per gap keeps PHRASE_END linear; an aside after the modal ("will, of course, refund") is dropped.
   const flat = action
     .replace(/\s+/g, " ")
     .replace(/^\s*,\s*(?:of course|naturally|certainly|absolutely|obviously|as promised)\s*,/i, "");
   const cut = PHRASE_END.exec(flat);
-  const body = (cut ? flat.slice(0, cut.index) : flat)
-    .replace(/^\s*(?:personally|also|then|just|now)\s+/i, "")
-    .trim();
+  const body = (cut ? flat.slice(0, cut.index) : flat).replace(LEADING_ADVERBS, "").trim();
   const words = body.split(" ").filter(Boolean).slice(0, MAX_WORDS).join(" ");
-  return thing ? `${thing} ${words}`.trim() : words;
+  if (thing === null) return referent ? withReferent(words, referent) : words;
+  if (words === "") return "";
+  return withSubject(thing === "it" && referent ? referent : thing, words);
 }

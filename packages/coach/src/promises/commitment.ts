@@ -46,13 +46,16 @@ const HEDGE = /\b(?:hope|hopefully|maybe|perhaps|possibly|probably|might|may|try
 const AFTER_NEGATION = /^\s*(?:not|never)\b/;
 const AFTER_HEDGE =
   /^\s*(?:(?:also|then|just|still)\s+)?(?:try|hope|aim|attempt|see\s+(?:if|what|whether|how)|see\b(?!\s*\w)|do\s+(?:my|our)\s+best|probably|possibly|hopefully|maybe|likely|perhaps|ideally|usually|normally|generally)\b/;
-/** "We'll need your ID", "I'll be honest": future tense without an action owed to the customer. */
+/**
+ * "We'll need your ID", "I'll be honest": future tense without an action owed to the customer. Ending the
+ * conversation ("I will end this chat here") is a boundary, not a commitment — unless something follows with "and".
+ */
 const AFTER_NOT_ACTION =
-  /^\s*(?:need|require|have\s+to|also\s+need|be\s+(?:happy|glad|pleased|delighted|sorry|honest|frank|grateful|here|able\s+to\s+help|fine|ok|okay|away|on\s+leave|off|out\s+of)|always|love|like|want|know|let\s+(?:it|that)\s+go|leave\s+(?:it|this)|close\s+automatically|expire|lapse|take)\b/;
+  /^\s*(?:need|require|have\s+to|also\s+need|be\s+(?:happy|glad|pleased|delighted|sorry|honest|frank|grateful|here|able\s+to\s+help|fine|ok|okay|away|on\s+leave|off|out\s+of)|always|love|like|want|know|let\s+(?:it|that)\s+go|leave\s+(?:it|this)|close\s+automatically|expire|lapse|take)\b|^\s*(?:now\s+)?(?:be\s+)?(?:end|close|terminate|leave|disconnect|stop|pause)(?:ing)?\s+(?:this|the|our)\s+(?:conversation|chat|call|session|correspondence|discussion|thread|exchange)\b(?!\s+and\b)/;
 const CUSTOMER_RECEIVES =
   /^\s*(?:(?:also|then|soon|shortly|now)\s+)?(?:get|receive|see|have|hear|be\s+(?:refunded|credited|contacted|notified|sent|called|emailed|reimbursed|compensated))\b/;
 const THING_ACTION =
-  /^\s*(?:(?:also|then|soon|shortly|now|all)\s+)?(?:be\s+(?:[a-z]+ed|sent|shipped|done|made|paid|given|back\s+online|with\s+you|on\s+(?:its|their)\s+way|out)|arrive|appear|reach|show\s+up|ship|go\s+out|land|turn\s+up|come\s+through)\b/;
+  /^\s*(?:(?:also|then|soon|shortly|now|all|definitely|certainly|automatically|safely)\s+)?(?:be\s+(?:[a-z]+ed|sent|shipped|done|made|paid|given|back|with\s+you|on\s+(?:its|their)\s+way|in\s+your|out)|arrive|appear|reach|show\s+(?:up|on|in)|ship|go\s+out|land|turn\s+up|come\s+through)\b/;
 const DETERMINERS = new Set(["the", "your", "a", "an", "our", "my", "this", "that", "their"]);
 const PEOPLE =
   /^(?:team|teams|engineer|engineers|technician|technicians|specialist|specialists|manager|managers|lead|handler|fitter|fitters|developers?|colleague|colleagues|agent|agents|advisor|adviser|department|desk|staff|supervisor|expert|experts|assessor|someone|person)$/;
@@ -110,7 +113,7 @@ function readSubject(
   if (/^(?:it|this|that)$/.test(lastWord))
     return { owner: "company", start: at(last), prefix: prefixTo(last), thing: lastWord, head: lastWord };
   let det = -1;
-  for (let i = words.length - 1; i >= 0 && i >= words.length - 5; i--)
+  for (let i = words.length - 1; i >= 0 && i >= words.length - 7; i--)
     if (DETERMINERS.has(words[i]?.[0] ?? "")) det = i;
   const first = words[det];
   if (det < 0 || !first) return null;

@@ -137,6 +137,51 @@ describe("extractPromises", () => {
     });
   });
 
+  it("reads a company commitment about a thing in passive or third-person form", () => {
+    const read = (reply: string) =>
+      extractPromises(reply, LONDON).map((p) => [p.what, p.owner, p.kind, p.dueText]);
+    expect(read("Good news, your refund will definitely arrive today.")).toEqual([
+      ["refund arrives", "company", "refund", "today"],
+    ]);
+    expect(read("Your refund for the cancelled flight will arrive by Friday.")).toEqual([
+      ["refund for the cancelled flight arrives", "company", "refund", "by Friday"],
+    ]);
+    expect(read("Your money will be back in your account by Monday.")).toEqual([
+      ["money is back in your account", "company", "refund", "by Monday"],
+    ]);
+    expect(read("Your refund will be processed within 3 business days.")).toEqual([
+      ["refund is processed", "company", "refund", "within 3 business days"],
+    ]);
+    expect(read("The new headphones will arrive tomorrow.")[0]?.[0]).toBe("new headphones arrive");
+  });
+
+  it("names what a pronoun stands for", () => {
+    const [arrives] = extractPromises(
+      "The refund was stuck in our payments queue; I've released it now and it will arrive by tomorrow 5pm.",
+      LONDON,
+    );
+    expect(arrives).toMatchObject({ what: "refund arrives", kind: "refund", owner: "company" });
+    const [see] = extractPromises(
+      "I'm sorry the refund has taken this long. I've released it today and you'll see it within 2 business days.",
+      LONDON,
+    );
+    expect(see).toMatchObject({ what: "receive the refund", kind: "refund" });
+    const [look] = extractPromises("Thanks for the order number. I'll look into it today.", LONDON);
+    expect(look?.what).toBe("look into the order");
+  });
+
+  it("does not take ending the conversation for a promise, but keeps what follows it", () => {
+    for (const reply of [
+      "I will end this conversation here.",
+      "The language has continued, so I'm going to end this chat now. You can reach us by phone.",
+      "I'll be closing this chat now.",
+      "We will now end this call.",
+    ])
+      expect(extractPromises(reply, LONDON), reply).toEqual([]);
+    const [callback] = extractPromises("I'll end the call and ring you back in 5 minutes.", LONDON);
+    expect(callback).toMatchObject({ kind: "callback", owner: "agent" });
+  });
+
   it.each([
     "I called you yesterday but couldn't get through.",
     "If you send us a photo, we can look at adjusting the estimate.",

@@ -2,6 +2,7 @@
 import { parseTimelines } from "../text/timeline.js";
 import { type Tokenized, tokenize } from "../text/tokenize.js";
 import type { ExtractedPromise, ExtractPromisesOptions, ParsedTime } from "../types.js";
+import { antecedent } from "./antecedent.js";
 import { actionPhrase, classifyKind } from "./classify.js";
 import { type CommitmentHead, findHeads } from "./commitment.js";
 import { type DueReference, resolveDue } from "./due-time.js";
@@ -22,6 +23,8 @@ const HOUR_RE = /\bwithin\s+the\s+next\s+hour\b/gi;
 /** "(by the end of) the next business day": one business day on, which the timeline parser reads as today or not at all. */
 const NEXT_BUSINESS_DAY_RE =
   /\b(?:(?:by\s+)?(?:the\s+)?(?:end|close)\s+of\s+)?(?:the\s+)?next\s+(?:business|working)\s+day\b/gi;
+/** How far back (characters) an "it" is looked up: the promise's sentence and the one before, within reason. */
+const REFERENT_REACH = 300;
 const TRAILING_WORD = /(?:^|\W)(?:and|so|then)$/i;
 
 /** End of a clause without trailing blanks, punctuation or a dangling "and"/"so"/"then". */
@@ -117,8 +120,11 @@ function extract(reply: string, options: ExtractPromisesOptions): ExtractedPromi
   const ref = dueReference(options);
   const cursor = new TimeCursor(findTimes(t, ref), text);
   const out: ExtractedPromise[] = [];
+  let previousSentenceStart = 0;
   for (const s of t.sentences) {
     const heads = findHeads(s.text);
+    const referentFrom = previousSentenceStart;
+    previousSentenceStart = s.start;
     let previousEnd = s.start;
     heads.forEach((head, i) => {
       const start = s.start + head.subjectStart;
@@ -133,7 +139,11 @@ function extract(reply: string, options: ExtractPromisesOptions): ExtractedPromi
       previousEnd = end;
       if (head.strength === "expected" && !time) return;
       const action = blankOut(text, actionStart, end, inside);
-      const what = actionPhrase(action, head.thing);
+      // Bounded look-back keeps a long run of promises linear.
+      const referent = /\bit\b/i.test(`${head.thing ?? ""} ${action.slice(0, 40)}`)
+        ? antecedent(text, Math.max(referentFrom, start - REFERENT_REACH), start)
+        : null;
+      const what = actionPhrase(action, head.thing, referent);
       if (what === "") return;
       out.push({
         what,
@@ -142,7 +152,7 @@ function extract(reply: string, options: ExtractPromisesOptions): ExtractedPromi
         dueText: time ? time.span.text : null,
         span: { start, end, text: clause },
         confidence: confidenceOf(head, time !== null),
-        kind: classifyKind(action, `${head.thing ?? ""} ${action}`, head.fieldWorker),
+        kind: classifyKind(action, `${head.thing ?? ""} ${referent ?? ""} ${action}`, head.fieldWorker),
       });
     });
   }

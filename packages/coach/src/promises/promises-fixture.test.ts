@@ -11,7 +11,14 @@ interface Row {
   text: string;
   referenceDate: string;
   timeZone: string;
-  promises: { quote: string; kind: string; owner: string; dueText: string | null; due: string | null }[];
+  promises: {
+    quote: string;
+    what: string;
+    kind: string;
+    owner: string;
+    dueText: string | null;
+    due: string | null;
+  }[];
 }
 
 const rows: Row[] = readFileSync(
@@ -76,5 +83,19 @@ describe("promises.jsonl", () => {
     expect(found / gold).toBeGreaterThanOrEqual(0.9);
     expect(dueRight / dueGold).toBeGreaterThanOrEqual(0.9);
     expect(falseOnNegatives).toBeLessThanOrEqual(2);
+  });
+
+  it("names most tune promises as labelled (a readable action, a pronoun replaced by what it stands for)", () => {
+    const named: string[] = [];
+    const misnamed: string[] = [];
+    for (const r of rows.filter((row) => row.split === "tune")) {
+      const got = extractPromises(r.text, { referenceDate: r.referenceDate, timeZone: r.timeZone });
+      for (const g of r.promises) {
+        const start = r.text.indexOf(g.quote);
+        const hit = got.find((p) => p.span.start < start + g.quote.length && start < p.span.end);
+        (hit?.what === g.what ? named : misnamed).push(`${r.id}: ${hit?.what} ≠ ${g.what}`);
+      }
+    }
+    expect(named.length / (named.length + misnamed.length), misnamed.join("\n")).toBeGreaterThanOrEqual(0.8);
   });
 });

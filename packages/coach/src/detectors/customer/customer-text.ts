@@ -291,7 +291,7 @@ function markQuotes(tokens: CustomerToken[], text: string): void {
   let open = -1;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as CustomerToken;
-    if (!QUOTE_CHARS.has(tok.text)) continue;
+    if (tok.end - tok.start !== 1 || !QUOTE_CHARS.has(tok.text)) continue;
     if (open < 0 || tok.text === "“") {
       open = i;
       continue;

@@ -17,6 +17,8 @@ const YEAR = /^(?:19|20)\d{2}$/;
 const MONTH_OF = new Map(Object.entries(MONTHS));
 const WEEKDAY_OF = new Map(Object.entries(WEEKDAYS));
 const RELATIVE_DAY_OF = new Map(Object.entries(RELATIVE_DAYS));
+/** Every word any of the three maps knows: one lookup settles the many words that are none of them. */
+const DATE_WORDS = new Set([...MONTH_OF.keys(), ...WEEKDAY_OF.keys(), ...RELATIVE_DAY_OF.keys()]);
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -98,7 +100,7 @@ export function detectDates(input: CustomerInput): Fact[] {
       i = tokens.indexOf(year?.[1] ?? (tokens[k] as CustomerToken), i);
       continue;
     }
-    if (tok.kind !== "word") continue;
+    if (tok.kind !== "word" || !DATE_WORDS.has(tok.norm)) continue;
     const month = MONTH_OF.get(tok.norm);
     if (month !== undefined) {
       // "Nov 20(th)(, 2026)" or "January 2016".
