@@ -24,16 +24,16 @@ const KEYWORDS: readonly [RegExp, PromiseKind][] = [
     "callback",
   ],
   [
-    /\b(?:confirmation|update|updated|keep\s+you\s+posted|let\s+you\s+know|get\s+back\s+to\s+you|report\s+back|be\s+in\s+touch|contact\s+you|contacted|reply|follow(?:ing)?\s+up|hear\s+(?:back|from))\b/,
+    /\b(?:confirmation|update|updated|keep\s+you\s+posted|let\s+you\s+know|get\s+back\s+to\s+you|report\s+back|be\s+in\s+touch|contact\s+you|contacted|reply|follow(?:ing)?\s+up|hear\s+(?:back|from)|message\s+you|emailed\s+to\s+you)\b/,
     "update",
   ],
-  [/\b(?:refund|refunded|reimburs\w*|money\s+back|credit(?:ed)?|compensat\w*)\b/, "refund"],
+  [/\b(?:refund|refunded|reimburs\w*|money\s+(?:be\s+)?back|credit(?:ed)?|compensat\w*)\b/, "refund"],
   [
     /\b(?:replacement|new\s+(?:one|pair|unit|order|item|phone|device|door|case|card)|fresh\s+order|resend|re-send|exchange)\b/,
     "replacement",
   ],
   [
-    /\b(?:fix|fixed|repair\w*|restor\w*|patch\w*|resolv\w*|replace|install\w*|back\s+online|sort\w*\s+(?:it|this)\s+out|get\s+(?:it|this|that)\s+sorted)\b/,
+    /\b(?:fix|fixed|correct(?:ed)?|repair\w*|restor\w*|patch\w*|resolv\w*|replace|install\w*|back\s+online|sort\w*\s+(?:it|this)\s+out|get\s+(?:it|this|that)\s+sorted)\b/,
     "fix",
   ],
   [/\b(?:email\s+you|send\s+you|write\s+to\s+you|link|itinerary|e-ticket|tracking\s+number)\b/, "update"],
@@ -53,7 +53,7 @@ export function classifyKind(action: string, clause: string, fieldWorker: boolea
 
 /** Where an action phrase stops: a purpose, a condition or a time clause adds nothing to "what". */
 const PHRASE_END =
-  /\s+(?:to\s+(?!you\b|us\b|me\b|the\b|your\b|our\b|a\b|an\b|my\b|them\b|it\b|him\b|her\b)|once|as\s+soon\s+as|when|if|because|so\s+that|until|unless|while|since)\b|[,;:!?.]/;
+  /\s+(?:right\s+(?:away|now)|straight\s+away|every\s+(?:day|morning|week)|by\s+(?:tracked|express|special|recorded|first[- ]class)\b|by\s*$)|\s+(?:to\s+(?!you\b|us\b|me\b|the\b|your\b|our\b|a\b|an\b|my\b|them\b|it\b|him\b|her\b)|once|as\s+soon\s+as|when|if|because|so\s+that|until|unless|while|since)\b|[,;:!?.]/;
 const MAX_WORDS = 9;
 
 const LEADING_ADVERBS = /^\s*(?:(?:personally|also|then|just|now|definitely|certainly|soon|shortly|all)\s+)+/i;
@@ -90,7 +90,10 @@ export function actionPhrase(action: string, thing: string | null, referent: str
     .replace(/\s+/g, " ")
     .replace(/^\s*,\s*(?:of course|naturally|certainly|absolutely|obviously|as promised)\s*,/i, "");
   const cut = PHRASE_END.exec(flat);
-  const body = (cut ? flat.slice(0, cut.index) : flat).replace(LEADING_ADVERBS, "").trim();
+  const body = (cut ? flat.slice(0, cut.index) : flat)
+    .replace(LEADING_ADVERBS, "")
+    .trim()
+    .replace(/^[A-Z](?=[a-z]+\b)/, (c) => c.toLowerCase()); // "Expect a call…" opening a sentence
   const words = body.split(" ").filter(Boolean).slice(0, MAX_WORDS).join(" ");
   if (thing === null) return referent ? withReferent(words, referent) : words;
   if (words === "") return "";

@@ -51,7 +51,7 @@ const AFTER_HEDGE =
  * conversation ("I will end this chat here") is a boundary, not a commitment — unless something follows with "and".
  */
 const AFTER_NOT_ACTION =
-  /^\s*(?:need|require|have\s+to|also\s+need|be\s+(?:happy|glad|pleased|delighted|sorry|honest|frank|grateful|here|able\s+to\s+help|fine|ok|okay|away|on\s+leave|off|out\s+of)|always|love|like|want|know|let\s+(?:it|that)\s+go|leave\s+(?:it|this)|close\s+automatically|expire|lapse|take)\b|^\s*(?:now\s+)?(?:be\s+)?(?:end|close|terminate|leave|disconnect|stop|pause)(?:ing)?\s+(?:this|the|our)\s+(?:conversation|chat|call|session|correspondence|discussion|thread|exchange)\b(?!\s+and\b)/;
+  /^\s*(?:need|require|have\s+to|also\s+need|be\s+(?:happy|glad|pleased|delighted|sorry|honest|frank|grateful|here|able\s+to\s+help|fine|ok|okay|away|on\s+leave|off|out\s+of)|always|love|like|want|know|let\s+(?:it|that)\s+go|leave\s+(?:it|this)|close\s+automatically|expire|lapse|take)\b|^\s*(?:now\s+)?(?:be\s+)?(?:end|clos|terminat|leav|disconnect|stop|paus)(?:e|ing)?\s+(?:this|the|our)\s+(?:conversation|chat|call|session|correspondence|discussion|thread|exchange)\b(?!\s+and\b)/;
 const CUSTOMER_RECEIVES =
   /^\s*(?:(?:also|then|soon|shortly|now)\s+)?(?:get|receive|see|have|hear|be\s+(?:refunded|credited|contacted|notified|sent|called|emailed|reimbursed|compensated))\b/;
 const THING_ACTION =
@@ -245,7 +245,8 @@ function readExpect(
     window === "" || window === "and" ? index : clauseEnd + lower.slice(clauseEnd, index).search(/\S/);
   return {
     subjectStart,
-    actionStart: index,
+    // "You can expect a call": the action reads from "expect", lower-cased by the phrase.
+    actionStart: actionStart - "expect".length,
     owner,
     strength: "expected",
     thing: null,

@@ -130,4 +130,35 @@ describe.each(backends())("agent and team routes on %s PostgreSQL", (backend) =>
     });
     expect(missing.statusCode).toBe(404);
   });
+  it("keeps at least one active admin: the last one can be neither demoted nor deactivated", async () => {
+    const t2 = await createTestApp(backend);
+    try {
+      const only = await agentWithToken(t2, "admin");
+      const demote = await t2.app.inject({
+        method: "PATCH",
+        url: `/api/v1/agents/${only.agent.id}`,
+        headers: only.headers,
+        payload: { role: "agent" },
+      });
+      expect(demote.statusCode).toBe(409);
+      expect(demote.json().error).toMatchObject({ code: "conflict", field: "role" });
+      const deactivate = await t2.app.inject({
+        method: "PATCH",
+        url: `/api/v1/agents/${only.agent.id}`,
+        headers: only.headers,
+        payload: { active: false },
+      });
+      expect(deactivate.statusCode).toBe(409);
+      const second = await agentWithToken(t2, "admin");
+      const nowAllowed = await t2.app.inject({
+        method: "PATCH",
+        url: `/api/v1/agents/${only.agent.id}`,
+        headers: second.headers,
+        payload: { role: "supervisor" },
+      });
+      expect(nowAllowed.statusCode).toBe(200);
+    } finally {
+      await t2.close();
+    }
+  });
 });

@@ -10,7 +10,7 @@ import {
   updateAgent as writeAgent,
 } from "@keel/db";
 import type { AppDeps } from "../../deps.js";
-import { fromDb, type Result } from "../../service-result.js";
+import { failure, fromDb, type Result } from "../../service-result.js";
 import { type Actor, audit } from "../audit/service.js";
 import { hashPassword } from "../auth/passwords.js";
 
@@ -92,6 +92,17 @@ export async function updateAgent(
 ): Promise<Result<Agent>> {
   const before = fromDb(await findAgent(deps.db, id));
   if (!before.ok) return before;
+  const losesAdmin =
+    before.value.role === "admin" &&
+    before.value.active &&
+    ((edit.role !== undefined && edit.role !== "admin") || edit.active === false);
+  if (losesAdmin && (await countActiveAdmins(deps.db)) <= 1) {
+    return failure(
+      "conflict",
+      "This is the only active admin: make another agent an admin first, so someone can still manage the desk.",
+      edit.active === false ? "active" : "role",
+    );
+  }
   const updated = fromDb(
     await writeAgent(deps.db, id, {
       ...(edit.name === undefined ? {} : { name: edit.name }),
@@ -114,4 +125,14 @@ export async function updateAgent(
     after: snapshot(updated.value),
   });
   return updated;
+}
+
+async function countActiveAdmins(db: Deps["db"]): Promise<number> {
+  const row = await db
+    .selectFrom("agents")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("role", "=", "admin")
+    .where("active", "=", true)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
