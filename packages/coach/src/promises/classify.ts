@@ -56,7 +56,8 @@ const PHRASE_END =
   /\s+(?:right\s+(?:away|now)|straight\s+away|every\s+(?:day|morning|week)|by\s+(?:tracked|express|special|recorded|first[- ]class)\b|by\s*$)|\s+(?:to\s+(?!you\b|us\b|me\b|the\b|your\b|our\b|a\b|an\b|my\b|them\b|it\b|him\b|her\b)|once|as\s+soon\s+as|when|if|because|so\s+that|until|unless|while|since)\b|[,;:!?.]/;
 const MAX_WORDS = 9;
 
-const LEADING_ADVERBS = /^\s*(?:(?:personally|also|then|just|now|definitely|certainly|soon|shortly|all)\s+)+/i;
+const LEADING_ADVERBS =
+  /^\s*(?:(?:personally|also|then|just|now|definitely|certainly|soon|shortly|all)\s+)+/i;
 
 /** "refund" + "be processed" → "refund is processed"; "items" + "arrive" → "items arrive". */
 function withSubject(noun: string, phrase: string): string {

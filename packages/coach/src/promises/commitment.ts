@@ -47,11 +47,11 @@ const AFTER_NEGATION = /^\s*(?:not|never)\b/;
 const AFTER_HEDGE =
   /^\s*(?:(?:also|then|just|still)\s+)?(?:try|hope|aim|attempt|see\s+(?:if|what|whether|how)|see\b(?!\s*\w)|do\s+(?:my|our)\s+best|probably|possibly|hopefully|maybe|likely|perhaps|ideally|usually|normally|generally)\b/;
 /**
- * "We'll need your ID", "I'll be honest": future tense without an action owed to the customer. Ending the
- * conversation ("I will end this chat here") is a boundary, not a commitment — unless something follows with "and".
+ * "We'll need your ID", "I'll be honest", "I'll ask you to…": future tense without an action owed to the customer.
+ * Ending the conversation ("I will end this chat here") is a boundary, not a commitment — unless "and" adds one.
  */
 const AFTER_NOT_ACTION =
-  /^\s*(?:need|require|have\s+to|also\s+need|be\s+(?:happy|glad|pleased|delighted|sorry|honest|frank|grateful|here|able\s+to\s+help|fine|ok|okay|away|on\s+leave|off|out\s+of)|always|love|like|want|know|let\s+(?:it|that)\s+go|leave\s+(?:it|this)|close\s+automatically|expire|lapse|take)\b|^\s*(?:now\s+)?(?:be\s+)?(?:end|clos|terminat|leav|disconnect|stop|paus)(?:e|ing)?\s+(?:this|the|our)\s+(?:conversation|chat|call|session|correspondence|discussion|thread|exchange)\b(?!\s+and\b)/;
+  /^\s*(?:need|require|have\s+to|also\s+need|be\s+(?:happy|glad|pleased|delighted|sorry|honest|frank|grateful|here|able\s+to\s+help|fine|ok|okay|away|on\s+leave|off|out\s+of)|always|love|like|want|know|ask\s+(?:that\s+(?:we|you)|you\s+to)|let\s+(?:it|that)\s+go|leave\s+(?:it|this)|close\s+automatically|expire|lapse|take)\b|^\s*(?:now\s+)?(?:be\s+)?(?:end|clos|terminat|leav|disconnect|stop|paus)(?:e|ing)?\s+(?:this|the|our)\s+(?:conversation|chat|call|session|correspondence|discussion|thread|exchange)\b(?!\s+and\b)/;
 const CUSTOMER_RECEIVES =
   /^\s*(?:(?:also|then|soon|shortly|now)\s+)?(?:get|receive|see|have|hear|be\s+(?:refunded|credited|contacted|notified|sent|called|emailed|reimbursed|compensated))\b/;
 const THING_ACTION =

@@ -176,10 +176,16 @@ describe("extractPromises", () => {
       "The language has continued, so I'm going to end this chat now. You can reach us by phone.",
       "I'll be closing this chat now.",
       "We will now end this call.",
+      "I want to help, and I'll ask that we keep this respectful so I can.",
     ])
       expect(extractPromises(reply, LONDON), reply).toEqual([]);
     const [callback] = extractPromises("I'll end the call and ring you back in 5 minutes.", LONDON);
     expect(callback).toMatchObject({ kind: "callback", owner: "agent" });
+    const [pickUp] = extractPromises(
+      "I'm going to end this conversation here. You can reach us by phone, and we'll pick it up from there.",
+      LONDON,
+    );
+    expect(pickUp?.what).toBe("pick it up from there");
   });
 
   it.each([

@@ -11,12 +11,12 @@ export interface DeskVoice {
   zone: string;
 }
 
-/** A customer still on the column's default ('UTC') is read in the desk's zone, as the desk setting says. */
+/** A customer without a timezone of their own (NULL) is read in the desk's zone, as the desk setting says. */
 export async function deskVoiceFor(
   db: Kysely<Database>,
   customer: Pick<Customer, "timezone">,
 ): Promise<DeskVoice> {
   const desk = await readSetting(db, deskSetting);
-  const own = customer.timezone && customer.timezone !== "UTC" ? customer.timezone : desk.timezone;
+  const own = customer.timezone ?? desk.timezone;
   return { deskName: desk.name, zone: validTimeZone(own) };
 }

@@ -45,6 +45,16 @@ export function detectEmails(input: CustomerInput): Fact[] {
 
 const PHONE_PART = /^(?:\+|\(|\)|-|\.|\d+(?:[.-]\d+)*)$/;
 
+/** How many ASCII digits `value` holds (what `/\d/` counts), without building the digits-only copy. */
+function countDigits(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 export function detectPhones(input: CustomerInput): Fact[] {
   const { tokens, words } = input.text;
   const text = input.text.t.text;
@@ -78,7 +88,7 @@ export function detectPhones(input: CustomerInput): Fact[] {
     const glued =
       after !== undefined && after.start === (tokens[j] as CustomerToken).end && after.kind === "word";
     const value = text.slice(tok.start, (tokens[j] as CustomerToken).end);
-    const digits = value.replace(/\D/g, "").length;
+    const digits = countDigits(value);
     const keyword = phoneWordSentences.has(tok.sentence);
     const shaped = PHONE_PUNCTUATION.test(value) || digits >= 10;
     if (!glued && shaped && ((digits >= 10 && digits <= 15) || (digits >= 7 && digits <= 9 && keyword))) {
