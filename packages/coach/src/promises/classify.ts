@@ -27,7 +27,7 @@ const KEYWORDS: readonly [RegExp, PromiseKind][] = [
     /\b(?:confirmation|update|updated|keep\s+you\s+posted|let\s+you\s+know|get\s+back\s+to\s+you|report\s+back|be\s+in\s+touch|contact\s+you|contacted|reply|follow(?:ing)?\s+up|hear\s+(?:back|from)|message\s+you|emailed\s+to\s+you)\b/,
     "update",
   ],
-  [/\b(?:refund|refunded|reimburs\w*|money\s+(?:be\s+)?back|credit(?:ed)?|compensat\w*)\b/, "refund"],
+  [/\b(?:refunds?|refunded|reimburs\w*|money\s+(?:be\s+)?back|credit(?:ed)?|compensat\w*)\b/, "refund"],
   [
     /\b(?:replacement|new\s+(?:one|pair|unit|order|item|phone|device|door|case|card)|fresh\s+order|resend|re-send|exchange)\b/,
     "replacement",
@@ -61,7 +61,7 @@ const LEADING_ADVERBS =
 
 /** "refund" + "be processed" → "refund is processed"; "items" + "arrive" → "items arrive". */
 function withSubject(noun: string, phrase: string): string {
-  const plural = /[^su]s$/.test(noun) && !/\bmoney$/.test(noun);
+  const plural = /[^siu]s$/.test(noun);
   const [verb = "", ...rest] = phrase.split(" ");
   let finite = verb;
   if (verb === "be") finite = plural ? "are" : "is";
@@ -77,7 +77,7 @@ function withSubject(noun: string, phrase: string): string {
 
 /** "look into it" → "look into the order"; the customer's "see it" is receiving the thing. */
 function withReferent(words: string, referent: string): string {
-  const replaced = words.replace(/^((?:\S+\s+){0,2}?)it\b/, `$1the ${referent}`);
+  const replaced = words.replace(/^((?:\S+\s+){0,2}?)it\b(?!['’])/, `$1the ${referent}`);
   return replaced === words ? words : replaced.replace(/^see the\b/, "receive the");
 }
 

@@ -153,6 +153,7 @@ describe("extractPromises", () => {
       ["refund is processed", "company", "refund", "within 3 business days"],
     ]);
     expect(read("The new headphones will arrive tomorrow.")[0]?.[0]).toBe("new headphones arrive");
+    expect(read("Thanks for the photos. This will be fixed by Friday.")[0]?.[0]).toBe("this is fixed");
   });
 
   it("names what a pronoun stands for", () => {

@@ -59,7 +59,8 @@ export function detectPhones(input: CustomerInput): Fact[] {
   const { tokens, words } = input.text;
   const text = input.text.t.text;
   const facts: Fact[] = [];
-  const phoneWordSentences = new Set(words.filter((w) => PHONE_WORDS.has(w.norm)).map((w) => w.sentence));
+  // Built on the first candidate: most messages have no number run at all.
+  let phoneWordSentences: Set<number> | null = null;
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i] as CustomerToken;
@@ -89,6 +90,7 @@ export function detectPhones(input: CustomerInput): Fact[] {
       after !== undefined && after.start === (tokens[j] as CustomerToken).end && after.kind === "word";
     const value = text.slice(tok.start, (tokens[j] as CustomerToken).end);
     const digits = countDigits(value);
+    phoneWordSentences ??= new Set(words.filter((w) => PHONE_WORDS.has(w.norm)).map((w) => w.sentence));
     const keyword = phoneWordSentences.has(tok.sentence);
     const shaped = PHONE_PUNCTUATION.test(value) || digits >= 10;
     if (!glued && shaped && ((digits >= 10 && digits <= 15) || (digits >= 7 && digits <= 9 && keyword))) {

@@ -68,10 +68,15 @@ export function detectRepeatContact(input: CustomerInput): RepeatContact {
   const text = input.text.t.text;
   const spans: Span[] = [];
   let miss = 1;
-  const contactSentences = new Set(words.filter((w) => CONTACT.has(w.stem)).map((w) => w.sentence));
+  // Built on the first weak cue: most messages have no cue at all.
+  let contactSentences: Set<number> | null = null;
+  const inContactSentence = (sentence: number): boolean => {
+    contactSentences ??= new Set(words.filter((w) => CONTACT.has(w.stem)).map((w) => w.sentence));
+    return contactSentences.has(sentence);
+  };
   const note = (from: CustomerToken, to: CustomerToken, base: number) => {
     const weight =
-      base < 0.6 && contactSentences.has(from.sentence) ? Math.min(0.85, base + CONTACT_BOOST) : base;
+      base < 0.6 && inContactSentence(from.sentence) ? Math.min(0.85, base + CONTACT_BOOST) : base;
     spans.push(spanOf(text, from.start, to.end));
     miss *= 1 - weight;
   };
