@@ -161,4 +161,20 @@ describe.each(backends())("agent and team routes on %s PostgreSQL", (backend) =>
       await t2.close();
     }
   });
+  it("names teamId when an agent is created in a team that does not exist", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/agents",
+      headers: admin,
+      payload: {
+        email: "lost@desk.example",
+        name: "Lost",
+        role: "agent",
+        password: "long enough pw",
+        teamId: crypto.randomUUID(),
+      },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.field).toBe("teamId");
+  });
 });

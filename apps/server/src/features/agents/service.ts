@@ -44,18 +44,17 @@ export interface NewAgentInput {
 }
 
 export async function createAgent(deps: Deps, input: NewAgentInput, actor: Actor): Promise<Result<Agent>> {
-  const created = fromDb(
-    await insertAgent(deps.db, {
-      email: input.email,
-      name: input.name,
-      role: input.role,
-      passwordHash: await hashPassword(input.password),
-      teamId: input.teamId ?? null,
-      skills: input.skills ?? [],
-      ...(input.capacity === undefined ? {} : { capacity: input.capacity }),
-    }),
-    "email",
-  );
+  const inserted = await insertAgent(deps.db, {
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    passwordHash: await hashPassword(input.password),
+    teamId: input.teamId ?? null,
+    skills: input.skills ?? [],
+    ...(input.capacity === undefined ? {} : { capacity: input.capacity }),
+  });
+  // A missing team is the only thing the insert can fail to find; anything else is about the email.
+  const created = fromDb(inserted, !inserted.ok && inserted.error.code === "not_found" ? "teamId" : "email");
   if (created.ok) {
     await audit(deps.db, actor, {
       entity: "agent",
