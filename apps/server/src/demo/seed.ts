@@ -9,7 +9,6 @@ import {
   type Database,
   findAgentByEmail,
   fulfilPromise,
-  listPromisesForCase,
 } from "@keel/db";
 import { type Kysely, sql } from "kysely";
 import { type Clock, ManualClock } from "../clock.js";
@@ -131,6 +130,7 @@ export async function seedDemo(
   // Signed links in follow-ups and acknowledgments need the server secret from the configuration.
   await seedFollowupDemo({ db: deps.db, clock: deps.clock, jobs: silentJobs, config: deps.config });
   await seedInformedDemo({ db: deps.db, clock: deps.clock, jobs: silentJobs, config: deps.config });
+  await keepPromisesOfResolvedCases(deps.db, deps.clock.now());
   await seedAttachmentDemo(deps);
   // Feature demos write threads that began earlier: a case is as old as its first message.
   await sql`UPDATE cases SET created_at = first.at
@@ -243,10 +243,21 @@ async function seedCase(db: Kysely<Database>, plan: CasePlan): Promise<void> {
     ? pick(["resolved", "resolved", "closed", "pending_customer"] as const, next)
     : pick(["open", "open", "pending_internal", "pending_customer"] as const, next);
   await updateCase(deps, caseId, { status }, SYSTEM_ACTOR, "status");
-  if (status === "resolved" || status === "closed") {
-    // The case was resolved by doing what its replies promised: those promises are kept, not overdue.
-    for (const promise of await listPromisesForCase(db, caseId)) {
-      await fulfilPromise(db, promise.id, clock.now(), { kind: "agent", agentId: assigneeId });
-    }
+}
+
+/**
+ * A demo case that is resolved or closed got there by doing what its replies promised: those promises are kept, not
+ * overdue. Runs once every scenario is seeded, so generated and feature cases alike tell that story.
+ */
+async function keepPromisesOfResolvedCases(db: Kysely<Database>, at: Date): Promise<void> {
+  const open = await db
+    .selectFrom("promises")
+    .innerJoin("cases", "cases.id", "promises.case_id")
+    .select(["promises.id", "promises.owner_agent_id"])
+    .where("promises.status", "=", "open")
+    .where("cases.status", "in", ["resolved", "closed"])
+    .execute();
+  for (const promise of open) {
+    await fulfilPromise(db, promise.id, at, { kind: "agent", agentId: promise.owner_agent_id });
   }
 }

@@ -3,9 +3,11 @@
  * customer asking for a manager (escalated by rule, waiting in the queue) and a bereaved customer an agent handed
  * up with a note — so a fresh desk's supervisor queue shows briefs at once.
  */
+
 import { findAgentByEmail, setCustomerVip } from "@keel/db";
+import { addDemoSteps } from "../../demo/thread-steps.js";
 import type { CoreDeps } from "../cases/service.js";
-import { addInboundMessage, addOutboundMessage } from "../messages/service.js";
+import { addInboundMessage } from "../messages/service.js";
 import { escalateByAgent, takeEscalation } from "./service.js";
 
 const HOUR = 3_600_000;
@@ -118,25 +120,12 @@ export async function seedEscalationDemo(
     if (!opened.ok) throw new Error(`demo escalation: ${opened.error.message}`);
     if (thread.customer.vip) await setCustomerVip(deps.db, opened.value.customer.id, true);
     const caseId = opened.value.case.id;
-    for (const step of rest) {
-      const sent =
-        step.from === "agent"
-          ? await addOutboundMessage(deps, {
-              caseId,
-              authorAgentId: agent.id,
-              body: step.body,
-              channel: "email",
-              sentAt: at(step.hoursAgo),
-            })
-          : await addInboundMessage(deps, {
-              caseId,
-              contact: { kind: "email", value: thread.customer.email },
-              body: step.body,
-              channel: "email",
-              receivedAt: at(step.hoursAgo),
-            });
-      if (!sent.ok) throw new Error(`demo escalation: ${sent.error.message}`);
-    }
+    await addDemoSteps(
+      deps,
+      { caseId, agentId: agent.id, customerEmail: thread.customer.email, now },
+      rest,
+      "demo escalation",
+    );
     if (thread.afterwards && "agentNote" in thread.afterwards) {
       await escalateByAgent(deps, caseId, { note: thread.afterwards.agentNote }, agent.id, {
         kind: "agent",

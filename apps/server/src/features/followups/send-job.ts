@@ -3,14 +3,12 @@
  * in the portal) asking whether the fix held, for a CSAT score and a comment, with a signed link to answer.
  */
 import {
-  addMessage,
   type Case,
   cancelLiveFollowups,
   type Database,
   type Followup,
   getCase,
   getCustomer,
-  listContacts,
   listDueFollowups,
   listMessages,
   markFollowupSent,
@@ -23,8 +21,13 @@ import type { Jobs } from "../../jobs/jobs.js";
 import { failure, fromDb, type Result, success, transact } from "../../service-result.js";
 import { audit, SYSTEM_ACTOR } from "../audit/service.js";
 import { emitEvent } from "../cases/events.js";
-import { deskVoiceFor, formatForCustomer, greetingName, issueCustomerLink } from "../informed/service.js";
-import { analyseOutbound } from "../messages/analysis.js";
+import {
+  addDeskMessage,
+  deskVoiceFor,
+  formatForCustomer,
+  greetingName,
+  issueCustomerLink,
+} from "../informed/service.js";
 import { readSetting } from "../settings/service.js";
 import { followupsSetting } from "./settings.js";
 
@@ -109,21 +112,9 @@ async function sendFollowup(
       deskName: voice.deskName,
       link: link.url,
     });
-    const hasEmail = (await listContacts(trx, kase.customer_id)).some((c) => c.kind === "email");
-    const thread = await listMessages(trx, kase.id);
-    const added = fromDb(
-      await addMessage(trx, {
-        caseId: kase.id,
-        direction: "outbound",
-        channel: hasEmail ? "email" : "web",
-        body,
-        authorAgentId: null,
-        analysis: analyseOutbound(body, thread, now),
-        createdAt: now,
-      }),
-    );
+    const added = await addDeskMessage(trx, kase, body, await listMessages(trx, kase.id), now);
     if (!added.ok) return added;
-    const { message } = added.value;
+    const message = added.value;
     const marked = await markFollowupSent(trx, followup.id, {
       at: now,
       messageId: message.id,

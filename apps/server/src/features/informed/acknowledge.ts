@@ -4,13 +4,11 @@
  * the portal) with the reference, what happens next and when they will hear from us.
  */
 import {
-  addMessage,
   type Case,
   type Database,
   getAcknowledgment,
   getCase,
   getCustomer,
-  listContacts,
   listMessages,
   recordAcknowledgment,
   updateCase,
@@ -23,9 +21,9 @@ import type { MessageStored } from "../../reactions/index.js";
 import { failure, fromDb, type Result, success, transact } from "../../service-result.js";
 import { audit, SYSTEM_ACTOR } from "../audit/service.js";
 import { emitEvent, jobConnectionOf } from "../cases/events.js";
-import { analyseOutbound } from "../messages/analysis.js";
 import { readSetting } from "../settings/service.js";
 import { issueCustomerLink } from "./customer-link.js";
+import { addDeskMessage } from "./desk-message.js";
 import { deskVoiceFor } from "./desk-voice.js";
 import { acknowledgmentSetting } from "./settings.js";
 import { formatForCustomer, greetingName, renderTemplate } from "./template.js";
@@ -132,20 +130,9 @@ export async function sendAcknowledgment(
       portal_link: link.url,
       desk_name: voice.deskName,
     });
-    const hasEmail = (await listContacts(trx, kase.customer_id)).some((c) => c.kind === "email");
-    const added = fromDb(
-      await addMessage(trx, {
-        caseId: kase.id,
-        direction: "outbound",
-        channel: hasEmail ? "email" : "web",
-        body,
-        authorAgentId: null,
-        analysis: analyseOutbound(body, thread, now),
-        createdAt: now,
-      }),
-    );
+    const added = await addDeskMessage(trx, kase, body, thread, now);
     if (!added.ok) return added;
-    const { message } = added.value;
+    const message = added.value;
     if (!(await recordAcknowledgment(trx, { caseId, messageId: message.id, at: now }))) {
       return failure("conflict", `case #${kase.number} was acknowledged meanwhile`);
     }

@@ -2,10 +2,12 @@
  * @module Demo data for the promise ledger: three cases whose replies made promises — one overdue, one falling due
  * within the reminder lead time, one kept by a later reply — so a fresh desk shows reminders and alerts at once.
  */
+
 import { findAgentByEmail } from "@keel/db";
+import { addDemoSteps } from "../../demo/thread-steps.js";
 import { SYSTEM_ACTOR } from "../audit/service.js";
 import { type CoreDeps, updateCase } from "../cases/service.js";
-import { addInboundMessage, addOutboundMessage } from "../messages/service.js";
+import { addInboundMessage } from "../messages/service.js";
 
 const HOUR = 3_600_000;
 
@@ -85,25 +87,12 @@ export async function seedPromiseDemo(deps: CoreDeps, agentEmail = "priya@keel.d
     });
     if (!opened.ok) throw new Error(`demo promises: ${opened.error.message}`);
     const caseId = opened.value.case.id;
-    for (const step of thread.steps) {
-      const sent =
-        step.from === "agent"
-          ? await addOutboundMessage(deps, {
-              caseId,
-              authorAgentId: agent.id,
-              body: step.body,
-              channel: "email",
-              sentAt: at(step.hoursAgo),
-            })
-          : await addInboundMessage(deps, {
-              caseId,
-              contact: { kind: "email", value: thread.customer.email },
-              body: step.body,
-              channel: "email",
-              receivedAt: at(step.hoursAgo),
-            });
-      if (!sent.ok) throw new Error(`demo promises: ${sent.error.message}`);
-    }
+    await addDemoSteps(
+      deps,
+      { caseId, agentId: agent.id, customerEmail: thread.customer.email, now },
+      thread.steps,
+      "demo promises",
+    );
     await updateCase(deps, caseId, { status: "pending_customer" }, SYSTEM_ACTOR, "status");
   }
   return THREADS.length;
