@@ -1,8 +1,9 @@
 /** @module /api/v1/audit and /api/v1/cases/:id/audit: the change history (supervisors see everything). */
-import { AuditList, AuditQuery, IdParams } from "@keel/contracts";
-import { type AuditEntry, listAuditFor, listRecentAudit } from "@keel/db";
+import { AuditList, AuditQuery, ErrorBody, IdParams } from "@keel/contracts";
+import { type AuditEntry, getCase, listAuditFor, listRecentAudit } from "@keel/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../deps.js";
+import { fromDb, unwrap } from "../../service-result.js";
 import { guards } from "../auth/guard.js";
 
 const tags = ["audit"];
@@ -52,11 +53,13 @@ export const auditRoutes =
           tags,
           summary: "A case's history, oldest first",
           params: IdParams,
-          response: { 200: AuditList },
+          response: { 200: AuditList, 404: ErrorBody },
         },
       },
-      async (request) => ({
-        entries: (await listAuditFor(deps.db, "case", request.params.id)).map(toAuditDto),
-      }),
+      async (request) => {
+        // An unknown case is a 404, not an empty history.
+        unwrap(fromDb(await getCase(deps.db, request.params.id)));
+        return { entries: (await listAuditFor(deps.db, "case", request.params.id)).map(toAuditDto) };
+      },
     );
   };

@@ -57,6 +57,12 @@ describe.each(backends())("case and message routes on %s PostgreSQL", (backend) 
       payload: { status: "pending_customer" },
     });
     expect(patched.json()).toMatchObject({ status: "pending_customer", slaPaused: true });
+    const unknown = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/cases/${crypto.randomUUID()}/audit`,
+      headers,
+    });
+    expect(unknown.statusCode).toBe(404);
     const audit = await t.app.inject({ method: "GET", url: `/api/v1/cases/${kase.id}/audit`, headers });
     expect(audit.json().entries.map((e: { action: string }) => e.action)).toEqual(["create", "update"]);
     const escalated = await t.app.inject({

@@ -17,6 +17,7 @@ import { type Actor, audit } from "../audit/service.js";
 import { emitEvent } from "../cases/events.js";
 import type { CoreDeps } from "../cases/service.js";
 import { dueTimesAfterPriorityChange, isMoreUrgent } from "../cases/sla.js";
+import { currentSlaTargets } from "../cases/sla-setting.js";
 
 export const ESCALATED_TAG = "escalated";
 
@@ -52,7 +53,8 @@ export async function changeCaseInTransaction(
   if (tags !== before.tags) changes.tags = tags;
   if (edit.atLeastPriority !== undefined && isMoreUrgent(edit.atLeastPriority, before.priority)) {
     changes.priority = edit.atLeastPriority;
-    const due = dueTimesAfterPriorityChange(before, edit.atLeastPriority, deps.slaTargets);
+    const targets = await currentSlaTargets(trx, deps.slaTargets);
+    const due = dueTimesAfterPriorityChange(before, edit.atLeastPriority, targets);
     changes.firstResponseDueAt = due.firstResponseDueAt;
     changes.resolutionDueAt = due.resolutionDueAt;
   }

@@ -1,8 +1,11 @@
 /** @module Escalation through the API: versioned rules, rules firing on inbound messages, the queue, the SLA path. */
+
 import { backends } from "@keel/db/testing";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentWithToken } from "../../testing/agents.js";
 import { createTestApp, type TestApp } from "../../testing/test-app.js";
+import { slaSetting } from "../cases/sla-setting.js";
 import { checkSla } from "../sla/sla-job.js";
 import { DEFAULT_ESCALATION_RULES } from "./default-rules.js";
 
@@ -329,6 +332,31 @@ describe.each(backends())("escalation on %s PostgreSQL", (backend) => {
     expect(mine.json().notifications).toContainEqual(
       expect.objectContaining({ kind: "case_escalated", caseId: kase, to: "me" }),
     );
+  });
+
+  it("raises the priority with the SLA targets an admin saved, not those the server started with", async () => {
+    const hours = (first: number, resolution: number) => ({
+      firstResponseHours: first,
+      resolutionHours: resolution,
+    });
+    const saved = await call("PUT", "/settings/sla", admin.headers, {
+      value: { urgent: hours(1, 8), high: hours(2, 10), normal: hours(24, 120), low: hours(48, 240) },
+    });
+    expect(saved.statusCode).toBe(200);
+    const kase = await newCase("Boiler out in winter");
+    // Opened now by the test clock, with no due time yet: the raise alone sets it.
+    await sql`UPDATE cases SET created_at = ${t.deps.clock.now()}, resolution_due_at = NULL WHERE id = ${kase}`.execute(
+      t.deps.db,
+    );
+    const escalated = await call("POST", `/cases/${kase}/escalate`, agent.headers, {
+      note: "Elderly customer.",
+    });
+    const after = escalated.json().case;
+    expect(after.priority).toBe("high");
+    const opened = Date.parse(after.createdAt);
+    expect(Date.parse(after.resolutionDueAt) - opened).toBe(10 * 3_600_000);
+    // The later tests run with the targets the server started with.
+    await call("PUT", "/settings/sla", admin.headers, { value: slaSetting.defaultValue });
   });
 
   it("answers a resolving PATCH with the case as stored, without the escalation's tag", async () => {
