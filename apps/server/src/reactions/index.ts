@@ -28,6 +28,8 @@ export interface MessageStored {
   message: Message;
   actor: Actor;
   now: Date;
+  /** Whether the message's author is a blocked contact, when the caller already read the contact. */
+  authorBlocked?: boolean;
 }
 
 export interface CaseChanged {
@@ -55,7 +57,8 @@ function caseReactions(): CaseReaction[] {
 /** Runs the reactions; returns the case as they left it. */
 export async function reactToStoredMessage(event: MessageStored): Promise<Case> {
   // A blocked contact's message is kept for the record only: no acknowledgment, escalation or notification.
-  if (await isBlockedAuthor(event.trx, event.message.author_contact_id)) {
+  const blocked = event.authorBlocked ?? (await isBlockedAuthor(event.trx, event.message.author_contact_id));
+  if (blocked) {
     await onBlockedContactMessage(event);
     return event.case;
   }

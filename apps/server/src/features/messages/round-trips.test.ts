@@ -52,6 +52,8 @@ async function reactionStatements(
         message,
         actor: { kind: "contact", id: message.author_contact_id },
         now: t.deps.clock.now(),
+        // As the message service passes it: it read the contact already.
+        authorBlocked: false,
       });
       throw new RolledBack();
     })

@@ -156,9 +156,10 @@ export async function addInboundMessage(
     if (caseCreated) await announce("case.created", { case: kase });
     if (created) {
       await announce("message.created", { case_id: kase.id, message: summary(message) });
-      kase = await reactToStoredMessage({ trx, deps, case: kase, message, actor, now });
+      const authorBlocked = contact.blocked_at !== null;
+      kase = await reactToStoredMessage({ trx, deps, case: kase, message, actor, now, authorBlocked });
       // A blocked contact's message is kept but does not reopen the case (see features/wellbeing/README.md).
-      if (contact.blocked_at === null && REOPENED_BY_CUSTOMER.has(kase.status)) {
+      if (!authorBlocked && REOPENED_BY_CUSTOMER.has(kase.status)) {
         const reopened = await applyCaseEdit(trx, deps, kase.id, { status: "open" }, actor, "reopen", now);
         if (!reopened.ok) return reopened;
         kase = reopened.value;
