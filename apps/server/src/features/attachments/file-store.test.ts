@@ -38,6 +38,17 @@ describe("attachment files on disk", () => {
     expect(await incoming()).toEqual([]);
   });
 
+  it("leaves nothing when the limit trips before the file has even opened", async () => {
+    for (let i = 0; i < 20; i++) {
+      await expect(receiveFile(dir, Readable.from([Buffer.alloc(64)]), 8)).rejects.toBeInstanceOf(
+        FileTooLargeError,
+      );
+    }
+    // An open still in flight would create its file after the removal: give it time to, then look.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await incoming()).toEqual([]);
+  });
+
   it("leaves nothing when the client goes away mid-upload", async () => {
     const broken = new Readable({
       read() {

@@ -49,10 +49,14 @@ export async function receiveFile(
       callback(size > limit ? new FileTooLargeError(limit) : null, chunk);
     },
   });
+  const output = createWriteStream(path, { flags: "wx", flush: true });
   try {
     const input = Buffer.isBuffer(source) ? Readable.from([source]) : source;
-    await pipeline(input, counter, createWriteStream(path, { flags: "wx", flush: true }));
+    await pipeline(input, counter, output);
   } catch (error) {
+    // The file may still be opening when the limit trips: wait until the stream has closed, or the removal would
+    // run first and the open would then leave an empty partial file behind.
+    if (!output.closed) await new Promise<void>((resolve) => output.once("close", () => resolve()));
     await rm(path, { force: true });
     throw error;
   }
