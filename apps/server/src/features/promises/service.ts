@@ -179,6 +179,32 @@ async function changeable(db: Kysely<Database>, id: string, caller: Agent): Prom
   return found;
 }
 
+/** One manual change to a promise: allowed for its owner or a supervisor, audited with before and after. */
+async function changePromise(
+  deps: Deps,
+  id: string,
+  caller: Agent,
+  actor: Actor,
+  action: string,
+  change: (trx: Kysely<Database>) => Promise<Result<PromiseRow>>,
+): Promise<Result<PromiseRow>> {
+  return transact(deps.db, async (trx) => {
+    const before = await changeable(trx, id, caller);
+    if (!before.ok) return before;
+    const after = await change(trx);
+    if (after.ok) {
+      await audit(trx, actor, {
+        entity: "promise",
+        entityId: id,
+        action,
+        before: before.value,
+        after: after.value,
+      });
+    }
+    return after;
+  });
+}
+
 export async function fulfilPromise(
   deps: Deps,
   id: string,
@@ -186,20 +212,9 @@ export async function fulfilPromise(
   actor: Actor,
   now: Date,
 ): Promise<Result<PromiseRow>> {
-  return transact(deps.db, async (trx) => {
-    const before = await changeable(trx, id, caller);
-    if (!before.ok) return before;
-    const kept = fromDb(await fulfilStored(trx, id, now, { kind: "agent", agentId: caller.id }));
-    if (kept.ok)
-      await audit(trx, actor, {
-        entity: "promise",
-        entityId: id,
-        action: "fulfil",
-        before: before.value,
-        after: kept.value,
-      });
-    return kept;
-  });
+  return changePromise(deps, id, caller, actor, "fulfil", async (trx) =>
+    fromDb(await fulfilStored(trx, id, now, { kind: "agent", agentId: caller.id })),
+  );
 }
 
 export async function cancelPromise(
@@ -210,20 +225,9 @@ export async function cancelPromise(
   actor: Actor,
   now: Date,
 ): Promise<Result<PromiseRow>> {
-  return transact(deps.db, async (trx) => {
-    const before = await changeable(trx, id, caller);
-    if (!before.ok) return before;
-    const cancelled = fromDb(await cancelStored(trx, id, now, reason));
-    if (cancelled.ok)
-      await audit(trx, actor, {
-        entity: "promise",
-        entityId: id,
-        action: "cancel",
-        before: before.value,
-        after: cancelled.value,
-      });
-    return cancelled;
-  });
+  return changePromise(deps, id, caller, actor, "cancel", async (trx) =>
+    fromDb(await cancelStored(trx, id, now, reason)),
+  );
 }
 
 /** A new due time; its reminder and overdue alert will fire again for it. */
@@ -234,18 +238,7 @@ export async function redatePromise(
   caller: Agent,
   actor: Actor,
 ): Promise<Result<PromiseRow>> {
-  return transact(deps.db, async (trx) => {
-    const before = await changeable(trx, id, caller);
-    if (!before.ok) return before;
-    const after = fromDb(await setPromiseDue(trx, id, due), "dueAt");
-    if (after.ok)
-      await audit(trx, actor, {
-        entity: "promise",
-        entityId: id,
-        action: "update",
-        before: before.value,
-        after: after.value,
-      });
-    return after;
-  });
+  return changePromise(deps, id, caller, actor, "update", async (trx) =>
+    fromDb(await setPromiseDue(trx, id, due), "dueAt"),
+  );
 }
