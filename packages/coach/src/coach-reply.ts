@@ -27,7 +27,8 @@ const RECENT_ANALYSES = 4;
 const recentAnalyses = new Map<string, CustomerAnalysis>();
 
 function customerAnalysisOf(text: string, earlier: string[]): CustomerAnalysis {
-  const key = `${weightsGeneration()}\u0000${text}\u0000${earlier.join("\u0000")}`;
+  // Without a thread there is nothing to join; skipping it also spares a call site that meets arrays of two shapes.
+  const key = `${weightsGeneration()}\u0000${text}\u0000${earlier.length > 0 ? earlier.join("\u0000") : ""}`;
   const hit = recentAnalyses.get(key);
   if (hit) {
     recentAnalyses.delete(key);
@@ -43,6 +44,12 @@ function customerAnalysisOf(text: string, earlier: string[]): CustomerAnalysis {
   return analysis;
 }
 
+function earlierCustomerTexts(thread: readonly ThreadMessage[]): string[] {
+  const out: string[] = [];
+  for (const m of thread) if (m.role === "customer") out.push(safeText(m.text));
+  return out;
+}
+
 export function coachReply(
   reply: string,
   customerMessage?: string | null,
@@ -52,12 +59,11 @@ export function coachReply(
   const replyTokens = tokenize(safeText(reply));
   const customerText = safeText(customerMessage);
   const customer = customerText.trim() ? tokenize(customerText) : null;
-  const earlierCustomer = thread.filter((m) => m.role === "customer").map((m) => safeText(m.text));
   const input: ReplyInput = {
     reply: replyTokens,
     customer,
     customerAnalysis: customer
-      ? (context.customerAnalysis ?? customerAnalysisOf(customerText, earlierCustomer))
+      ? (context.customerAnalysis ?? customerAnalysisOf(customerText, earlierCustomerTexts(thread)))
       : null,
     thread,
     timelines: parseTimelines(replyTokens, context.referenceDate),

@@ -39,6 +39,9 @@ const PRACTICE_GAIN: Partial<Record<ReplyLabel, Weighted>> = {
   asks_input: { points: 4, fix: "Offer the customer a choice in how this is put right." },
 };
 
+const PROBLEMS = Object.entries(PROBLEM_COST) as ReadonlyArray<[ReplyLabel, Weighted]>;
+const PRACTICES = Object.entries(PRACTICE_GAIN) as ReadonlyArray<[ReplyLabel, Weighted]>;
+
 // A reply that already hands the case up ("I've passed this to my manager") has done what escalation asks.
 const ESCALATES =
   /\b(?:escalat\w*|supervisor|manager|team\s+lead(?:er)?|senior\s+(?:colleague|member|team)|specialist\s+team|complaints\s+team|(?:passed|referred|handed|forwarded)\s+(?:this|it|your\s+\w+)\s+(?:on\s+)?to)\b/i;
@@ -80,17 +83,20 @@ export function scoreReply(
   const abusive = input.customerAnalysis?.abusive ?? false;
   let score = 40;
   const fixes: Array<{ urgency: number; text: string }> = [];
-  for (const [label, cost] of Object.entries(PROBLEM_COST) as Array<[ReplyLabel, Weighted]>) {
+  for (const [label, cost] of PROBLEMS) {
     const r = labels[label];
     if (r.value) {
       score -= cost.points * r.confidence;
       fixes.push({ urgency: 100 + cost.points * r.confidence, text: r.suggestion ?? cost.fix });
     }
   }
-  for (const [label, gain] of Object.entries(PRACTICE_GAIN) as Array<[ReplyLabel, Weighted]>) {
+  let practices = 0;
+  for (const [label, gain] of PRACTICES) {
     const r = labels[label];
-    if (r.value) score += gain.points * Math.max(0.5, r.confidence);
-    else {
+    if (r.value) {
+      score += gain.points * Math.max(0.5, r.confidence);
+      practices++;
+    } else {
       const weight = missingWeight(label, labels, input);
       // A practice the reply barely missed (low confidence in "absent") is a milder fix.
       fixes.push({
@@ -100,7 +106,6 @@ export function scoreReply(
     }
   }
   // A reply with no practice at all is a brush-off, whatever else it avoids.
-  const practices = (Object.keys(PRACTICE_GAIN) as ReplyLabel[]).filter((l) => labels[l].value).length;
   if (practices === 0) score -= 10;
   if (abusive && !labels.sets_boundary.value) {
     fixes.push({
@@ -120,9 +125,10 @@ export function scoreReply(
     }
   }
   fixes.sort((a, b) => b.urgency - a.urgency);
-  const unique = [...new Set(fixes.map((f) => f.text))];
-  return {
-    score: Math.round(Math.max(0, Math.min(100, score))),
-    fixes: unique.slice(0, 3),
-  };
+  const top: string[] = [];
+  for (const f of fixes) {
+    if (top.length === 3) break;
+    if (!top.includes(f.text)) top.push(f.text);
+  }
+  return { score: Math.round(Math.max(0, Math.min(100, score))), fixes: top };
 }

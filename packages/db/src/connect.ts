@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded.js";
 import { migrateToLatest } from "./migrate.js";
+import { PreparingClient } from "./prepared.js";
 import { type DbResult, fail, ok } from "./result.js";
 import type { Database } from "./schema.js";
 
@@ -55,7 +56,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     }
   }
 
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    Client: PreparingClient,
+  });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on("error", (error) => log(`database connection error: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

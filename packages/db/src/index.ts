@@ -7,6 +7,7 @@ export { EMBEDDED_DATABASE, type OpenDatabaseOptions, type OpenedDatabase, openD
 export { type EmbeddedOptions, type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded.js";
 export { migrateDownAll, migrateToLatest } from "./migrate.js";
 export { migrations } from "./migrations/index.js";
+export { PREPARED } from "./prepared.js";
 export * from "./repos/agent-load.js";
 export * from "./repos/agents.js";
 export * from "./repos/api-tokens.js";
@@ -25,6 +26,7 @@ export * from "./repos/messages.js";
 export * from "./repos/notifications.js";
 export * from "./repos/promises.js";
 export * from "./repos/rate-limits.js";
+export * from "./repos/reaction-queue.js";
 export * from "./repos/reflections.js";
 export * from "./repos/sessions.js";
 export * from "./repos/settings.js";

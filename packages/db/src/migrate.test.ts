@@ -20,6 +20,7 @@ const EXPECTED_TABLES = [
   "escalations",
   "followups",
   "idempotency_keys",
+  "message_reactions_due",
   "messages",
   "notification_reads",
   "notifications",

@@ -370,6 +370,14 @@ export interface RateLimitWindowsTable {
   hits: Generated<number>;
 }
 
+/** An inbound message whose reactions are still to run (written with the message, deleted when they ran). */
+export interface MessageReactionsDueTable {
+  message_id: string;
+  queued_at: CreatedAt;
+  had_inbound: boolean | null;
+  attempts: Generated<number>;
+}
+
 export interface Database {
   teams: TeamsTable;
   agents: AgentsTable;
@@ -394,6 +402,7 @@ export interface Database {
   acknowledgments: AcknowledgmentsTable;
   followups: FollowupsTable;
   rate_limit_windows: RateLimitWindowsTable;
+  message_reactions_due: MessageReactionsDueTable;
 }
 
 export type Team = Selectable<TeamsTable>;

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { migrateToLatest } from "./migrate.js";
+import { PreparingClient } from "./prepared.js";
 import type { Database } from "./schema.js";
 import { CONTROL_ENV } from "./testing-global-setup.js";
 
@@ -65,7 +66,9 @@ export async function createTestDatabase(
   await admin(server, `CREATE DATABASE ${name}`);
   const url = withDatabase(server, name);
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 4 }) }),
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: url, max: 4, Client: PreparingClient }),
+    }),
   });
   const drop = async () => {
     await db.destroy();

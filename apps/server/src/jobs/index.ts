@@ -21,6 +21,7 @@ import {
 } from "../features/webhooks/dispatch.js";
 import { expireIdempotencyKeys, IDEMPOTENCY_EXPIRY_QUEUE } from "../http/idempotency-expiry.js";
 import { pruneRateLimits, RATE_LIMIT_PRUNE_QUEUE } from "../http/rate-limit-prune.js";
+import { DUE_REACTIONS_QUEUE, drainDueReactions } from "../reactions/deferred.js";
 
 export { PgBossJobs } from "./pg-boss-jobs.js";
 
@@ -85,5 +86,9 @@ export async function registerWorkers(
   });
   await jobs.work(RATE_LIMIT_PRUNE_QUEUE, async () => {
     await pruneRateLimits(db, clock.now());
+  });
+  await jobs.work(DUE_REACTIONS_QUEUE, async () => {
+    const ran = await drainDueReactions(deps, log);
+    if (ran > 0) log(`reactions: ran those of ${ran} message(s) left waiting`);
   });
 }

@@ -8,6 +8,7 @@ import { PROMISE_CHECK_EVERY_MS, PROMISE_CHECK_QUEUE } from "../features/promise
 import { SLA_CHECK_EVERY_MS, SLA_CHECK_QUEUE } from "../features/sla/sla-job.js";
 import { IDEMPOTENCY_EXPIRY_EVERY_MS, IDEMPOTENCY_EXPIRY_QUEUE } from "../http/idempotency-expiry.js";
 import { RATE_LIMIT_PRUNE_EVERY_MS, RATE_LIMIT_PRUNE_QUEUE } from "../http/rate-limit-prune.js";
+import { DUE_REACTIONS_EVERY_MS, DUE_REACTIONS_QUEUE } from "../reactions/deferred.js";
 import type { Jobs } from "./jobs.js";
 
 export interface PeriodicCheck {
@@ -23,6 +24,7 @@ export const PERIODIC_CHECKS: readonly PeriodicCheck[] = [
   { queue: FOLLOWUP_CHECK_QUEUE, everyMs: FOLLOWUP_CHECK_EVERY_MS },
   { queue: IDEMPOTENCY_EXPIRY_QUEUE, everyMs: IDEMPOTENCY_EXPIRY_EVERY_MS },
   { queue: RATE_LIMIT_PRUNE_QUEUE, everyMs: RATE_LIMIT_PRUNE_EVERY_MS },
+  { queue: DUE_REACTIONS_QUEUE, everyMs: DUE_REACTIONS_EVERY_MS },
 ];
 
 export async function queuePeriodicCheck(jobs: Jobs, check: PeriodicCheck): Promise<void> {

@@ -30,6 +30,8 @@ export interface MessageStored {
   now: Date;
   /** Whether the message's author is a blocked contact, when the caller already read the contact. */
   authorBlocked?: boolean;
+  /** True once the caller (or a reaction) saw the case already had a customer message before this one. */
+  hadInbound?: boolean;
 }
 
 export interface CaseChanged {

@@ -60,20 +60,29 @@ const FAILURE_PHRASES = new Set([
 const PHRASE_STARTS = new Set(["no", "not", "doesn't", "don't"]);
 const NEGATIONS = new Set(["not", "no", "never", "nothing", "nobody", "none", "cannot"]);
 
-// A word is looked at only when its first letter and length match a cue word's (or it ends in "n't"): most words
-// match none, and skipping them spares a substring and a set lookup each. Lengths from 63 up share one slot.
+// A word is looked at only when its first letter, length and last letter match a cue word's (or it ends in "n't"):
+// most words match none, and skipping them spares a substring and a set lookup each. Each (first letter, length)
+// slot holds a bit per last letter; lengths from 63 up share one slot.
 const MAX_SIGNATURE_LENGTH = 63;
-const CUE_SIGNATURES = new Uint8Array(128 * (MAX_SIGNATURE_LENGTH + 1));
+const CUE_SIGNATURES = new Uint32Array(128 * (MAX_SIGNATURE_LENGTH + 1));
 for (const w of [
   ...FAILURE_WORDS,
   ...PHRASE_STARTS,
   ...NEGATIONS,
   ...[...FAILURE_PHRASES].map((p) => p.split(" ")[1] ?? ""),
 ])
-  if (w !== "") CUE_SIGNATURES[signature(w.charCodeAt(0), w.length)] = 1;
+  if (w !== "") {
+    const at = signature(w.charCodeAt(0), w.length);
+    CUE_SIGNATURES[at] = (CUE_SIGNATURES[at] ?? 0) | lastBit(w.charCodeAt(w.length - 1));
+  }
 
 function signature(first: number, length: number): number {
   return (first & 127) * (MAX_SIGNATURE_LENGTH + 1) + Math.min(length, MAX_SIGNATURE_LENGTH);
+}
+
+/** A bit per letter a–z; both apostrophes share one (the text's ’ is read as '). */
+function lastBit(code: number): number {
+  return code >= 97 && code <= 122 ? 1 << (code - 97) : 1 << 26;
 }
 
 /** Whether lower[start, end) ends in "n't" (either apostrophe). */
@@ -97,15 +106,22 @@ function countCues(text: string): CueCounts {
   const lower = text.toLowerCase();
   let prev = "";
   let start = -1;
+  // Whether the current word holds a curly apostrophe, noted while scanning instead of searched for per word.
+  let curly = false;
   for (let i = 0; i <= lower.length; i++) {
     const c = i < lower.length ? lower.charCodeAt(i) : 32;
     const isWord = (c >= 97 && c <= 122) || ((c === 39 || c === 0x2019) && start >= 0);
     if (isWord) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        curly = false;
+      }
+      if (c === 0x2019) curly = true;
       continue;
     }
     if (start < 0) continue;
-    if (CUE_SIGNATURES[signature(lower.charCodeAt(start), i - start)] === 0 && !endsWithNt(lower, start, i)) {
+    const slot = CUE_SIGNATURES[signature(lower.charCodeAt(start), i - start)] as number;
+    if ((slot & lastBit(lower.charCodeAt(i - 1))) === 0 && !endsWithNt(lower, start, i)) {
       // Not a cue word, so not a phrase start either.
       prev = "";
       start = -1;
@@ -113,19 +129,13 @@ function countCues(text: string): CueCounts {
     }
     let word = lower.slice(start, i);
     start = -1;
-    if (word.includes("\u2019")) word = word.replace(/\u2019/g, "'");
+    if (curly) word = word.replace(/\u2019/g, "'");
     if (FAILURE_WORDS.has(word)) counts.failures++;
     else if (PHRASE_STARTS.has(prev) && FAILURE_PHRASES.has(`${prev} ${word}`)) counts.failures++;
     if (NEGATIONS.has(word) || word.endsWith("n't")) counts.negations++;
     prev = word;
   }
   return counts;
-}
-
-function countChar(text: string, code: number): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === code) n++;
-  return n;
 }
 
 interface GroupIndexes {
@@ -161,8 +171,9 @@ export function complaintFeatures(text: string, probs: CustomerProbabilities, ou
   out[4] = 1 - (probs.offensive[2] ?? 1);
   out[5] = Math.log1p(cues.failures);
   out[6] = Math.log1p(cues.negations);
-  out[7] = Math.min(1, countChar(text, 33));
-  out[8] = Math.min(1, countChar(text, 63));
+  // Capped at one, so whether the mark occurs is all that counts.
+  out[7] = text.includes("!") ? 1 : 0;
+  out[8] = text.includes("?") ? 1 : 0;
 }
 
 const scratch = new Float64Array(COMPLAINT_FEATURES.length);

@@ -80,6 +80,8 @@ const CAPS_FEATURE = mix(0x0ca95);
 export function extractFeatures(text: string, cfg: FeatureConfig, buf: FeatureBuffer): void {
   buf.length = 0;
   const mask = (1 << cfg.hashBits) - 1;
+  // Words are copied out only for character n-grams; without them the hash and the length are all that is kept.
+  const keepCodes = cfg.charNgram > 0;
   const n = text.length;
   let prev = 0;
   let hasPrev = false;
@@ -117,9 +119,11 @@ export function extractFeatures(text: string, cfg: FeatureConfig, buf: FeatureBu
         } else if (!isWordCode(l)) break;
         if (l !== c && c < 128) upper++;
         h = Math.imul(h ^ l, FNV_PRIME);
-        const codes = buf.wordCodes();
-        if (wordLen >= codes.length) buf.growWord();
-        buf.wordCodes()[wordLen++] = l;
+        if (keepCodes) {
+          if (wordLen >= buf.wordCodes().length) buf.growWord();
+          buf.wordCodes()[wordLen] = l;
+        }
+        wordLen++;
         i++;
       }
       if (upper >= 3 && upper === wordLen) buf.push(CAPS_FEATURE & mask);

@@ -81,8 +81,12 @@ export function sameFeatures(a: FeatureConfig, b: FeatureConfig): boolean {
 export function scoreFeatures(model: LinearModel, buffer: FeatureBuffer, out: Float64Array): void {
   const { sums, weights, scales, bias } = model;
   const L = sums.length;
-  sums.fill(0);
   const ids = buffer.ids;
+  // Rows are scattered over megabytes of weights: touching each row's first weight up front lets the memory loads
+  // overlap instead of stalling the summing loop one row at a time. `touched & 0` keeps the reads from being dropped.
+  let touched = 0;
+  for (let f = 0; f < buffer.length; f++) touched |= weights[(ids[f] as number) * L] as number;
+  sums.fill(touched & 0);
   // Indexes are in range by construction (ids < 2^hashBits, checked at load), so the casts skip `?? 0` in the hot loop.
   for (let f = 0; f < buffer.length; f++) {
     const row = (ids[f] as number) * L;

@@ -28,15 +28,16 @@ export function emotionLabels(probs: CustomerProbabilities, atLeastOne = true): 
   const labels: string[] = [];
   let best = 0;
   let bestRatio = -1;
-  probs.goemotionsLabels.forEach((label, i) => {
+  const names = probs.goemotionsLabels;
+  for (let i = 0; i < names.length; i++) {
     const p = probs.goemotions[i] ?? 0;
     const t = probs.goemotionsThresholds[i] ?? 0.5;
-    if (p >= t) labels.push(label);
+    if (p >= t) labels.push(names[i] as string);
     if (p / t > bestRatio) {
       bestRatio = p / t;
       best = i;
     }
-  });
+  }
   if (labels.length === 0 && atLeastOne) labels.push(probs.goemotionsLabels[best] ?? "neutral");
   return labels;
 }

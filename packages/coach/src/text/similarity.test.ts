@@ -1,6 +1,6 @@
 /** @module Tests for content-word overlap, concepts and verbatim detection. */
 import { describe, expect, it } from "vitest";
-import { contentProfile, overlap, profileOf, sentenceProfiles, verbatimShare } from "./similarity.js";
+import { contentProfile, overlap, profileOf, sentenceOverlaps, verbatimShare } from "./similarity.js";
 import { tokenize } from "./tokenize.js";
 
 describe("similarity", () => {
@@ -25,12 +25,29 @@ describe("similarity", () => {
     expect(p.stems.has("abcdef")).toBe(false);
   });
 
-  it("profiles each sentence once", () => {
-    const t = tokenize("First sentence here. Second one there.");
-    expect(sentenceProfiles(t)).toBe(sentenceProfiles(t));
-    expect(sentenceProfiles(t)).toHaveLength(2);
-    expect(sentenceProfiles(tokenize("One. ".repeat(100)))).toHaveLength(40);
-    expect(contentProfile(t, 0, 0).stems.size).toBe(0);
+  it("counts each reply sentence's overlap with the customer as the profiles do, once per pair", () => {
+    const customer = tokenize(
+      "My parcel is late again and the late parcel was damaged. Refund the parcel now!",
+    );
+    const reply = tokenize(
+      "Sorry your parcel is late, a late parcel is awful. We will refund the damaged parcel. Hi.",
+    );
+    const counts = sentenceOverlaps(reply, customer);
+    expect(sentenceOverlaps(reply, customer)).toBe(counts);
+    expect(counts).toHaveLength(3);
+    reply.sentences.forEach((s, i) => {
+      const own = contentProfile(reply, s.tokenStart, s.tokenEnd);
+      const o = overlap(own, profileOf(customer));
+      expect(counts[i]).toEqual({
+        stems: own.stems.size,
+        shared: o.shared.length,
+        sharedConcepts: o.sharedConcepts.length,
+        sharedBigrams: o.sharedBigrams,
+      });
+    });
+    expect(counts[0]?.sharedBigrams).toBe(2);
+    expect(sentenceOverlaps(tokenize("One. ".repeat(100)), customer)).toHaveLength(40);
+    expect(contentProfile(reply, 0, 0).stems.size).toBe(0);
   });
 
   it("measures verbatim copying by five-word runs", () => {

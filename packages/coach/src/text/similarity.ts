@@ -4,7 +4,6 @@ import { stem } from "./stem.js";
 import { STOPWORDS, SUPPORT_GENERIC } from "./stopwords.js";
 import type { Tokenized } from "./tokenize.js";
 
-// Words customers and agents use for the same problem; each maps to one concept key so "late" meets "delayed".
 // Surface words customers and agents use for the same problem; each maps to one concept so "late" meets "delayed".
 const CONCEPTS: ReadonlyArray<readonly [string, string]> = [
   ["~delay", "late delayed delay waiting wait slow overdue still yet hours weeks ages long"],
@@ -61,11 +60,6 @@ export const profileOf: (t: Tokenized) => ContentProfile = memoByIdentity((t: To
 /** Detectors read at most this many sentences of a reply: a pasted essay is not coached line by line. */
 export const MAX_PROFILED_SENTENCES = 40;
 
-/** Profiles of the first sentences of a text, computed once per text and shared by the detectors. */
-export const sentenceProfiles: (t: Tokenized) => ContentProfile[] = memoByIdentity((t: Tokenized) =>
-  t.sentences.slice(0, MAX_PROFILED_SENTENCES).map((s) => contentProfile(t, s.tokenStart, s.tokenEnd)),
-);
-
 /** Builds the content profile of tokens [from, to) of a tokenized text. */
 export function contentProfile(t: Tokenized, from = 0, to = t.tokens.length): ContentProfile {
   const stems = new Set<string>();
@@ -73,20 +67,9 @@ export function contentProfile(t: Tokenized, from = 0, to = t.tokens.length): Co
   const bigrams = new Set<string>();
   let prev = "";
   for (let i = from; i < to; i++) {
-    const tok = t.tokens[i];
-    if (!tok) break;
-    // Amounts and counts the customer gave ("£640", "14 lines") are content too; single digits are too common.
-    const isFigure = tok.kind === "number" && tok.norm.length >= 2;
-    if (
-      (tok.kind !== "word" && !isFigure) ||
-      (!isFigure && !isContentWord(tok.norm)) ||
-      isHandleOrLink(t, i)
-    ) {
-      if (tok.kind === "punct") prev = "";
-      continue;
-    }
-    const s = isFigure ? tok.norm : stem(tok.norm);
-    if (SUPPORT_GENERIC.has(s) || SUPPORT_GENERIC.has(tok.norm)) {
+    const s = contentStemAt(t, i);
+    if (s === null) continue;
+    if (s === "") {
       prev = "";
       continue;
     }
@@ -97,6 +80,90 @@ export function contentProfile(t: Tokenized, from = 0, to = t.tokens.length): Co
     prev = s;
   }
   return { stems, concepts, bigrams };
+}
+
+/** How one reply sentence's content meets the customer's: the counts the detectors weigh. */
+export interface SentenceOverlap {
+  /** Distinct content stems of the sentence. */
+  stems: number;
+  /** Of those, the ones the customer used too. */
+  shared: number;
+  sharedConcepts: number;
+  sharedBigrams: number;
+}
+
+let lastReply: Tokenized | null = null;
+let lastCustomer: Tokenized | null = null;
+let lastOverlaps: SentenceOverlap[] = [];
+
+/**
+ * `overlap(contentProfile(sentence), profileOf(customer))` reduced to counts, for each of the reply's first
+ * MAX_PROFILED_SENTENCES sentences. Computed once per reply and customer (acknowledges, empathy and paraphrase all
+ * ask) in one pass that builds no sets per sentence: a bigram can only be shared when both its stems are the customer's.
+ */
+export function sentenceOverlaps(reply: Tokenized, customer: Tokenized): readonly SentenceOverlap[] {
+  if (reply === lastReply && customer === lastCustomer) return lastOverlaps;
+  const theirs = profileOf(customer);
+  // Stem → the last sentence it was seen in, so "distinct within the sentence" needs no set per sentence.
+  const seenIn = new Map<string, number>();
+  const out: SentenceOverlap[] = [];
+  const count = Math.min(reply.sentences.length, MAX_PROFILED_SENTENCES);
+  for (let si = 0; si < count; si++) {
+    const sentence = reply.sentences[si];
+    if (!sentence) break;
+    const o: SentenceOverlap = { stems: 0, shared: 0, sharedConcepts: 0, sharedBigrams: 0 };
+    // Concept keys all start with "~" and none is a prefix of another, so a joined string is a fine small set.
+    let conceptsSeen = "";
+    let bigramsSeen: string[] | null = null;
+    let prev = "";
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+      const s = contentStemAt(reply, i);
+      if (s === null) continue;
+      if (s === "") {
+        prev = "";
+        continue;
+      }
+      if (seenIn.get(s) !== si) {
+        seenIn.set(s, si);
+        o.stems++;
+        if (theirs.stems.has(s)) o.shared++;
+        const c = conceptOf(s);
+        if (c && !conceptsSeen.includes(c) && theirs.concepts.has(c)) {
+          conceptsSeen += c;
+          o.sharedConcepts++;
+        }
+      }
+      if (prev && theirs.stems.has(prev) && theirs.stems.has(s)) {
+        const bigram = `${prev} ${s}`;
+        if (theirs.bigrams.has(bigram) && !bigramsSeen?.includes(bigram)) {
+          bigramsSeen ??= [];
+          bigramsSeen.push(bigram);
+          o.sharedBigrams++;
+        }
+      }
+      prev = s;
+    }
+    out.push(o);
+  }
+  lastReply = reply;
+  lastCustomer = customer;
+  lastOverlaps = out;
+  return out;
+}
+
+/**
+ * The content stem of token i, as `contentProfile` reads it: null for a token it skips, "" for one that breaks a
+ * bigram (punctuation, generic support words).
+ */
+function contentStemAt(t: Tokenized, i: number): string | null {
+  const tok = t.tokens[i];
+  if (!tok) return null;
+  const isFigure = tok.kind === "number" && tok.norm.length >= 2;
+  if ((tok.kind !== "word" && !isFigure) || (!isFigure && !isContentWord(tok.norm)) || isHandleOrLink(t, i)) {
+    return tok.kind === "punct" ? "" : null;
+  }
+  const s = isFigure ? tok.norm : stem(tok.norm);
+  return SUPPORT_GENERIC.has(s) || SUPPORT_GENERIC.has(tok.norm) ? "" : s;
 }
 
 /** A word token glued to "@" or inside a URL is a handle or link fragment, not content. */

@@ -50,7 +50,7 @@ const MASK = (1 << TABLE_BITS) - 1;
 const MAX_ENTRIES = 40_000;
 /** Longer tokens (pasted hashes, runs of one character) are not kept: they rarely repeat and would hold memory. */
 const MAX_INTERNED_LENGTH = 48;
-const keys: Array<string | undefined> = new Array<string | undefined>(MASK + 1).fill(undefined);
+// One array of spellings, compared by their text: a lookup then touches the slot, the spelling and its characters.
 const spellings: Array<Spelling | undefined> = new Array<Spelling | undefined>(MASK + 1).fill(undefined);
 let entries = 0;
 
@@ -79,19 +79,18 @@ export function spellingAt(text: string, start: number, end: number): Spelling {
   if (length > MAX_INTERNED_LENGTH) return makeSpelling(text.slice(start, end));
   let slot = hashRange(text, start, end);
   for (;;) {
-    const key = keys[slot];
-    if (key === undefined) break;
-    if (key.length === length && sameChars(key, text, start)) return spellings[slot] as Spelling;
+    const known = spellings[slot];
+    if (known === undefined) break;
+    const key = known.text;
+    if (key.length === length && sameChars(key, text, start)) return known;
     slot = (slot + 1) & MASK;
   }
   if (entries >= MAX_ENTRIES) {
-    keys.fill(undefined);
     spellings.fill(undefined);
     entries = 0;
     slot = hashRange(text, start, end);
   }
   const spelling = makeSpelling(ownCopy(text.slice(start, end)));
-  keys[slot] = spelling.text;
   spellings[slot] = spelling;
   entries++;
   return spelling;

@@ -120,9 +120,24 @@ const DURATION_RE = new RegExp(
 
 const NO_MATCHES: readonly RegExpExecArray[] = [];
 
+/** Every match of a global pattern, by an exec loop: `matchAll` copies the regex on each call. */
+function matchesOf(text: string, re: RegExp): readonly RegExpExecArray[] {
+  re.lastIndex = 0;
+  let m = re.exec(text);
+  if (m === null) return NO_MATCHES;
+  const out: RegExpExecArray[] = [];
+  for (; m !== null; m = re.exec(text)) {
+    out.push(m);
+    // None of the patterns can match empty text; this only guards against an endless loop if one ever could.
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
 /** Matches of a pattern that needs a digit: most replies have none, and a miss would cost a full scan. */
-function digitScan(text: string, re: RegExp, digits: boolean): Iterable<RegExpExecArray> {
-  return digits ? text.matchAll(re) : NO_MATCHES;
+function digitScan(text: string, re: RegExp, digits: boolean): readonly RegExpExecArray[] {
+  return digits ? matchesOf(text, re) : NO_MATCHES;
 }
 
 function monthIndex(name: string): number {
@@ -219,7 +234,7 @@ function collectDates(text: string, out: Candidate[], digits: boolean, original:
 }
 
 function collectDays(text: string, out: Candidate[], digits: boolean): void {
-  for (const m of text.matchAll(WEEKDAY_RE)) {
+  for (const m of matchesOf(text, WEEKDAY_RE)) {
     const wd = weekdayIndex(m[2] ?? "");
     if (wd < 0) continue;
     out.push({
@@ -239,7 +254,7 @@ function collectDays(text: string, out: Candidate[], digits: boolean): void {
       day: (ref) => nextDayOfMonth(ref, day),
     });
   }
-  for (const m of text.matchAll(RELATIVE_RE)) {
+  for (const m of matchesOf(text, RELATIVE_RE)) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: "relative_day", day: relativeResolver(m) });
   }
 }
@@ -283,7 +298,7 @@ function collectTimes(text: string, out: Candidate[], digits: boolean): void {
   }
   for (const m of digitScan(text, TIME_24_RE, digits))
     out.push(timeCandidate(m, Number(m[1]) * 60 + Number(m[2]), m[3]));
-  for (const m of text.matchAll(TIME_WORD_RE)) {
+  for (const m of matchesOf(text, TIME_WORD_RE)) {
     out.push(timeCandidate(m, (m[1] ?? "").toLowerCase() === "midnight" ? 24 * 60 - 1 : 12 * 60, undefined));
   }
 }
@@ -296,7 +311,7 @@ function timeCandidate(m: RegExpMatchArray, minutes: number, zone: string | unde
 }
 
 function collectDurations(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(DURATION_RE)) {
+  for (const m of matchesOf(text, DURATION_RE)) {
     const lead = m[1];
     const raw = (m[2] ?? "").toLowerCase().replace(/\s+/, " ");
     const isDigit = /^\d/.test(raw);

@@ -8,6 +8,7 @@ import * as promises from "./2026112602_promises.js";
 import * as followups from "./2026112603_followups.js";
 import * as wellbeing from "./2026112604_wellbeing.js";
 import * as rateLimits from "./2026112606_rate_limits.js";
+import * as reactionQueue from "./2026112607_reaction_queue.js";
 
 /** Name → migration. Names sort by their timestamp prefix; add new ones at the end. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -19,6 +20,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026112603_followups": followups,
   "2026112604_wellbeing": wellbeing,
   "2026112606_rate_limits": rateLimits,
+  "2026112607_reaction_queue": reactionQueue,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@
  * that opens a case — whether its channel id was stored before.
  */
 import { type Kysely, sql } from "kysely";
+import { PREPARED } from "../prepared.js";
 import { isUuid } from "../result.js";
 import type { Case, Contact, ContactKind, Customer, Database, JsonValue } from "../schema.js";
 import { rowFromJson } from "./json.js";
@@ -45,7 +46,7 @@ export async function readInboundContext(
   input: { kind: ContactKind; value: string; caseId: string | null; externalMessageId: string | null },
 ): Promise<InboundContext> {
   const caseId = input.caseId !== null && isUuid(input.caseId) ? input.caseId : null;
-  const { rows } = await sql<ContextRow>`
+  const { rows } = await sql<ContextRow>`${PREPARED}
     SELECT c.*,
       (SELECT jsonb_build_object('contact', to_jsonb(ct), 'customer', to_jsonb(cu))
          FROM contacts ct JOIN customers cu ON cu.id = ct.customer_id

@@ -1,5 +1,6 @@
 /** @module Messages on a case: inbound, outbound and internal notes, de-duplicated by the channel's message id. */
 import { type Kysely, sql } from "kysely";
+import { PREPARED } from "../prepared.js";
 import { type DbResult, found, guarded, isUuid, notFound, ok } from "../result.js";
 import type { ActorKind, Database, JsonValue, Message, MessageChannel, MessageDirection } from "../schema.js";
 import { jsonb, jsonbOrNull } from "./json.js";
@@ -16,6 +17,10 @@ export interface NewMessage {
   analysis?: JsonValue | null;
   /** Defaults to the database's now(); importers pass the original time. */
   createdAt?: Date;
+  /** Queue the message's reactions to run after its commit (see `message_reactions_due`), in the same statement. */
+  queueReactions?: boolean;
+  /** With `queueReactions`: whether the case had earlier customer messages, noted for the reactions. */
+  hadInbound?: boolean;
 }
 
 /** Who wrote an entry in the audit log along with the message (see `addMessage`). */
@@ -45,15 +50,19 @@ export async function addMessage(
               ${jsonbOrNull(input.analysis)}, COALESCE(${input.createdAt ?? null}::timestamptz, now()))
       ON CONFLICT (case_id, external_message_id) DO NOTHING
       RETURNING *`;
+    const queued = input.queueReactions
+      ? sql`, q AS (INSERT INTO message_reactions_due (message_id, had_inbound)
+             SELECT id, ${input.hadInbound ?? null}::boolean FROM m)`
+      : sql``;
     const { rows } =
       audit === undefined
-        ? await sql<Message>`${insert}`.execute(db)
-        : await sql<Message>`
+        ? await sql<Message>`${PREPARED} WITH m AS (${insert})${queued} SELECT * FROM m`.execute(db)
+        : await sql<Message>`${PREPARED}
             WITH m AS (${insert}),
             a AS (INSERT INTO audit_log (actor_kind, actor_id, entity, entity_id, action, before, after)
                   SELECT ${audit.actorKind}, ${audit.actorId}::uuid, 'message', m.id::text, 'create', NULL,
                          to_jsonb(m) - 'raw_source'
-                    FROM m)
+                    FROM m)${queued}
             SELECT * FROM m`.execute(db);
     const inserted = rows[0];
     if (inserted) return ok({ message: inserted, created: true });

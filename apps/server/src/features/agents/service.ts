@@ -13,6 +13,7 @@ import type { AppDeps } from "../../deps.js";
 import { failure, fromDb, type Result } from "../../service-result.js";
 import { type Actor, audit } from "../audit/service.js";
 import { hashPassword } from "../auth/passwords.js";
+import { forgetApiTokenLookups } from "../auth/service.js";
 
 type Deps = Pick<AppDeps, "db">;
 
@@ -115,6 +116,7 @@ export async function updateAgent(
     "teamId",
   );
   if (!updated.ok) return updated;
+  forgetApiTokenLookups();
   if (edit.password !== undefined || edit.active === false) await deleteAgentSessions(deps.db, id);
   await audit(deps.db, actor, {
     entity: "agent",

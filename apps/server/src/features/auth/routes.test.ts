@@ -120,6 +120,21 @@ describe.each(backends())("auth routes on %s PostgreSQL", (backend) => {
     expect(foreign.statusCode).toBe(404);
   });
 
+  it("refuses a deactivated agent's API token at once, though its lookup was just remembered", async () => {
+    const admin = await agentWithToken(t, "admin");
+    const worker = await agentWithToken(t, "agent");
+    const me = () => t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: worker.headers });
+    expect((await me()).statusCode).toBe(200);
+    const deactivated = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/agents/${worker.agent.id}`,
+      headers: admin.headers,
+      payload: { active: false },
+    });
+    expect(deactivated.statusCode).toBe(200);
+    expect((await me()).statusCode).toBe(401);
+  });
+
   it("rate-limits repeated sign-in attempts", async () => {
     const attempt = () =>
       t.app.inject({

@@ -19,7 +19,7 @@ import { failure, fromDb, unwrap } from "../../service-result.js";
 import { toAgentDto } from "../agents/service.js";
 import { audit } from "../audit/service.js";
 import { CSRF_COOKIE, guards, principalOf, SESSION_COOKIE } from "./guard.js";
-import { actorOf, issueApiToken, login, logout, SESSION_TTL_MS } from "./service.js";
+import { actorOf, forgetApiTokenLookups, issueApiToken, login, logout, SESSION_TTL_MS } from "./service.js";
 
 /** Attempts per address and email per window before 429. */
 export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: 60_000 };
@@ -166,6 +166,7 @@ export const authRoutes =
         );
         if (!owned) unwrap(failure("not_found", `API token ${request.params.id} not found`));
         unwrap(fromDb(await revokeApiToken(deps.db, request.params.id, deps.clock.now())));
+        forgetApiTokenLookups();
         await audit(deps.db, actorOf(principal), {
           entity: "api_token",
           entityId: request.params.id,

@@ -32,6 +32,35 @@ export const API_TOKEN_TOUCH_EVERY_MS = 60_000;
 /** When this process last wrote each token's `last_used_at` (token id → epoch ms). */
 const tokenTouchedAt = new Map<string, number>();
 
+/**
+ * API tokens this process looked up in the last moments (token hash → what the lookup found, and when).
+ * Integrations call many times a second, and the lookup was a third of an inbound message's statements. A change
+ * made through this process (revocation, role, deactivation) clears it at once; other servers sharing the
+ * database see it within API_TOKEN_CACHE_MS.
+ */
+export const API_TOKEN_CACHE_MS = 2_000;
+const TOKEN_CACHE_LIMIT = 10_000;
+type FoundToken = NonNullable<Awaited<ReturnType<typeof findActiveApiTokenWithAgent>>>;
+const recentTokens = new Map<string, { found: FoundToken; at: number }>();
+
+/** Forgets the remembered API token lookups (after a token or an agent changed). */
+export function forgetApiTokenLookups(): void {
+  recentTokens.clear();
+}
+
+async function lookUpApiToken(db: Deps["db"], tokenHash: string): Promise<FoundToken | undefined> {
+  const at = performance.now();
+  const recent = recentTokens.get(tokenHash);
+  if (recent !== undefined && at - recent.at < API_TOKEN_CACHE_MS) return recent.found;
+  const found = await findActiveApiTokenWithAgent(db, tokenHash);
+  if (found === undefined) recentTokens.delete(tokenHash);
+  else {
+    if (recentTokens.size >= TOKEN_CACHE_LIMIT) recentTokens.clear();
+    recentTokens.set(tokenHash, { found, at });
+  }
+  return found;
+}
+
 export interface Principal {
   agent: Agent;
   via: "session" | "api_token";
@@ -102,7 +131,7 @@ export async function principalFromSession(deps: Deps, sessionToken: string): Pr
 }
 
 export async function principalFromApiToken(deps: Deps, token: string): Promise<Principal | null> {
-  const found = await findActiveApiTokenWithAgent(deps.db, sha256(token));
+  const found = await lookUpApiToken(deps.db, sha256(token));
   if (!found?.agent.active) return null;
   const { agent, tokenId } = found;
   // `last_used_at` is for people ("used today?"): writing it on every call would cost a commit per request.

@@ -6,7 +6,8 @@
 import { MAX_ATTACHMENT_BYTES } from "@keel/db";
 import { failure, type Result } from "../../service-result.js";
 import type { CoreDeps } from "../cases/service.js";
-import { addInboundMessage, addNote, type InboundMessageResult } from "../messages/service.js";
+import { inboundBatcherFor } from "../messages/inbound-batch.js";
+import { addNote, type InboundMessageResult } from "../messages/service.js";
 import { type InboundEmail, parseEmail } from "./parse-email.js";
 import { storeEmailAttachments } from "./store-attachments.js";
 import { cleanSubject, findThreadCase } from "./threading.js";
@@ -41,7 +42,7 @@ export async function receiveParsedEmail(
   if (!email.from) return failure("unprocessable", "the message has no sender address", "from");
   const caseId = await findThreadCase(deps.db, email);
   const body = email.text.length > 0 ? email.text : "(empty message)";
-  const added = await addInboundMessage(deps, {
+  const added = await inboundBatcherFor(deps.db).submit(deps, {
     ...(caseId === undefined ? { newCase: { subject: cleanSubject(email.subject) } } : { caseId }),
     contact: { kind: "email", value: email.from.address, name: email.from.name },
     body,

@@ -55,7 +55,6 @@ export async function loadThread(
     .where("cases.id", "=", caseId)
     .executeTakeFirst();
   if (!found) return failure("not_found", `case ${caseId} not found`);
-  const { customer_name, customer_vip, contact_values, previous_cases, latest_csat, ...kase } = found;
   const rows = await db
     .selectFrom("messages")
     .leftJoin("agents", "agents.id", "messages.author_agent_id")
@@ -86,7 +85,37 @@ export async function loadThread(
     .orderBy("messages.created_at")
     .orderBy("messages.id")
     .execute();
+  return success(loadedThread(found, rows, now, overrides));
+}
 
+/** The case with its customer's name, VIP flag, contacts, earlier cases and latest CSAT, as `loadThread` reads it. */
+export type CaseWithCustomer = Case & {
+  customer_name: string;
+  customer_vip: boolean;
+  contact_values: string[];
+  /** A count, as PostgreSQL returns it. */
+  previous_cases: string | number;
+  latest_csat: number | null;
+};
+
+/** A stored message as the thread needs it. */
+export interface ThreadRow {
+  id: string;
+  direction: "inbound" | "outbound" | "note";
+  body: string;
+  analysis: unknown;
+  created_at: Date;
+  agent_name: string | null;
+}
+
+/** The thread from the case row and its messages (in stored order, automatic messages left out). */
+export function loadedThread(
+  found: CaseWithCustomer,
+  rows: readonly ThreadRow[],
+  now: Date,
+  overrides: { slaBreached?: boolean } = {},
+): LoadedThread {
+  const { customer_name, customer_vip, contact_values, previous_cases, latest_csat, ...kase } = found;
   const messages: ThreadMessageInput[] = rows.map((m) => ({
     id: m.id,
     direction: m.direction,
@@ -110,7 +139,7 @@ export async function loadThread(
     customer: { name: customer_name, contacts: contact_values, previousCases: Number(previous_cases) },
     messages,
   };
-  return success({ kase, thread, messageTimes: new Map(rows.map((m) => [m.id, m.created_at])) });
+  return { kase, thread, messageTimes: new Map(rows.map((m) => [m.id, m.created_at])) };
 }
 
 /** The case's promise ledger for the brief; undefined when it has none (the brief then reads the replies). */

@@ -8,6 +8,15 @@ export interface PreparedMessage {
   index: number;
   reading: Reading;
   tokens: Tokenized;
+  /** Filled by the signals on first use (see `cuesOf`). */
+  cues?: MessageCues;
+}
+
+/** The phrases escalation looks for in a customer's words, found in one message. */
+export interface MessageCues {
+  safety: string[];
+  vulnerable: string[];
+  manager: boolean;
 }
 
 /** Sorted by `createdAt` as instants (stable, so equal or unreadable times keep their given order, the latter last). */

@@ -6,6 +6,7 @@ import { activeEscalationForCase, newestMessageAt, transitionEscalation } from "
 import type { CaseReaction, MessageReaction } from "../../reactions/index.js";
 import { audit } from "../audit/service.js";
 import { changeCaseInTransaction, ESCALATED_TAG } from "./case-change.js";
+import { nothingEscalates } from "./inbound-check.js";
 import { escalateByRules } from "./open.js";
 
 /** A message written this long before it reached Keel is history being imported, not a customer waiting now. */
@@ -16,6 +17,8 @@ export const escalateOnInbound: MessageReaction = async (event) => {
   const { trx, deps, message, now } = event;
   if (message.direction !== "inbound") return;
   if (now.getTime() - message.created_at.getTime() > IMPORTED_AFTER_MS) return;
+  // Most messages fire nothing: a cheap look first, the full evaluation only when a rule would escalate.
+  if (await nothingEscalates(trx, event.case.id, now)) return;
   // A failure here is an expected one (the case vanished meanwhile): the message is stored all the same.
   const opened = await escalateByRules(trx, deps, event.case.id, now, { source: "rule" });
   if (opened.ok && opened.value?.created) event.case = opened.value.case;

@@ -3,6 +3,7 @@
 import { backends } from "@keel/db/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reactionsSettled } from "../../reactions/deferred.js";
 import { agentWithToken } from "../../testing/agents.js";
 import { createTestApp, type TestApp } from "../../testing/test-app.js";
 import { slaSetting } from "../cases/sla-setting.js";
@@ -55,6 +56,8 @@ describe.each(backends())("escalation on %s PostgreSQL", (backend) => {
       contact: { kind: "email", value: from },
     });
     expect(res.statusCode).toBe(201);
+    // Rules run as the message's reactions, right after its commit.
+    await reactionsSettled(t.deps);
     return res.json().message.id as string;
   };
   const queue = async (query = "") => {

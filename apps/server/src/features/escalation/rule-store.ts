@@ -7,7 +7,7 @@ import {
   listEscalationRuleSets,
   saveEscalationRuleSet,
 } from "@keel/db";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { failure, fromDb, type Result, success, toJson, transact } from "../../service-result.js";
 import { type Actor, audit } from "../audit/service.js";
 import { DEFAULT_ESCALATION_RULES } from "./default-rules.js";
@@ -50,6 +50,39 @@ function viewOf(row: EscalationRuleSetRow): RuleSetView {
 export async function currentRules(db: Kysely<Database>): Promise<RuleSetView> {
   const row = await currentEscalationRuleSet(db);
   return row ? viewOf(row) : BUILT_IN;
+}
+
+/**
+ * What tells one saved rule set from another, even across databases: its version, the transaction that wrote it
+ * and when. `RULE_SET_TAG` reads it for the newest version alongside other reads (null: the built-in defaults).
+ */
+export const RULE_SET_TAG = sql<
+  string | null
+>`(SELECT version || '/' || xmin || '/' || extract(epoch FROM created_at)
+  FROM escalation_rule_sets ORDER BY version DESC LIMIT 1)`;
+
+/** Rule sets already read, by tag: a version never changes once saved, so the tag alone says when to read again. */
+const readSets = new Map<string, RuleSetView>();
+const KEPT_SETS = 16;
+
+/** The rules in force when the newest version has `tag` (from `RULE_SET_TAG`), read from the database once per tag. */
+export async function rulesTagged(db: Kysely<Database>, tag: string | null): Promise<RuleSetView> {
+  if (tag === null) return BUILT_IN;
+  const known = readSets.get(tag);
+  if (known) return known;
+  const row = await db
+    .selectFrom("escalation_rule_sets")
+    .selectAll()
+    .select(sql<string>`version || '/' || xmin || '/' || extract(epoch FROM created_at)`.as("tag"))
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return BUILT_IN;
+  const { tag: rowTag, ...stored } = row;
+  const view = viewOf(stored);
+  if (readSets.size >= KEPT_SETS) readSets.clear();
+  readSets.set(rowTag, view);
+  return view;
 }
 
 /** Saved versions, newest first, ending with the built-in defaults they started from. */

@@ -8,7 +8,7 @@ import {
   VULNERABLE_PHRASES,
 } from "./cues.js";
 import { plural } from "./plain-words.js";
-import { customerReadingOf, type PreparedMessage, prepareThread } from "./prepare.js";
+import { customerReadingOf, type MessageCues, type PreparedMessage, prepareThread } from "./prepare.js";
 import type { CustomerReading, ThreadInput } from "./thread.js";
 
 export type EscalationSignalKind =
@@ -49,12 +49,26 @@ export interface SignalOptions {
 
 const LEVEL_NAMES = ["calm", "annoyed", "angry", "furious"] as const;
 
+const uniquePhrases = (m: PreparedMessage, set: PhraseSet) => [
+  ...new Set(findPhrases(m.tokens.tokens, set).map((h) => h.phrase)),
+];
+
+/** The message's phrase cues, worked out from its words once and kept with it (the thread is re-read often). */
+export function cuesOf(m: PreparedMessage): MessageCues {
+  m.cues ??= {
+    safety: uniquePhrases(m, SAFETY_PHRASES),
+    vulnerable: uniquePhrases(m, VULNERABLE_PHRASES),
+    manager: asksForManager(m),
+  };
+  return m.cues;
+}
+
 /** Inbound messages whose text holds one of the phrases, with the phrases found. */
-function phraseMessages(msgs: readonly PreparedMessage[], set: PhraseSet) {
+function phraseMessages(msgs: readonly PreparedMessage[], cue: "safety" | "vulnerable") {
   const found: Array<{ id: string; phrases: string[] }> = [];
   for (const m of msgs) {
     if (m.message.direction !== "inbound") continue;
-    const phrases = [...new Set(findPhrases(m.tokens.tokens, set).map((h) => h.phrase))];
+    const phrases = cuesOf(m)[cue];
     if (phrases.length > 0) found.push({ id: m.message.id, phrases });
   }
   return found;
@@ -215,7 +229,7 @@ export function escalationSignalsOf(
   const readings = customerReadings(msgs);
   const out: EscalationSignal[] = [];
 
-  const safety = phraseMessages(msgs, SAFETY_PHRASES);
+  const safety = phraseMessages(msgs, "safety");
   if (safety.length > 0) {
     out.push({
       kind: "safety",
@@ -226,7 +240,7 @@ export function escalationSignalsOf(
   }
   out.push(...angerSignals(readings), ...threatSignals(readings), ...abuseSignals(msgs));
 
-  const manager = msgs.filter((m) => m.message.direction === "inbound" && asksForManager(m));
+  const manager = msgs.filter((m) => m.message.direction === "inbound" && cuesOf(m).manager);
   if (manager.length > 0) {
     out.push({
       kind: "manager_requested",
@@ -260,7 +274,7 @@ export function escalationSignalsOf(
     });
   }
 
-  const vulnerable = phraseMessages(msgs, VULNERABLE_PHRASES);
+  const vulnerable = phraseMessages(msgs, "vulnerable");
   if (vulnerable.length > 0) {
     out.push({
       kind: "vulnerable_customer",

@@ -53,7 +53,7 @@ export async function queueAcknowledgment(event: MessageStored): Promise<void> {
   if (message.direction !== "inbound" || !CUSTOMER_CHANNELS.has(message.channel) || kase.status !== "new")
     return;
   if (now.getTime() - message.created_at.getTime() > ACKNOWLEDGE_MAX_AGE_MS) return;
-  if (!(await isFirstMessageOfCustomerCase(trx, kase.id))) return;
+  if (event.hadInbound === true || !(await isFirstMessageOfCustomerCase(trx, kase.id))) return;
   await event.deps.jobs.send(
     ACKNOWLEDGE_QUEUE,
     { caseId: kase.id },

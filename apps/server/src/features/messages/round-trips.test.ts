@@ -27,6 +27,17 @@ function counting(db: Kysely<Database>): { db: Kysely<Database>; statements: () 
 
 class RolledBack extends Error {}
 
+async function hadInbound(t: TestApp, caseId: string, messageId: string): Promise<boolean> {
+  const other = await t.deps.db
+    .selectFrom("messages")
+    .select("id")
+    .where("case_id", "=", caseId)
+    .where("direction", "=", "inbound")
+    .where("id", "<>", messageId)
+    .executeTakeFirst();
+  return other !== undefined;
+}
+
 /** Statements the message reactions of the other features run for this message, measured in a rolled-back transaction. */
 async function reactionStatements(
   t: TestApp,
@@ -52,8 +63,9 @@ async function reactionStatements(
         message,
         actor: { kind: "contact", id: message.author_contact_id },
         now: t.deps.clock.now(),
-        // As the message service passes it: it read the contact already.
+        // As the message service passes them: it read the contact and the earlier messages already.
         authorBlocked: false,
+        hadInbound: await hadInbound(t, caseId, messageId),
       });
       throw new RolledBack();
     })

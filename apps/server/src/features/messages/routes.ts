@@ -19,7 +19,8 @@ import { toCaseDto } from "../cases/dto.js";
 import { findOverpromise, recordOverpromiseConfirmation } from "../promises/overpromise.js";
 import { maskedForViewer } from "../wellbeing/service.js";
 import { toMessageDto } from "./dto.js";
-import { addInboundMessage, addNote, addOutboundMessage, listTimeline } from "./service.js";
+import { inboundBatcherFor } from "./inbound-batch.js";
+import { addNote, addOutboundMessage, listTimeline } from "./service.js";
 
 const tags = ["messages"];
 
@@ -117,7 +118,7 @@ export const messageRoutes =
             within,
           );
         } else {
-          const inbound = await addInboundMessage(
+          const inbound = await inboundBatcherFor(deps.db).submit(
             deps,
             {
               caseId,

@@ -67,109 +67,150 @@ export async function addInboundMessage(
   input: InboundMessageInput,
   options: { inTransaction?: InTransaction<InboundMessageResult> } = {},
 ): Promise<Result<InboundMessageResult>> {
+  const sender = checkInboundMessage(input);
+  if (!sender.ok) return sender;
+  return transact(deps.db, (trx) => storeInboundMessage(trx, deps, input, sender.value, options));
+}
+
+/** Checks what can be checked before any statement: the sender's address (normalised) and where the message goes. */
+export function checkInboundMessage(input: InboundMessageInput): Result<string> {
   const sender = normaliseContactValue(input.contact.kind, input.contact.value);
   if (!sender.ok) return fromDb(sender, "contact");
   if (input.caseId === undefined && input.newCase === undefined) {
     return failure("validation_failed", "either caseId or newCase is required", "caseId");
   }
+  return success(sender.value);
+}
+
+export interface StoreInboundOptions {
+  inTransaction?: InTransaction<InboundMessageResult>;
+  /**
+   * Queue the message's reactions instead of running them here; they run right after the commit in their own
+   * transaction (reactions/deferred.ts). The message, its case and the case's reopening still commit together.
+   */
+  deferReactions?: boolean;
+}
+
+/**
+ * The statements of `addInboundMessage` inside a transaction the caller opened (its own, or a batch shared with
+ * other messages: see inbound-batch.ts). `sender` is the contact value as `checkInboundMessage` normalised it.
+ */
+export async function storeInboundMessage(
+  trx: Kysely<Database>,
+  deps: CoreDeps,
+  input: InboundMessageInput,
+  sender: string,
+  options: StoreInboundOptions = {},
+): Promise<Result<InboundMessageResult>> {
   const now = deps.clock.now();
   // Only a message that would open a case is de-duplicated across cases; on a known case the unique
   // (case, external id) pair does it.
   const dedupeId = input.caseId === undefined ? (input.externalMessageId ?? null) : null;
-  return transact(deps.db, async (trx): Promise<Result<InboundMessageResult>> => {
-    if (dedupeId !== null) await lockExternalMessageId(trx, dedupeId);
-    const context = await readInboundContext(trx, {
-      kind: input.contact.kind,
-      value: sender.value,
-      caseId: input.caseId ?? null,
-      externalMessageId: dedupeId,
-    });
-    if (input.caseId !== undefined && context.case === null) {
-      return failure("not_found", `case ${input.caseId} not found`, "caseId");
-    }
-    let who = context.sender;
-    if (who === null) {
-      const added = fromDb(
-        await addCustomerWithContactIn(trx, {
-          kind: input.contact.kind,
-          value: sender.value,
-          name: input.contact.name?.trim() || input.contact.value.trim(),
-        }),
-        "contact",
-      );
-      if (!added.ok) return added;
-      who = added.value;
-    }
-    const { customer, contact } = who;
-    const actor: Actor = { kind: "contact", id: contact.id };
-
-    if (context.seenMessageId !== null) {
-      const seen = fromDb(await getMessage(trx, context.seenMessageId));
-      if (!seen.ok) return seen;
-      const kase = fromDb(await findCase(trx, seen.value.case_id));
-      if (!kase.ok) return kase;
-      return success({ case: kase.value, message: seen.value, customer, created: false, caseCreated: false });
-    }
-
-    let kase: Case;
-    let caseCreated = false;
-    if (context.case !== null) {
-      kase = context.case;
-    } else {
-      const newCase = input.newCase as Omit<NewCaseInput, "customerId">;
-      const created = await insertCaseWithSla(
-        trx,
-        deps.clock,
-        { ...newCase, customerId: customer.id },
-        actor,
-        await currentSlaTargets(trx, deps.slaTargets),
-      );
-      if (!created.ok) return created;
-      kase = created.value;
-      caseCreated = true;
-    }
+  if (dedupeId !== null) await lockExternalMessageId(trx, dedupeId);
+  const context = await readInboundContext(trx, {
+    kind: input.contact.kind,
+    value: sender,
+    caseId: input.caseId ?? null,
+    externalMessageId: dedupeId,
+  });
+  if (input.caseId !== undefined && context.case === null) {
+    return failure("not_found", `case ${input.caseId} not found`, "caseId");
+  }
+  let who = context.sender;
+  if (who === null) {
     const added = fromDb(
-      await addMessage(
-        trx,
-        {
-          caseId: kase.id,
-          direction: "inbound",
-          channel: input.channel,
-          body: input.body,
-          authorContactId: contact.id,
-          rawSource: input.rawSource ?? null,
-          externalMessageId: input.externalMessageId ?? null,
-          analysis: analyseInbound(input.body, context.earlier, now),
-          ...(input.receivedAt === undefined ? {} : { createdAt: input.receivedAt }),
-        },
-        // The audit entry is written by the same statement as the message.
-        { actorKind: actor.kind, actorId: actor.id },
-      ),
+      await addCustomerWithContactIn(trx, {
+        kind: input.contact.kind,
+        value: sender,
+        name: input.contact.name?.trim() || input.contact.value.trim(),
+      }),
+      "contact",
     );
     if (!added.ok) return added;
-    const { message, created } = added.value;
-    // Webhook events commit with the message (no event for a message never stored), and are queued only when a
-    // webhook subscribes to them: webhooks are their only reader, and a queued job is the costliest write here.
-    const announce = async (event: CaseEvent, payload: unknown) => {
-      if (context.subscribedEvents.includes(event)) await emitEvent(deps.jobs, event, payload, trx);
-    };
-    if (caseCreated) await announce("case.created", { case: kase });
-    if (created) {
-      await announce("message.created", { case_id: kase.id, message: summary(message) });
-      const authorBlocked = contact.blocked_at !== null;
-      kase = await reactToStoredMessage({ trx, deps, case: kase, message, actor, now, authorBlocked });
-      // A blocked contact's message is kept but does not reopen the case (see features/wellbeing/README.md).
-      if (!authorBlocked && REOPENED_BY_CUSTOMER.has(kase.status)) {
-        const reopened = await applyCaseEdit(trx, deps, kase.id, { status: "open" }, actor, "reopen", now);
-        if (!reopened.ok) return reopened;
-        kase = reopened.value;
-        await announce("case.updated", { case: kase, action: "reopen" });
-      }
+    who = added.value;
+  }
+  const { customer, contact } = who;
+  const actor: Actor = { kind: "contact", id: contact.id };
+
+  if (context.seenMessageId !== null) {
+    const seen = fromDb(await getMessage(trx, context.seenMessageId));
+    if (!seen.ok) return seen;
+    const kase = fromDb(await findCase(trx, seen.value.case_id));
+    if (!kase.ok) return kase;
+    return success({ case: kase.value, message: seen.value, customer, created: false, caseCreated: false });
+  }
+
+  let kase: Case;
+  let caseCreated = false;
+  if (context.case !== null) {
+    kase = context.case;
+  } else {
+    const newCase = input.newCase as Omit<NewCaseInput, "customerId">;
+    const created = await insertCaseWithSla(
+      trx,
+      deps.clock,
+      { ...newCase, customerId: customer.id },
+      actor,
+      await currentSlaTargets(trx, deps.slaTargets),
+    );
+    if (!created.ok) return created;
+    kase = created.value;
+    caseCreated = true;
+  }
+  const authorBlocked = contact.blocked_at !== null;
+  const deferred = options.deferReactions === true && !authorBlocked;
+  const added = fromDb(
+    await addMessage(
+      trx,
+      {
+        queueReactions: deferred,
+        hadInbound: context.earlier.length > 0,
+        caseId: kase.id,
+        direction: "inbound",
+        channel: input.channel,
+        body: input.body,
+        authorContactId: contact.id,
+        rawSource: input.rawSource ?? null,
+        externalMessageId: input.externalMessageId ?? null,
+        analysis: analyseInbound(input.body, context.earlier, now),
+        ...(input.receivedAt === undefined ? {} : { createdAt: input.receivedAt }),
+      },
+      // The audit entry is written by the same statement as the message.
+      { actorKind: actor.kind, actorId: actor.id },
+    ),
+  );
+  if (!added.ok) return added;
+  const { message, created } = added.value;
+  // Webhook events commit with the message (no event for a message never stored), and are queued only when a
+  // webhook subscribes to them: webhooks are their only reader, and a queued job is the costliest write here.
+  const announce = async (event: CaseEvent, payload: unknown) => {
+    if (context.subscribedEvents.includes(event)) await emitEvent(deps.jobs, event, payload, trx);
+  };
+  if (caseCreated) await announce("case.created", { case: kase });
+  if (created) {
+    await announce("message.created", { case_id: kase.id, message: summary(message) });
+    if (!deferred)
+      kase = await reactToStoredMessage({
+        trx,
+        deps,
+        case: kase,
+        message,
+        actor,
+        now,
+        authorBlocked,
+        hadInbound: context.earlier.length > 0,
+      });
+    // A blocked contact's message is kept but does not reopen the case (see features/wellbeing/README.md).
+    if (!authorBlocked && REOPENED_BY_CUSTOMER.has(kase.status)) {
+      const reopened = await applyCaseEdit(trx, deps, kase.id, { status: "open" }, actor, "reopen", now);
+      if (!reopened.ok) return reopened;
+      kase = reopened.value;
+      await announce("case.updated", { case: kase, action: "reopen" });
     }
-    const stored = { case: kase, message, customer, created, caseCreated };
-    await options.inTransaction?.(trx, stored);
-    return success(stored);
-  });
+  }
+  const stored = { case: kase, message, customer, created, caseCreated };
+  await options.inTransaction?.(trx, stored);
+  return success(stored);
 }
 
 export interface OutboundMessageInput {

@@ -32,7 +32,8 @@ import { sha256 } from "../auth/secrets.js";
 import { actorOf, serverSecret } from "../auth/service.js";
 import { getCase } from "../cases/service.js";
 import { customerTimeline, nextExpectedUpdate, statusInWords } from "../informed/service.js";
-import { addInboundMessage, listTimeline } from "../messages/service.js";
+import { inboundBatcherFor } from "../messages/inbound-batch.js";
+import { listTimeline } from "../messages/service.js";
 import { openPromisesForCustomer } from "../promises/service.js";
 import { signPortalToken, verifyPortalToken } from "./tokens.js";
 
@@ -161,7 +162,7 @@ export const portalRoutes =
             ),
           );
         const added = unwrap(
-          await addInboundMessage(deps, {
+          await inboundBatcherFor(deps.db).submit(deps, {
             caseId: kase.id,
             contact: { kind: contact.kind, value: contact.value },
             body: request.body.body,

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../deps.js";
 import { AppError } from "../../errors.js";
 import { unwrap } from "../../service-result.js";
-import { addInboundMessage } from "../messages/service.js";
+import { inboundBatcherFor } from "../messages/inbound-batch.js";
 import { allowFormSubmission, FORM_LIMIT } from "./rate-limiter.js";
 import { spamVerdict } from "./spam-check.js";
 
@@ -65,7 +65,7 @@ export const webformRoutes =
           return reply.status(202).send({ status: "received" as const, case_number: null });
         }
         const stored = unwrap(
-          await addInboundMessage(deps, {
+          await inboundBatcherFor(deps.db).submit(deps, {
             newCase: { subject: form.subject || form.message.slice(0, 80).replace(/\s+/g, " ") },
             contact: { kind: "email", value: form.email, name: form.name },
             body: form.message,

@@ -47,7 +47,11 @@ async function onInbound(event: MessageStored): Promise<void> {
   const { trx, message, now } = event;
   let kase = event.case;
   if (kase.assignee_id === null && !DONE.has(kase.status)) {
-    if (await hasOtherInbound(trx, kase.id, message.id)) return;
+    if (event.hadInbound === true || (await hasOtherInbound(trx, kase.id, message.id))) {
+      // The acknowledgment's check, later in the list, is spared its own look.
+      event.hadInbound = true;
+      return;
+    }
     const { auto_assign } = await readSetting(trx, routingSetting);
     if (!auto_assign) return;
     kase = await autoAssign(event, kase, await wellbeingConfig(trx));

@@ -6,6 +6,7 @@ import type { LoadOverview, MyWellbeing, RouteResult } from "@keel/contracts";
 import { type Agent, listAgents, listLoadEvents, updateAgent as writeAgent } from "@keel/db";
 import { failure, fromDb, type Result, success } from "../../service-result.js";
 import { type Actor, audit } from "../audit/service.js";
+import { forgetApiTokenLookups } from "../auth/service.js";
 import { type CoreDeps, getCase, updateCase } from "../cases/service.js";
 import { endCooldown, startCooldown } from "./cooldown.js";
 import { loadViews, toCooldownDto, toLoadEventDto, wellbeingConfig } from "./load.js";
@@ -127,6 +128,7 @@ export async function setPreferences(
       patch.maskProfanity === undefined ? {} : { maskProfanity: patch.maskProfanity },
     ),
   );
+  forgetApiTokenLookups();
   if (updated.ok && patch.maskProfanity !== undefined && patch.maskProfanity !== agent.mask_profanity) {
     await audit(deps.db, actor, {
       entity: "agent",

@@ -8,7 +8,7 @@ import {
 } from "../../lexicons/customer-profanity.js";
 import { spanOf } from "../../text/tokenize.js";
 import type { Span } from "../../types.js";
-import { type CustomerToken, stem } from "./customer-text.js";
+import { type CustomerToken, stem, wordFlag } from "./customer-text.js";
 import type { CustomerInput, EmotionHit } from "./detector.js";
 import { negatorBefore } from "./emotion-words.js";
 import type { ProfanityHit } from "./profanity.js";
@@ -21,6 +21,7 @@ export interface AbuseResult {
 }
 
 const INSULT_STEMS = new Set([...INSULTS].map(stem));
+const INSULT = wordFlag((_, stem) => INSULT_STEMS.has(stem));
 const STRONG_STEMS = new Set([...STRONG_INSULTS].map(stem));
 const TARGET_STEMS = new Set([...COMPANY_TARGETS].map(stem));
 const THING_STEMS = new Set([...CRITICISED_THINGS].map(stem));
@@ -79,8 +80,9 @@ export function detectAbuse(input: CustomerInput, profanity: readonly ProfanityH
   };
   const hits: EmotionHit[] = [];
   const insults: number[] = [];
+  if (profanity.length === 0 && (input.text.flags & INSULT) === 0) return { confidence, spans, hits };
   for (let i = 0; i < words.length; i++)
-    if (INSULT_STEMS.has((words[i] as CustomerToken).stem)) insults.push(i);
+    if (((words[i] as CustomerToken).info.flags & INSULT) !== 0) insults.push(i);
   // Most messages have neither profanity nor an insult word: nothing below needs building for them.
   if (profanity.length === 0 && insults.length === 0) return { confidence, spans, hits };
   const wordIndexOf = new Map(words.map((w, i) => [w.index, i]));

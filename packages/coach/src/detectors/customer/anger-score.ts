@@ -23,11 +23,24 @@ const SCALE = 2.2;
 /** Score cut-offs for levels 1, 2 and 3, calibrated on the labelled training exchanges (training/src/tune-customer.ts). */
 export const ANGER_LEVEL_CUTS: readonly [number, number, number] = [15, 30, 64];
 
+// Scratch for `rawAnger`: the kinds in order of first appearance and their sums (a message has only a few kinds).
+const kinds: AngerSignal["kind"][] = [];
+const sums: number[] = [];
+
 export function rawAnger(signals: readonly Pick<AngerSignal, "kind" | "weight">[], calm: number): number {
-  const byKind = new Map<AngerSignal["kind"], number>();
-  for (const s of signals) byKind.set(s.kind, (byKind.get(s.kind) ?? 0) + Math.max(0, s.weight));
+  kinds.length = 0;
+  sums.length = 0;
+  for (const s of signals) {
+    const k = kinds.indexOf(s.kind);
+    if (k < 0) {
+      kinds.push(s.kind);
+      sums.push(0 + Math.max(0, s.weight));
+    } else sums[k] = (sums[k] as number) + Math.max(0, s.weight);
+  }
+  // Capped sums added in order of first appearance, as a Map keyed by kind would iterate them.
   let raw = 0;
-  for (const [kind, sum] of byKind) raw += Math.min(sum, KIND_CAPS[kind] ?? 1);
+  for (let k = 0; k < kinds.length; k++)
+    raw += Math.min(sums[k] as number, KIND_CAPS[kinds[k] as AngerSignal["kind"]] ?? 1);
   // Thanks and relief calm a message only a little: "thanks for nothing" has already been read as sarcasm.
   return Math.max(0, raw - 0.35 * Math.min(1, calm));
 }

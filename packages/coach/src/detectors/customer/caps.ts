@@ -1,7 +1,7 @@
 /** @module Shouting in capitals: ALL-CAPS words and runs, not acronyms like "UPS" or "ID". */
 import { ACRONYMS, SHOUTED_SHORT_WORDS } from "../../lexicons/customer-cues.js";
 import { spanOf } from "../../text/tokenize.js";
-import type { CustomerToken } from "./customer-text.js";
+import { type CustomerToken, wordFlag } from "./customer-text.js";
 import type { CustomerInput, EmotionHit } from "./detector.js";
 
 // Regex literals inside functions make a new RegExp object on every evaluation: these are made once.
@@ -9,15 +9,18 @@ const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
 
 const UPPER = /^[\p{Lu}'’-]+$/u;
 
-function isCapsWord(w: CustomerToken): boolean {
+/** Written in capitals: a fact of the spelling, so it is tested once per spelling. */
+const CAPS = wordFlag((s) => {
   // A lower-case ASCII first or second letter settles it without the regexes ("the", "The").
-  const first = w.text.charCodeAt(0);
+  const first = s.text.charCodeAt(0);
   if (first >= 0x61 && first <= 0x7a) return false;
-  const second = w.text.charCodeAt(1);
+  const second = s.text.charCodeAt(1);
   if (second >= 0x61 && second <= 0x7a) return false;
-  return (
-    w.kind === "word" && !w.hashtag && w.text.length >= 2 && UPPER.test(w.text) && TWO_CAPITALS.test(w.text)
-  );
+  return s.kind === "word" && s.text.length >= 2 && UPPER.test(s.text) && TWO_CAPITALS.test(s.text);
+});
+
+function isCapsWord(w: CustomerToken): boolean {
+  return (w.info.flags & CAPS) !== 0 && !w.hashtag;
 }
 
 /** A caps word shouts when it is long, a common short word, or part of a run of caps words — never a known acronym. */
@@ -25,6 +28,7 @@ export function detectCaps(input: CustomerInput): EmotionHit[] {
   const { words } = input.text;
   const text = input.text.t.text;
   const hits: EmotionHit[] = [];
+  if ((input.text.flags & CAPS) === 0) return hits;
   let i = 0;
   while (i < words.length) {
     if (!isCapsWord(words[i] as CustomerToken)) {

@@ -1,7 +1,10 @@
 /** @module Contrast ("thanks, but…"): what follows "but" dominates, so praise before it is discounted. */
 import { CONTRAST_WORDS } from "../../lexicons/customer-expressive.js";
 import { spanOf } from "../../text/tokenize.js";
+import { wordFlag } from "./customer-text.js";
 import type { CustomerInput, EmotionHit } from "./detector.js";
+
+const CONTRAST = wordFlag((s) => CONTRAST_WORDS.has(s.norm));
 
 export interface Contrast {
   /** The contrast signal, when calm words before "but" meet a complaint after it. */
@@ -34,7 +37,8 @@ export function detectContrast(input: CustomerInput, evidence: readonly EmotionH
   const { sentences } = input.text.t;
   const text = input.text.t.text;
   const out: Contrast = { hits: [], discounted: [] };
-  const contrasts = words.filter((w, i) => i > 0 && CONTRAST_WORDS.has(w.norm));
+  if ((input.text.flags & CONTRAST) === 0) return out;
+  const contrasts = words.filter((w, i) => i > 0 && (w.info.flags & CONTRAST) !== 0);
   // Most messages have no "but": nothing to weigh.
   if (contrasts.length === 0) return out;
   // Evidence sorted by position with prefix counts, so each "but" is answered in logarithmic time.

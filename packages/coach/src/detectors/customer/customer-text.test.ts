@@ -1,6 +1,6 @@
 /** @module Tests for `customer-text`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
-import { readCustomerText, squash, stem } from "./customer-text.js";
+import { readCustomerText, squash, stem, wordFlag } from "./customer-text.js";
 
 const wordsOf = (s: string) => readCustomerText(s).words.map((w) => w.norm);
 
@@ -58,5 +58,20 @@ describe("readCustomerText", () => {
   });
   it("survives binary garbage and unclosed tags", () => {
     expect(() => readCustomerText("\u0000\uD800<div never closed ><<>>")).not.toThrow();
+  });
+});
+
+describe("wordFlag", () => {
+  it("marks the spellings that pass its test, and the message that holds one", () => {
+    const refund = wordFlag((_, s) => s === "refund");
+    const text = readCustomerText("Where are my refunds? Still nothing.");
+    expect(text.tokens.filter((k) => (k.info.flags & refund) !== 0).map((k) => k.text)).toEqual(["refunds"]);
+    expect(text.flags & refund).toBe(refund);
+    expect(readCustomerText("Thanks, all sorted now").flags & refund).toBe(0);
+  });
+  it("re-tests spellings read before the flag was registered", () => {
+    readCustomerText("my parcel is late");
+    const parcel = wordFlag((s) => s.norm === "parcel");
+    expect(readCustomerText("my parcel is late").flags & parcel).toBe(parcel);
   });
 });

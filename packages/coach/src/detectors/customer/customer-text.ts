@@ -11,6 +11,10 @@ export interface WordInfo {
   profanity: "strong" | "mild" | null | undefined;
   /** The phrases of each shared lexicon that start with this stem, by lexicon id (see phrase-matcher.ts). */
   heads: unknown[];
+  /** Bits of the registered word tests this spelling passes (see `wordFlag`), valid while `version` is current. */
+  flags: number;
+  version: number;
+  spelling: Spelling;
 }
 
 export interface CustomerToken extends Token {
@@ -35,6 +39,39 @@ export interface CustomerText {
   tokens: CustomerToken[];
   /** Word and number tokens that are read (not ignored, not handles), in order: what phrase lexicons match. */
   words: CustomerToken[];
+  /** The `wordFlag` bits of all tokens, ignored ones included: a detector whose bits are all clear has nothing to read. */
+  flags: number;
+}
+
+/** A fact about one spelling that a detector looks for; `stem` is the spelling's stem. */
+export type WordTest = (spelling: Spelling, stem: string) => boolean;
+
+// Detectors register their tests at load; each spelling runs them once, so a message's tokens tell in one OR which
+// detectors have anything to read. Registering again bumps the version, so older spellings are re-tested.
+const WORD_TESTS: WordTest[] = [];
+let testsVersion = 0;
+
+/** Registers a word test and returns its bit in `WordInfo.flags` and `CustomerText.flags`. */
+export function wordFlag(test: WordTest): number {
+  if (WORD_TESTS.length >= 31) throw new Error("no word flag bits left");
+  WORD_TESTS.push(test);
+  testsVersion++;
+  return 1 << (WORD_TESTS.length - 1);
+}
+
+/** Flags several detectors read: a number token, and the "#" that opens a hashtag. */
+export const NUMBER_FLAG = wordFlag((s) => s.kind === "number");
+export const HASH_FLAG = wordFlag((s) => s.text === "#");
+
+/** The spelling's test bits, worked out again only after a new test was registered. */
+export function flagsOf(info: WordInfo): number {
+  if (info.version === testsVersion) return info.flags;
+  let flags = 0;
+  for (let b = 0; b < WORD_TESTS.length; b++)
+    if ((WORD_TESTS[b] as WordTest)(info.spelling, info.stem)) flags |= 1 << b;
+  info.flags = flags;
+  info.version = testsVersion;
+  return flags;
 }
 
 const ELONGATION = /(\p{L})\1{2,}/gu;
@@ -172,6 +209,9 @@ function infoOf(spelling: Spelling): WordInfo {
     stem: kind === "word" || kind === "number" ? stem(norm) : norm,
     profanity: undefined,
     heads: [],
+    flags: 0,
+    version: -1,
+    spelling,
   };
   spelling.attached = info;
   return info;
@@ -202,16 +242,23 @@ function customerToken(
   };
 }
 
+const LINK_HEAD = wordFlag((s) => LINK_HEADS.has(s.norm));
+/** Tokens that can start a handle, a hashtag, an e-mail, an entity or an "[earlier …]" marker. */
+const MARKER = wordFlag((s) => s.text === "@" || s.text === "#" || s.text === "&" || s.text === "[");
+const QUOTE = wordFlag((s) => s.text.length === 1 && QUOTE_CHARS.has(s.text));
+
 export function readCustomerText(input: string): CustomerText {
   const t = tokenizeWith(input, customerToken);
   const tokens = t.tokens;
+  let flags = 0;
+  for (const k of tokens) flags |= flagsOf(k.info);
   markRanges(tokens, ignoredRanges(t.text));
-  markLinksHandlesEntities(t.text, tokens);
-  markQuotes(tokens, t.text);
+  if ((flags & (LINK_HEAD | MARKER)) !== 0) markLinksHandlesEntities(t.text, tokens);
+  if ((flags & QUOTE) !== 0) markQuotes(tokens, t.text);
   const words: CustomerToken[] = [];
   for (const k of tokens)
     if (!k.ignored && !k.handle && (k.kind === "word" || k.kind === "number")) words.push(k);
-  return { t, tokens, words };
+  return { t, tokens, words, flags };
 }
 
 function markRanges(tokens: CustomerToken[], ranges: Array<[number, number]>): void {
@@ -237,7 +284,8 @@ function markLinksHandlesEntities(text: string, tokens: CustomerToken[]): void {
       tok.ignored = true;
       continue;
     }
-    if (LINK_HEADS.has(tok.norm) && /^(?::\/\/|\.)/.test(text.slice(tok.end, tok.end + 3))) {
+    if ((tok.info.flags & (LINK_HEAD | MARKER)) === 0) continue;
+    if ((tok.info.flags & LINK_HEAD) !== 0 && /^(?::\/\/|\.)/.test(text.slice(tok.end, tok.end + 3))) {
       const rest = /\S*/y;
       rest.lastIndex = tok.end;
       linkEnd = tok.end + (rest.exec(text)?.[0].length ?? 0);

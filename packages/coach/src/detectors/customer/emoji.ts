@@ -1,6 +1,7 @@
 /** @module Emoji that carry emotion: angry faces raise anger, others feed their emotions. */
 import { EMOJI_CUES } from "../../lexicons/customer-expressive.js";
 import { spanOf } from "../../text/tokenize.js";
+import { wordFlag } from "./customer-text.js";
 import type { CustomerInput, EmotionHit } from "./detector.js";
 
 type Cue = (typeof EMOJI_CUES)[string];
@@ -38,10 +39,20 @@ const FACES: Readonly<Record<string, { anger: number; emotions: EmotionHit["emot
   P: { anger: 0, emotions: {} },
 };
 
+/** What this detector reads: a face's ":" or ";", or an emoji or symbol with a cue. */
+const CUE = wordFlag(
+  (s) =>
+    s.text === ":" ||
+    s.text === ";" ||
+    ((s.kind === "emoji" || s.kind === "symbol") && cueFor(s.text) !== undefined),
+);
+
 export function detectEmoji(input: CustomerInput): EmotionHit[] {
   const text = input.text.t.text;
   const hits: EmotionHit[] = [];
+  if ((input.text.flags & CUE) === 0) return hits;
   for (const tok of input.text.tokens) {
+    if ((tok.info.flags & CUE) === 0) continue;
     if ((tok.text === ":" || tok.text === ";") && !tok.ignored) {
       FACE.lastIndex = tok.end;
       const m = FACE.exec(text);

@@ -3,13 +3,16 @@ import { INTENSIFIERS, SCOPE_BREAKERS } from "../../lexicons/customer-cues.js";
 import { EMOTION_TERMS, type EmotionWeights } from "../../lexicons/customer-emotion-terms.js";
 import { POSITIVE_WORDS, SERVICE_VERBS } from "../../lexicons/customer-negatable.js";
 import { spanOf } from "../../text/tokenize.js";
-import { type CustomerToken, isNegator, stem } from "./customer-text.js";
+import { type CustomerToken, isNegator, stem, wordFlag } from "./customer-text.js";
 import { angerWeightOf, type CustomerInput, type EmotionHit } from "./detector.js";
-import { compileSharedPhrases, matchPhrases } from "./phrase-matcher.js";
+import { compileSharedPhrases, matchPhrases, mayMatch } from "./phrase-matcher.js";
 
 const TERMS = compileSharedPhrases(Object.entries(EMOTION_TERMS));
 const POSITIVE = new Set([...POSITIVE_WORDS].map(stem));
 const SERVICE = new Set([...SERVICE_VERBS].map(stem));
+/** A good thing that can be negated, and a negator: a negated positive needs both in the message. */
+const NEGATABLE = wordFlag((_, stem) => POSITIVE.has(stem) || SERVICE.has(stem));
+const NEGATOR = wordFlag(isNegator);
 const NEGATION_WINDOW = 3;
 const CALM_EMOTIONS = new Set(["gratitude", "relief"]);
 const NO_INDEXES: ReadonlySet<number> = new Set<number>();
@@ -51,7 +54,7 @@ export function detectEmotionWords(input: CustomerInput): EmotionHit[] {
   const hits: EmotionHit[] = [];
   // Sets are costly to make and most messages match no emotion phrase: made on the first match.
   let used: Set<number> | null = null;
-  for (const m of matchPhrases(words, TERMS)) {
+  for (const m of mayMatch(input.text, TERMS) ? matchPhrases(words, TERMS) : []) {
     const first = words[m.from] as CustomerToken;
     const last = words[m.to] as CustomerToken;
     used ??= new Set<number>();
@@ -90,7 +93,9 @@ export function detectEmotionWords(input: CustomerInput): EmotionHit[] {
       weight: angerWeightOf(emotions) * quoted,
     });
   }
-  hits.push(...negatedPositives(input, used ?? NO_INDEXES));
+  const flags = input.text.flags;
+  if ((flags & NEGATABLE) !== 0 && (flags & NEGATOR) !== 0)
+    for (const h of negatedPositives(input, used ?? NO_INDEXES)) hits.push(h);
   return hits;
 }
 
@@ -100,8 +105,8 @@ function negatedPositives(input: CustomerInput, used: ReadonlySet<number>): Emot
   const text = input.text.t.text;
   const hits: EmotionHit[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (used.has(i)) continue;
     const w = words[i] as CustomerToken;
+    if ((w.info.flags & NEGATABLE) === 0 || used.has(i)) continue;
     const positive = POSITIVE.has(w.stem);
     const service = SERVICE.has(w.stem);
     if (!positive && !service) continue;

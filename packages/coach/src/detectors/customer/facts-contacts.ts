@@ -1,7 +1,7 @@
 /** @module E-mail addresses and phone numbers, found by scanning around "@" and digit runs (linear, no backtracking). */
 import { spanOf } from "../../text/tokenize.js";
 import type { Fact } from "../../types.js";
-import type { CustomerToken } from "./customer-text.js";
+import { type CustomerToken, wordFlag } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 
 // Regex literals inside functions make a new RegExp object on every evaluation: these are made once.
@@ -11,6 +11,9 @@ const PHONE_PUNCTUATION = /[\s().+-]/;
 
 const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
 const DOMAIN_CHAR = /[A-Za-z0-9.-]/;
+const AT = wordFlag((s) => s.text === "@");
+/** Where a phone number can start. */
+const PHONE_START = wordFlag((s) => s.kind === "number" || s.text === "+" || s.text === "(");
 const PHONE_WORDS = new Set([
   "call",
   "phone",
@@ -27,16 +30,19 @@ const PHONE_WORDS = new Set([
 export function detectEmails(input: CustomerInput): Fact[] {
   const text = input.text.t.text;
   const facts: Fact[] = [];
+  if ((input.text.flags & AT) === 0) return facts;
   for (const tok of input.text.tokens) {
     if (tok.text !== "@") continue;
     let a = tok.start;
     while (a > 0 && tok.start - a < 64 && LOCAL_CHAR.test(text[a - 1] ?? "")) a--;
+    while (a < tok.start && text[a] === ".") a++;
+    // No local part (an @handle): the domain need not be read.
+    if (a === tok.start) continue;
     let b = tok.end;
     while (b < text.length && b - tok.end < 255 && DOMAIN_CHAR.test(text[b] ?? "")) b++;
     while (b > tok.end && (text[b - 1] === "." || text[b - 1] === "-")) b--;
-    while (a < tok.start && text[a] === ".") a++;
     const domain = text.slice(tok.end, b);
-    if (a === tok.start || !TOP_LEVEL_DOMAIN.test(domain) || domain.startsWith(".")) continue;
+    if (!TOP_LEVEL_DOMAIN.test(domain) || domain.startsWith(".")) continue;
     const value = text.slice(a, b);
     facts.push({ kind: "email", value, normalized: value.toLowerCase(), span: spanOf(text, a, b) });
   }
@@ -59,6 +65,7 @@ export function detectPhones(input: CustomerInput): Fact[] {
   const { tokens, words } = input.text;
   const text = input.text.t.text;
   const facts: Fact[] = [];
+  if ((input.text.flags & PHONE_START) === 0) return facts;
   // Built on the first candidate: most messages have no number run at all.
   let phoneWordSentences: Set<number> | null = null;
   let i = 0;
@@ -90,8 +97,11 @@ export function detectPhones(input: CustomerInput): Fact[] {
       after !== undefined && after.start === (tokens[j] as CustomerToken).end && after.kind === "word";
     const value = text.slice(tok.start, (tokens[j] as CustomerToken).end);
     const digits = countDigits(value);
-    phoneWordSentences ??= new Set(words.filter((w) => PHONE_WORDS.has(w.norm)).map((w) => w.sentence));
-    const keyword = phoneWordSentences.has(tok.sentence);
+    // A keyword matters only for 7–9 digits: the sentences that hold one are found for the first such number.
+    const short = digits >= 7 && digits <= 9;
+    if (short)
+      phoneWordSentences ??= new Set(words.filter((w) => PHONE_WORDS.has(w.norm)).map((w) => w.sentence));
+    const keyword = short && phoneWordSentences?.has(tok.sentence) === true;
     const shaped = PHONE_PUNCTUATION.test(value) || digits >= 10;
     if (!glued && shaped && ((digits >= 10 && digits <= 15) || (digits >= 7 && digits <= 9 && keyword))) {
       const normalized = `${value.trim().startsWith("+") ? "+" : ""}${value.replace(/\D/g, "")}`;

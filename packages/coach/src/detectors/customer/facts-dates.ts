@@ -2,7 +2,7 @@
 import { MONTHS, RELATIVE_DAYS, WEEKDAYS } from "../../lexicons/customer-facts.js";
 import { spanOf } from "../../text/tokenize.js";
 import type { Fact } from "../../types.js";
-import type { CustomerToken } from "./customer-text.js";
+import { type CustomerToken, NUMBER_FLAG, wordFlag } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 
 // Regex literals inside functions make a new RegExp object on every evaluation: these are made once.
@@ -19,6 +19,7 @@ const WEEKDAY_OF = new Map(Object.entries(WEEKDAYS));
 const RELATIVE_DAY_OF = new Map(Object.entries(RELATIVE_DAYS));
 /** Every word any of the three maps knows: one lookup settles the many words that are none of them. */
 const DATE_WORDS = new Set([...MONTH_OF.keys(), ...WEEKDAY_OF.keys(), ...RELATIVE_DAY_OF.keys()]);
+const DATE_WORD = wordFlag((s) => s.kind === "word" && DATE_WORDS.has(s.norm));
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -69,6 +70,7 @@ export function detectDates(input: CustomerInput): Fact[] {
   const text = input.text.t.text;
   const ref = referenceOf(input.context.referenceDate);
   const facts: Fact[] = [];
+  if ((input.text.flags & (NUMBER_FLAG | DATE_WORD)) === 0) return facts;
   const push = (from: CustomerToken, to: CustomerToken, normalized: string | undefined) => {
     const f: Fact = {
       kind: "date",
@@ -100,7 +102,7 @@ export function detectDates(input: CustomerInput): Fact[] {
       i = tokens.indexOf(year?.[1] ?? (tokens[k] as CustomerToken), i);
       continue;
     }
-    if (tok.kind !== "word" || !DATE_WORDS.has(tok.norm)) continue;
+    if ((tok.info.flags & DATE_WORD) === 0) continue;
     const month = MONTH_OF.get(tok.norm);
     if (month !== undefined) {
       // "Nov 20(th)(, 2026)" or "January 2016".

@@ -2,7 +2,7 @@
 import { ID_FILLERS, ID_KEYWORDS } from "../../lexicons/customer-facts.js";
 import { spanOf } from "../../text/tokenize.js";
 import type { Fact, FactKind } from "../../types.js";
-import type { CustomerToken } from "./customer-text.js";
+import { type CustomerToken, NUMBER_FLAG, wordFlag } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 
 // Regex literals inside functions make a new RegExp object on every evaluation: these are made once.
@@ -14,6 +14,7 @@ const BOOKING_REFERENCE = /^[A-Z]{5,8}$/;
 const LOOKAHEAD = 5;
 // A Map, not the lexicon object: "constructor" must not find an Object.prototype member.
 const KEYWORD_OF = new Map(Object.entries(ID_KEYWORDS));
+const KEYWORD = wordFlag((s) => KEYWORD_OF.has(s.norm));
 const ID_PART = /^[\p{L}\p{N}_/-]+$/u;
 const PATTERNS: Array<[RegExp, FactKind]> = [
   [/^\d{3}-\d{7}-\d{7}$/, "order_number"],
@@ -21,7 +22,7 @@ const PATTERNS: Array<[RegExp, FactKind]> = [
 ];
 
 /** The adjacent run of tokens starting at i that forms one identifier, as [endIndex, text] or null. */
-function identifierAt(tokens: readonly CustomerToken[], i: number): [number, string] | null {
+function identifierAt(text: string, tokens: readonly CustomerToken[], i: number): [number, string] | null {
   const first = tokens[i];
   if (!first || first.ignored || !(first.kind === "number" || first.kind === "word")) return null;
   let j = i;
@@ -32,11 +33,8 @@ function identifierAt(tokens: readonly CustomerToken[], i: number): [number, str
   }
   // A trailing "-" or "/" belongs to the sentence, not the identifier.
   while (j > i && TRAILING_JOINER.test((tokens[j] as CustomerToken).text)) j--;
-  const value = tokens
-    .slice(i, j + 1)
-    .map((t) => t.text)
-    .join("");
-  return [j, value];
+  // The tokens touch, so their texts joined are the text they cover.
+  return [j, text.slice(first.start, (tokens[j] as CustomerToken).end)];
 }
 
 function looksLikeId(value: string, kind: FactKind): boolean {
@@ -50,9 +48,11 @@ export function detectIdentifiers(input: CustomerInput): Fact[] {
   const { tokens } = input.text;
   const text = input.text.t.text;
   const facts: Fact[] = [];
+  if ((input.text.flags & (KEYWORD | NUMBER_FLAG)) === 0) return facts;
   let taken: Set<number> | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as CustomerToken;
+    if ((tok.info.flags & KEYWORD) === 0) continue;
     const kind = tok.ignored || tok.handle ? undefined : KEYWORD_OF.get(tok.norm);
     if (!kind) continue;
     let k = i + 1;
@@ -65,7 +65,7 @@ export function detectIdentifiers(input: CustomerInput): Fact[] {
         skipped++;
         continue;
       }
-      const id = identifierAt(tokens, k);
+      const id = identifierAt(text, tokens, k);
       if (!id || !looksLikeId(id[1], kind) || taken?.has(k)) break;
       const start = t.start;
       const end = (tokens[id[0]] as CustomerToken).end;
@@ -85,7 +85,7 @@ export function detectIdentifiers(input: CustomerInput): Fact[] {
     if (taken?.has(i) || (i > 0 && tokens[i - 1]?.end === tokens[i]?.start)) continue;
     // Both shapes start with a digit; a run that starts with a word is passed over by the adjacency check above.
     if (tokens[i]?.kind !== "number") continue;
-    const id = identifierAt(tokens, i);
+    const id = identifierAt(text, tokens, i);
     if (!id) continue;
     const pattern = PATTERNS.find(([re]) => re.test(id[1]));
     if (pattern) {

@@ -2,7 +2,7 @@
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS } from "../../lexicons/customer-facts.js";
 import { spanOf } from "../../text/tokenize.js";
 import type { Fact } from "../../types.js";
-import type { CustomerToken } from "./customer-text.js";
+import { type CustomerToken, NUMBER_FLAG } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 
 // Regex literals inside functions make a new RegExp object on every evaluation: these are made once.
@@ -35,11 +35,10 @@ export function detectAmounts(input: CustomerInput): Fact[] {
   const { tokens } = input.text;
   const text = input.text.t.text;
   const facts: Fact[] = [];
+  if ((input.text.flags & NUMBER_FLAG) === 0) return facts;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as CustomerToken;
     if (tok.ignored || tok.kind !== "number") continue;
-    const amount = normalizeAmount(tok.text);
-    if (amount === null) continue;
     const prev = tokens[i - 1];
     const prev2 = tokens[i - 2];
     const next = tokens[i + 1];
@@ -74,6 +73,9 @@ export function detectAmounts(input: CustomerInput): Fact[] {
       end = next.end;
     }
     if (!code) continue;
+    // Normalised only once a currency is found: most numbers are not amounts.
+    const amount = normalizeAmount(tok.text);
+    if (amount === null) continue;
     facts.push({
       kind: "amount",
       value: text.slice(start, end),

@@ -4,7 +4,13 @@ import { spanOf } from "../../text/tokenize.js";
 import type { Fact } from "../../types.js";
 import type { CustomerToken } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
-import { compilePhrases, compileSharedPhrases, matchPhrases, type PhraseIndex } from "./phrase-matcher.js";
+import {
+  compilePhrases,
+  compileSharedPhrases,
+  matchPhrases,
+  mayMatch,
+  type PhraseIndex,
+} from "./phrase-matcher.js";
 
 // Regex literals inside functions make a new RegExp object on every evaluation: these are made once.
 const MODEL_NUMBER = /^\d{1,4}$/;
@@ -45,6 +51,7 @@ export function detectProducts(input: CustomerInput): Fact[] {
   const text = input.text.t.text;
   const facts: Fact[] = [];
   const names = input.context.productNames ?? [];
+  if (names.length === 0 && !mayMatch(input.text, KNOWN)) return facts;
   const own: PhraseIndex<string | null> =
     names.length === 0
       ? NO_NAMES

@@ -1,5 +1,6 @@
 /** @module Complaint hashtags ("#SouthwestSucks", "#worstservice", "#neveragain"): negative roots inside one word. */
 import { spanOf } from "../../text/tokenize.js";
+import { HASH_FLAG } from "./customer-text.js";
 import type { CustomerInput, EmotionHit } from "./detector.js";
 
 /** Root → anger weight. Roots are matched inside the lower-cased hashtag. */
@@ -35,6 +36,8 @@ const ROOTS: ReadonlyArray<readonly [string, number]> = [
 export function detectHashtags(input: CustomerInput): EmotionHit[] {
   const text = input.text.t.text;
   const hits: EmotionHit[] = [];
+  // Hashtag words follow a "#": without one there is nothing to read.
+  if ((input.text.flags & HASH_FLAG) === 0) return hits;
   for (const tok of input.text.tokens) {
     if (!tok.hashtag || tok.ignored || tok.kind !== "word") continue;
     const lower = tok.norm;

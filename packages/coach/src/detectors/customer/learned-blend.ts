@@ -30,30 +30,43 @@ export function blendLearned(rules: RuleReading, learned: LearnedCustomerSignals
   return blend(rules, p, learned.offensive.offensive ?? 0, learned.offensive.hate ?? 0);
 }
 
+/** Where each label `blend` reads sits in the model's label list (-1 when the model lacks it). */
 interface LabelPositions {
   labels: readonly string[];
-  at: Map<string, number>;
+  /** Per emotion (in EMOTIONS order), the positions of its labels. */
+  forEmotion: number[][];
+  anger: number;
+  annoyance: number;
+  disgust: number;
 }
 
 let positions: LabelPositions | null = null;
+const modelScores = new Float64Array(EMOTIONS.length);
 
 /** `blendLearned` on the models' raw probabilities: the same reading without building the labelled record. */
 export function blendProbabilities(rules: RuleReading, probs: CustomerProbabilities | null): RuleReading {
   if (!probs) return rules;
-  if (positions?.labels !== probs.goemotionsLabels) {
-    const at = new Map<string, number>();
-    probs.goemotionsLabels.forEach((label, i) => {
-      at.set(label, i);
-    });
-    positions = { labels: probs.goemotionsLabels, at };
+  const labels = probs.goemotionsLabels;
+  if (positions?.labels !== labels) {
+    positions = {
+      labels,
+      forEmotion: EMOTIONS.map((e) => GOEMOTIONS_FOR[e].map((label) => labels.indexOf(label))),
+      anger: labels.indexOf("anger"),
+      annoyance: labels.indexOf("annoyance"),
+      disgust: labels.indexOf("disgust"),
+    };
   }
-  const at = positions.at;
   const scores = probs.goemotions;
-  const p = (label: string) => {
-    const i = at.get(label);
-    return i === undefined ? 0 : clamp(scores[i] ?? 0);
-  };
-  return blend(rules, p, probs.offensive[1] ?? 0, probs.offensive[0] ?? 0);
+  const at = positions;
+  // The same numbers `blend` would read through a label lookup, by position.
+  const p = (i: number) => (i < 0 ? 0 : clamp(scores[i] ?? 0));
+  for (let e = 0; e < EMOTIONS.length; e++) {
+    let model = 0;
+    for (const i of at.forEmotion[e] as number[]) model = Math.max(model, p(i));
+    modelScores[e] = model;
+  }
+  const modelAnger = modelAngerOf(p(at.anger), p(at.annoyance), p(at.disgust));
+  return mix(rules, modelScores, modelAnger, probs.offensive[1] ?? 0, probs.offensive[0] ?? 0);
 }
 
 function clamp(v: unknown): number {
@@ -66,13 +79,30 @@ function blend(
   offensiveP: number,
   hateP: number,
 ): RuleReading {
+  const model = new Float64Array(EMOTIONS.length);
+  EMOTIONS.forEach((e, k) => {
+    for (const label of GOEMOTIONS_FOR[e]) model[k] = Math.max(model[k] ?? 0, p(label));
+  });
+  return mix(rules, model, modelAngerOf(p("anger"), p("annoyance"), p("disgust")), offensiveP, hateP);
+}
+
+function modelAngerOf(anger: number, annoyance: number, disgust: number): number {
+  return 100 * Math.min(1, anger + 0.5 * annoyance + 0.3 * disgust);
+}
+
+/** The rules and the model mixed: `model` holds the model's score for each emotion, in EMOTIONS order. */
+function mix(
+  rules: RuleReading,
+  model: Float64Array,
+  modelAnger: number,
+  offensiveP: number,
+  hateP: number,
+): RuleReading {
   const emotions = { ...rules.emotions };
-  for (const e of EMOTIONS) {
-    let model = 0;
-    for (const label of GOEMOTIONS_FOR[e]) model = Math.max(model, p(label));
-    emotions[e] = round((1 - MODEL_SHARE) * rules.emotions[e] + MODEL_SHARE * model);
+  for (let k = 0; k < EMOTIONS.length; k++) {
+    const e = EMOTIONS[k] as Emotion;
+    emotions[e] = round((1 - MODEL_SHARE) * rules.emotions[e] + MODEL_SHARE * (model[k] ?? 0));
   }
-  const modelAnger = 100 * Math.min(1, p("anger") + 0.5 * p("annoyance") + 0.3 * p("disgust"));
   const offensive = Math.min(1, Math.max(0, offensiveP + hateP));
   return {
     anger: Math.round((1 - MODEL_SHARE) * rules.anger + MODEL_SHARE * modelAnger),

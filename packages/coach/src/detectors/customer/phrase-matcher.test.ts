@@ -1,7 +1,13 @@
 /** @module Tests for `phrase-matcher`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
 import { readCustomerText } from "./customer-text.js";
-import { compilePhrases, matchAllPhrases, matchPhrases } from "./phrase-matcher.js";
+import {
+  compilePhrases,
+  compileSharedPhrases,
+  matchAllPhrases,
+  matchPhrases,
+  mayMatch,
+} from "./phrase-matcher.js";
 
 const index = compilePhrases([
   ["thank you", "thanks"],
@@ -26,5 +32,18 @@ describe("matchPhrases", () => {
       ]),
     );
     expect(m.map((x) => x.value)).toEqual([1, 2]);
+  });
+});
+
+describe("mayMatch", () => {
+  const shared = compileSharedPhrases([["still waiting", "waiting"]]);
+  it("tells from the word flags whether any phrase can start in the message", () => {
+    const waiting = readCustomerText("Still waiting on my order");
+    expect(mayMatch(waiting, shared)).toBe(true);
+    expect(matchPhrases(waiting.words, shared).map((m) => m.value)).toEqual(["waiting"]);
+    expect(mayMatch(readCustomerText("Thanks for the quick fix"), shared)).toBe(false);
+  });
+  it("always allows an index compiled per call", () => {
+    expect(mayMatch(readCustomerText("Thanks for the quick fix"), index)).toBe(true);
   });
 });

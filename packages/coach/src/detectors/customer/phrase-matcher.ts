@@ -1,6 +1,6 @@
 /** @module Matches multi-word lexicon phrases against stemmed words in one linear pass. */
 import { tokenize } from "../../text/tokenize.js";
-import { type CustomerToken, stem } from "./customer-text.js";
+import { type CustomerText, type CustomerToken, stem, wordFlag } from "./customer-text.js";
 
 interface CompiledPhrase<T> {
   stems: string[];
@@ -28,6 +28,8 @@ export function phraseStems(phrase: string): string[] {
 // Lexicons compiled once at load get an id, under which each spelling keeps its candidate phrases: one array read per
 // word instead of a map lookup per word and lexicon. Indexes compiled per call (a desk's product names) get none.
 const SHARED_IDS = new WeakMap<PhraseIndex<unknown>, number>();
+// Each shared lexicon also gets a word flag for "some phrase starts with this stem": most words start none.
+const SHARED_FLAGS = new WeakMap<PhraseIndex<unknown>, number>();
 let nextId = 0;
 const NO_PHRASES: ReadonlyArray<CompiledPhrase<never>> = [];
 
@@ -35,7 +37,22 @@ const NO_PHRASES: ReadonlyArray<CompiledPhrase<never>> = [];
 export function compileSharedPhrases<T>(entries: Iterable<readonly [string, T]>): PhraseIndex<T> {
   const index = compilePhrases(entries);
   SHARED_IDS.set(index, nextId++);
+  SHARED_FLAGS.set(
+    index,
+    wordFlag((_, stem) => index.has(stem)),
+  );
   return index;
+}
+
+/** The `wordFlag` bit of the words a shared lexicon's phrases start with (undefined for other indexes). */
+export function phraseHeadFlag(index: PhraseIndex<unknown>): number | undefined {
+  return SHARED_FLAGS.get(index);
+}
+
+/** Whether some word of `text` starts a phrase of `index` (always true for an index that is not shared). */
+export function mayMatch(text: CustomerText, index: PhraseIndex<unknown>): boolean {
+  const flag = SHARED_FLAGS.get(index);
+  return flag === undefined || (text.flags & flag) !== 0;
 }
 
 export function compilePhrases<T>(entries: Iterable<readonly [string, T]>): PhraseIndex<T> {
@@ -57,8 +74,13 @@ export function matchPhrases<T>(words: readonly CustomerToken[], index: PhraseIn
   const out: PhraseMatch<T>[] = [];
   if (index.size === 0) return out;
   const id = SHARED_IDS.get(index) ?? -1;
+  const flag = phraseHeadFlag(index);
   let i = 0;
   while (i < words.length) {
+    if (flag !== undefined && ((words[i] as CustomerToken).info.flags & flag) === 0) {
+      i++;
+      continue;
+    }
     const match = longestAt(words, i, index, id);
     if (match) {
       out.push(match);
@@ -72,7 +94,9 @@ export function matchPhrases<T>(words: readonly CustomerToken[], index: PhraseIn
 export function matchAllPhrases<T>(words: readonly CustomerToken[], index: PhraseIndex<T>): PhraseMatch<T>[] {
   const out: PhraseMatch<T>[] = [];
   const id = SHARED_IDS.get(index) ?? -1;
+  const flag = phraseHeadFlag(index);
   for (let i = 0; i < words.length; i++) {
+    if (flag !== undefined && ((words[i] as CustomerToken).info.flags & flag) === 0) continue;
     const match = longestAt(words, i, index, id);
     if (match) out.push(match);
   }

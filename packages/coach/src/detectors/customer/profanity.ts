@@ -2,7 +2,7 @@
 import { EXCLAMATION_PHRASES, MILD_PROFANITY, STRONG_PROFANITY } from "../../lexicons/customer-profanity.js";
 import { spanOf } from "../../text/tokenize.js";
 import type { Span } from "../../types.js";
-import { type CustomerToken, squash } from "./customer-text.js";
+import { type CustomerToken, HASH_FLAG, squash, wordFlag } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 
 export interface ProfanityHit {
@@ -81,6 +81,9 @@ function verdictOf(word: string, hashtag: boolean): Verdict {
   return null;
 }
 
+/** Words this detector reads outside a "*" run or a hashtag: profane ones, and a lone "F". */
+const PROFANE = wordFlag((s) => s.kind === "word" && (s.text === "F" || verdictOf(s.text, false) !== null));
+
 /** The verdict for a word outside a hashtag, kept on the spelling's shared info. */
 function plainVerdict(tok: CustomerToken): Verdict {
   const known = tok.info.profanity;
@@ -121,9 +124,11 @@ export function detectProfanity(input: CustomerInput): ProfanityHit[] {
   const hits: ProfanityHit[] = [];
   // A masked word needs a "*": without one in the text, no run of tokens can be one.
   const hasStar = text.includes("*");
+  if (!hasStar && (input.text.flags & (PROFANE | HASH_FLAG)) === 0) return hits;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as CustomerToken;
     if (tok.ignored || tok.handle) continue;
+    if (!hasStar && !tok.hashtag && (tok.info.flags & PROFANE) === 0) continue;
     if (
       hasStar &&
       (tok.text === "*" || tok.kind === "word") &&

@@ -2,9 +2,9 @@
 import { AGAIN_EXCLUSIONS, CONTACT_VERBS, REPEAT_PHRASES } from "../../lexicons/customer-repeat.js";
 import { spanOf } from "../../text/tokenize.js";
 import type { Span } from "../../types.js";
-import { type CustomerToken, stem } from "./customer-text.js";
+import { type CustomerToken, stem, wordFlag } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
-import { compileSharedPhrases, matchPhrases, phraseStems } from "./phrase-matcher.js";
+import { compileSharedPhrases, matchPhrases, mayMatch, phraseStems } from "./phrase-matcher.js";
 
 // Regex literals inside functions make a new RegExp object on every evaluation: these are made once.
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/;
@@ -47,6 +47,9 @@ const ORDINAL_WORDS = new Set([
   "nth",
 ]);
 
+/** Where a count, an ordinal or a sentence-opening "again" can start: numbers, ordinal words and "again". */
+const CUE = wordFlag((s) => s.kind === "number" || ORDINAL_WORDS.has(s.norm) || s.norm === "again");
+
 /** An ordinal of 2 or more at words[i] ("5th", "third"); `next` is the index of the word after it. */
 function ordinalAt(words: readonly CustomerToken[], i: number): { next: number } | null {
   const w = words[i] as CustomerToken;
@@ -80,7 +83,7 @@ export function detectRepeatContact(input: CustomerInput): RepeatContact {
     spans.push(spanOf(text, from.start, to.end));
     miss *= 1 - weight;
   };
-  for (const m of matchPhrases(words, PHRASES)) {
+  for (const m of mayMatch(input.text, PHRASES) ? matchPhrases(words, PHRASES) : []) {
     const from = words[m.from] as CustomerToken;
     const to = words[m.to] as CustomerToken;
     if (from.quoted) continue;
@@ -90,8 +93,10 @@ export function detectRepeatContact(input: CustomerInput): RepeatContact {
     }
     note(from, to, m.value);
   }
-  for (let i = 0; i + 1 < words.length; i++) {
+  const cues = (input.text.flags & CUE) !== 0;
+  for (let i = 0; cues && i + 1 < words.length; i++) {
     const n = words[i] as CustomerToken;
+    if ((n.info.flags & CUE) === 0) continue;
     const next = words[i + 1] as CustomerToken;
     if (n.kind === "number" && next.stem === "tim" && Number.parseInt(n.norm, 10) >= 2)
       note(n, next, COUNT_WEIGHT);
@@ -101,7 +106,7 @@ export function detectRepeatContact(input: CustomerInput): RepeatContact {
     if (noun && noun.sentence === n.sentence && CONTACT_NOUNS.has(noun.stem)) note(n, noun, 0.85);
   }
   // "Again, where is my refund?": a sentence opening on "again".
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; cues && i < words.length; i++) {
     const w = words[i] as CustomerToken;
     if (w.norm === "again" && words[i - 1]?.sentence !== w.sentence) note(w, w, 0.7);
   }

@@ -1,18 +1,19 @@
 /** @module Repeated "!" and "?" ("!!!", "?!?!", "!! !"): raised voice in text. */
 import { spanOf } from "../../text/tokenize.js";
-import type { CustomerToken } from "./customer-text.js";
+import { type CustomerToken, wordFlag } from "./customer-text.js";
 import type { CustomerInput, EmotionHit } from "./detector.js";
 
-const MARKS = new Set(["!", "?"]);
+const MARK = wordFlag((s) => s.text === "!" || s.text === "?");
 
 export function detectRepeatedPunctuation(input: CustomerInput): EmotionHit[] {
   const { tokens } = input.text;
   const text = input.text.t.text;
   const hits: EmotionHit[] = [];
+  if ((input.text.flags & MARK) === 0) return hits;
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i] as CustomerToken;
-    if (tok.ignored || !MARKS.has(tok.text)) {
+    if (tok.ignored || (tok.info.flags & MARK) === 0) {
       i++;
       continue;
     }
@@ -20,7 +21,7 @@ export function detectRepeatedPunctuation(input: CustomerInput): EmotionHit[] {
     // Marks separated by at most one space still belong to the run ("!! !").
     while (
       j + 1 < tokens.length &&
-      MARKS.has(tokens[j + 1]?.text ?? "") &&
+      ((tokens[j + 1] as CustomerToken).info.flags & MARK) !== 0 &&
       (tokens[j + 1]?.start ?? 0) - (tokens[j]?.end ?? 0) <= 1
     )
       j++;

@@ -1,12 +1,18 @@
 /** @module Sarcasm: "great, just great", "thanks for nothing", "/s", praise inside a complaint, "service" in scare quotes. */
 import { SARCASM_PHRASES, SARCASM_POSITIVES } from "../../lexicons/customer-expressive.js";
 import { spanOf } from "../../text/tokenize.js";
-import { type CustomerToken, stem } from "./customer-text.js";
+import { type CustomerToken, stem, wordFlag } from "./customer-text.js";
 import type { CustomerInput, EmotionHit } from "./detector.js";
-import { compileSharedPhrases, matchPhrases } from "./phrase-matcher.js";
+import { compileSharedPhrases, matchPhrases, mayMatch } from "./phrase-matcher.js";
 
 const PHRASES = compileSharedPhrases(Object.entries(SARCASM_PHRASES));
 const POSITIVES = new Set([...SARCASM_POSITIVES].map(stem));
+const POSITIVE = wordFlag((_, stem) => POSITIVES.has(stem));
+/** The other words and marks sarcasm is read from: "NOT", "/s" and "service" in scare quotes. */
+const CUE = wordFlag(
+  (s) =>
+    s.text === "NOT" || s.text === "/" || s.norm === "service" || s.norm === "help" || s.norm === "support",
+);
 const LEAD_INS = new Set(["oh", "wow", "just", "gee", "yay", "awesome"]);
 const SARCASTIC = { annoyance: 0.6, anger: 0.3, frustration: 0.2 };
 
@@ -31,6 +37,7 @@ export function detectSarcasm(
   const { words, tokens } = input.text;
   const text = input.text.t.text;
   const hits: EmotionHit[] = [];
+  if ((input.text.flags & (POSITIVE | CUE)) === 0 && !mayMatch(input.text, PHRASES)) return hits;
   let covered: Set<number> | null = null;
   for (const m of matchPhrases(words, PHRASES)) {
     const from = words[m.from] as CustomerToken;
@@ -43,7 +50,7 @@ export function detectSarcasm(
   }
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as CustomerToken;
-    if (!POSITIVES.has(w.stem) || covered?.has(i) || w.quoted) continue;
+    if ((w.info.flags & POSITIVE) === 0 || covered?.has(i) || w.quoted) continue;
     const prev = words[i - 1];
     const leadIn = prev !== undefined && prev.sentence === w.sentence && LEAD_INS.has(prev.norm);
     const sameSentence = complaint.sentences.has(w.sentence);
@@ -54,7 +61,8 @@ export function detectSarcasm(
     }
   }
   // "Great job. NOT!": a shouted "not" standing alone takes the praise back.
-  for (let i = 0; i < words.length; i++) {
+  const cues = (input.text.flags & CUE) !== 0;
+  for (let i = 0; cues && i < words.length; i++) {
     const w = words[i] as CustomerToken;
     if (w.text !== "NOT") continue;
     const after = tokens[w.index + 1];
@@ -70,6 +78,7 @@ export function detectSarcasm(
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i] as CustomerToken;
     const b = tokens[i + 1] as CustomerToken;
+    if (((a.info.flags | b.info.flags) & (POSITIVE | CUE)) === 0) continue;
     if (a.text === "/" && b.norm === "s" && a.end === b.start && !a.ignored) {
       const after = text[b.end];
       if (after === undefined || /[\s.!?)]/.test(after)) hits.push(hit(text, a, b, 0.5));

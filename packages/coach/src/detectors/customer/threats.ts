@@ -10,7 +10,7 @@ import type { Span, Threat, ThreatKind } from "../../types.js";
 import { type CustomerToken, stem } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 import { negatorBefore } from "./emotion-words.js";
-import { compileSharedPhrases, matchAllPhrases } from "./phrase-matcher.js";
+import { compileSharedPhrases, matchAllPhrases, mayMatch } from "./phrase-matcher.js";
 
 const TERMS = compileSharedPhrases(THREAT_TERMS.map((t): [string, ThreatTerm] => [t.phrase, t]));
 const FRAME_WINDOW = 8;
@@ -75,6 +75,7 @@ function churnObjectExcluded(words: readonly CustomerToken[], m: { from: number;
 export function detectThreats(input: CustomerInput): Threat[] {
   const { words } = input.text;
   const text = input.text.t.text;
+  if (!mayMatch(input.text, TERMS)) return [];
   let byKind: Map<ThreatKind, { confidence: number; spans: Span[] }> | null = null;
   for (const m of matchAllPhrases(words, TERMS)) {
     const term = m.value;

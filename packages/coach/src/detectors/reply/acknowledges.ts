@@ -1,12 +1,6 @@
 /** @module Reply detector for `acknowledges`: names or reflects the customer's specific problem (see GUIDE.md). */
 import { confidenceFor, squash } from "../../text/match.js";
-import {
-  contentProfile,
-  MAX_PROFILED_SENTENCES,
-  overlap,
-  profileOf,
-  sentenceProfiles,
-} from "../../text/similarity.js";
+import { MAX_PROFILED_SENTENCES, sentenceOverlaps } from "../../text/similarity.js";
 import { sentenceSpan } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
@@ -31,9 +25,7 @@ const GENERIC_ONLY =
 
 export function detectAcknowledges(input: ReplyInput): LabelResult {
   const t = input.reply;
-  const customerProfile = input.customer ? profileOf(input.customer) : null;
-  // Sentence profiles only matter against a customer message; without one they would be built for nothing.
-  const profiles = customerProfile ? sentenceProfiles(t) : [];
+  const overlaps = input.customer ? sentenceOverlaps(t, input.customer) : null;
   let best = 0;
   let bestSpan: Span | null = null;
   for (let i = 0; i < Math.min(t.sentences.length, MAX_PROFILED_SENTENCES); i++) {
@@ -41,9 +33,9 @@ export function detectAcknowledges(input: ReplyInput): LabelResult {
     if (!s) continue;
     let score = REFLECT.test(s.text) ? 1 : 0;
     if (NAMES_TROUBLE.test(s.text)) score += 0.8;
-    if (customerProfile) {
-      const o = overlap(profiles[i] ?? contentProfile(t, s.tokenStart, s.tokenEnd), customerProfile);
-      let topical = Math.min(4, o.shared.length) * 0.45 + Math.min(2, o.sharedConcepts.length) * 0.3;
+    const o = overlaps?.[i];
+    if (o) {
+      let topical = Math.min(4, o.shared) * 0.45 + Math.min(2, o.sharedConcepts) * 0.3;
       topical += Math.min(2, o.sharedBigrams) * 0.3;
       if (INSTRUCTION.test(s.text) || /\?\s*$/.test(s.text)) topical *= 0.4;
       score += topical;

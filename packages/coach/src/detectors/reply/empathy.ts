@@ -3,13 +3,7 @@
 import { EMPATHY_FRAME, FEELING, STOCK_EMPATHY } from "../../lexicons/reply-practices-conversation.js";
 import { confidenceFor, regexSpans, sentenceAt, squash } from "../../text/match.js";
 import { memoByIdentity } from "../../text/memo.js";
-import {
-  contentProfile,
-  MAX_PROFILED_SENTENCES,
-  overlap,
-  profileOf,
-  sentenceProfiles,
-} from "../../text/similarity.js";
+import { MAX_PROFILED_SENTENCES, sentenceOverlaps } from "../../text/similarity.js";
 import { sentenceSpan, type Tokenized } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
@@ -39,8 +33,7 @@ export const detectEmpathy: (input: ReplyInput) => LabelResult = memoByIdentity(
 
 function detectEmpathyUncached(input: ReplyInput): LabelResult {
   const t = input.reply;
-  const customerProfile = input.customer ? profileOf(input.customer) : null;
-  const profiles = customerProfile ? sentenceProfiles(t) : [];
+  const overlaps = input.customer ? sentenceOverlaps(t, input.customer) : null;
   let best = 0;
   let bestSpan: Span | null = null;
   const read = Math.min(t.sentences.length, MAX_PROFILED_SENTENCES);
@@ -56,9 +49,9 @@ function detectEmpathyUncached(input: ReplyInput): LabelResult {
     let score = Math.min(2, feelings) * 0.9 + Math.min(2, frames) * 0.8;
     if (WELLBEING.test(s.text)) score += 1.8;
     if (SPECIFIC.test(s.text)) score += 0.8;
-    if (customerProfile) {
-      const o = overlap(profiles[i] ?? contentProfile(t, s.tokenStart, s.tokenEnd), customerProfile);
-      score += Math.min(3, o.shared.length) * 0.45 + Math.min(2, o.sharedConcepts.length) * 0.3;
+    const o = overlaps?.[i];
+    if (o) {
+      score += Math.min(3, o.shared) * 0.45 + Math.min(2, o.sharedConcepts) * 0.3;
     }
     // "I understand your frustration" and "sorry for any inconvenience" are stock lines, whatever else they say.
     if ((stockHits[i] ?? 0) > 0) score -= 1.4;

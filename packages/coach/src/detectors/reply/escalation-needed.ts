@@ -23,6 +23,8 @@ const ADVICE: Record<EscalationReason, string> = {
   public_threat: "The customer is ready to leave or go public: involve a supervisor who can put this right.",
 };
 
+const CUES = [...ESCALATION_CUES, WEAK_VULNERABILITY];
+
 interface Evidence {
   reason: EscalationReason;
   weight: number;
@@ -40,15 +42,15 @@ function fromCustomerText(input: ReplyInput): Evidence[] {
   const texts: string[] = [];
   if (input.customer) texts.push(input.customer.text);
   for (const m of threadOf(input)) if (m.role === "customer") texts.push(m.text.slice(0, 20_000));
-  for (const cue of [...ESCALATION_CUES, WEAK_VULNERABILITY]) {
+  for (const cue of CUES) {
     let hits = 0;
     let first: Span | undefined;
-    texts.forEach((text, i) => {
-      const spans = regexSpans(text, cue.re, 4);
+    for (let i = 0; i < texts.length; i++) {
+      const spans = regexSpans(texts[i] ?? "", cue.re, 4);
       hits += spans.length;
       // Spans point into the customer message only; thread hits add weight without a span.
       if (i === 0 && input.customer && !first) first = spans[0];
-    });
+    }
     if (hits === 0) continue;
     const e: Evidence = { reason: cue.reason, weight: cue.weight * Math.min(1.6, 1 + 0.3 * (hits - 1)) };
     if (first) e.span = first;
@@ -72,9 +74,13 @@ function fromAnalysis(input: ReplyInput): Evidence[] {
   return out;
 }
 
+const QUOTE_MARK = /\[earlier agent\]/i;
+
 /** Earlier agent turns quoted inside the customer text as "[earlier agent] …" lines (chat exports do this). */
 function quotedAgentTurns(text: string): string[] {
   const out: string[] = [];
+  // Almost no message quotes one: a plain test spares matchAll's copy of its regex.
+  if (!QUOTE_MARK.test(text)) return out;
   for (const m of text.matchAll(/^\[earlier agent\]([^\n]*)/gim)) out.push(m[1] ?? "");
   return out;
 }

@@ -1,14 +1,7 @@
 /** @module Reply detector for `paraphrase`: a sentence restating the customer's issue in its own words (see GUIDE.md). */
 import { PARAPHRASE_FRAME } from "../../lexicons/reply-practices-conversation.js";
 import { confidenceFor, squash } from "../../text/match.js";
-import {
-  contentProfile,
-  MAX_PROFILED_SENTENCES,
-  overlap,
-  profileOf,
-  sentenceProfiles,
-  verbatimShare,
-} from "../../text/similarity.js";
+import { MAX_PROFILED_SENTENCES, sentenceOverlaps, verbatimShare } from "../../text/similarity.js";
 import { sentenceSpan } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
@@ -23,9 +16,7 @@ const OUR_SIDE =
 export function detectParaphrase(input: ReplyInput): LabelResult {
   const t = input.reply;
   const customer = input.customer;
-  const customerProfile = customer ? profileOf(customer) : null;
-  // Sentence profiles are only compared with a customer message.
-  const profiles = customerProfile ? sentenceProfiles(t) : [];
+  const overlaps = customer ? sentenceOverlaps(t, customer) : null;
   let best = 0;
   let bestSpan: Span | null = null;
   for (let i = 0; i < Math.min(t.sentences.length, MAX_PROFILED_SENTENCES); i++) {
@@ -34,14 +25,13 @@ export function detectParaphrase(input: ReplyInput): LabelResult {
     PARAPHRASE_FRAME.lastIndex = 0;
     const framed = PARAPHRASE_FRAME.test(s.text);
     let score = framed ? 1.6 : 0;
-    if (customer && customerProfile) {
-      const own = profiles[i] ?? contentProfile(t, s.tokenStart, s.tokenEnd);
-      const o = overlap(own, customerProfile);
-      score += Math.min(6, o.shared.length) * 0.5 + Math.min(3, o.sharedConcepts.length) * 0.35;
+    const o = overlaps?.[i];
+    if (customer && o) {
+      score += Math.min(6, o.shared) * 0.5 + Math.min(3, o.sharedConcepts) * 0.35;
       score += Math.min(2, o.sharedBigrams) * 0.25;
       // Restating means new words too: a sentence of only copied words is an echo, and one with none is unrelated.
-      if (own.stems.size > 0 && o.shared.length === own.stems.size && own.stems.size < 4) score -= 0.8;
-      if (o.shared.length === 0) score -= 1;
+      if (o.stems > 0 && o.shared === o.stems && o.stems < 4) score -= 0.8;
+      if (o.shared === 0) score -= 1;
       // Only a sentence close enough to count can be a copy, so the n-gram check runs on few sentences.
       if (score >= THRESHOLD - 0.5 && verbatimShare(t, s.tokenStart, s.tokenEnd, customer) > 0.5) {
         score = Math.min(score, THRESHOLD - 0.5);

@@ -20,17 +20,30 @@ function stem(w: string): string {
   return w.length > 5 ? w.slice(0, 5) : w;
 }
 
+/** [start, end) pairs of the URLs in the text, flattened; an exec loop, as matchAll clones the regex per call. */
+function urlRanges(text: string): number[] {
+  const out: number[] = [];
+  URL_RE.lastIndex = 0;
+  for (let m = URL_RE.exec(text); m !== null; m = URL_RE.exec(text)) out.push(m.index, m.index + m[0].length);
+  URL_RE.lastIndex = 0;
+  return out;
+}
+
+function inUrl(ranges: readonly number[], pos: number): boolean {
+  for (let i = 0; i + 1 < ranges.length; i += 2)
+    if (pos >= (ranges[i] ?? 0) && pos < (ranges[i + 1] ?? 0)) return true;
+  return false;
+}
+
 function buildContentStems(t: Tokenized): Set<string> {
-  const urlRanges: [number, number][] = [];
-  for (const m of t.text.matchAll(URL_RE)) urlRanges.push([m.index, m.index + m[0].length]);
-  const inUrl = (pos: number) => urlRanges.some(([a, b]) => pos >= a && pos < b);
+  const urls = urlRanges(t.text);
   const out = new Set<string>();
   for (const word of wordsOf(t)) {
     const tok = t.tokens[word.tok];
     if (tok?.kind !== "word" || word.w.length < 3 || STOPWORDS.has(word.w)) continue;
     const prev = t.tokens[word.tok - 1];
     if (prev && prev.end === tok.start && (prev.text === "^" || prev.text === "*")) continue;
-    if (urlRanges.length > 0 && inUrl(tok.start)) continue;
+    if (urls.length > 0 && inUrl(urls, tok.start)) continue;
     out.add(stem(word.w));
   }
   return out;

@@ -60,4 +60,12 @@ describe("phraseSet", () => {
     expect(matches.filter((m) => m.entry.p === "we|i can not")).toHaveLength(1000);
     expect(matches.every((m) => m.from <= m.to && m.to < long.length)).toBe(true);
   });
+
+  it("matches a stream already read by other sets, with sets made after it was read", () => {
+    const stream = words("We can't refund it, our policy says no");
+    expect(set.find(stream)).toHaveLength(1);
+    const later = phraseSet([{ p: "our policy" }, { p: "refund it" }]);
+    expect(later.find(stream).map((m) => m.entry.p)).toEqual(["refund it", "our policy"]);
+    expect(set.find(stream)).toHaveLength(1);
+  });
 });

@@ -6,6 +6,7 @@
  * (alternatives are single words: "i am|we are" is two slots, write "i|we am|are"). Matches never cross a
  * sentence. Patterns are indexed by their first word, so each position only tries the few that can start there.
  */
+import { memoByIdentity } from "./memo.js";
 import type { Word } from "./words.js";
 
 interface Slot {
@@ -93,6 +94,33 @@ function tryAt<E>(
   if (end > i) out.push({ entry: c.entry, from: i, to: end - 1 });
 }
 
+/*
+ * A reply is matched against several phrase sets in turn. Rather than each set looking up every word, the word
+ * stream is read once: each word gets the bits of the sets that have a pattern starting with it.
+ */
+const SET_BITS = 32;
+const setsStartingWith = new Map<string, number>();
+let setCount = 0;
+
+interface FirstWordBits {
+  /** How many sets were registered when the bits were read; a set made later means reading again. */
+  sets: number;
+  bits: Uint32Array;
+}
+
+function readFirstWordBits(words: readonly Word[]): FirstWordBits {
+  const bits = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) bits[i] = setsStartingWith.get(words[i]?.w ?? "") ?? 0;
+  return { sets: setCount, bits };
+}
+
+const firstWordBitsOf = memoByIdentity(readFirstWordBits);
+
+function firstWordBits(words: readonly Word[]): Uint32Array {
+  const cached = firstWordBitsOf(words);
+  return cached.sets === setCount ? cached.bits : readFirstWordBits(words).bits;
+}
+
 /** Compiles entries once (at module load); entries whose pattern starts with an optional slot are rejected. */
 export function phraseSet<E extends { p: string }>(entries: readonly E[]): PhraseSet<E> {
   const byFirst = new Map<string, Compiled<E>[]>();
@@ -112,13 +140,19 @@ export function phraseSet<E extends { p: string }>(entries: readonly E[]): Phras
       else byFirst.set(w, [compiled]);
     }
   }
+  // Past the 32nd set there are no bits left: such a set looks every word up itself.
+  const bit = setCount < SET_BITS ? 1 << setCount : 0;
+  setCount++;
+  if (bit !== 0)
+    for (const w of byFirst.keys()) setsStartingWith.set(w, (setsStartingWith.get(w) ?? 0) | bit);
   return {
     find(words) {
       const out: PhraseMatch<E>[] = [];
+      const starts = bit !== 0 ? firstWordBits(words) : null;
       for (let i = 0; i < words.length; i++) {
         const word = words[i];
         if (!word) continue;
-        const candidates = byFirst.get(word.w);
+        const candidates = starts && ((starts[i] ?? 0) & bit) === 0 ? undefined : byFirst.get(word.w);
         if (candidates) for (const c of candidates) tryAt(c, words, i, word.sentence, out);
         for (const c of scanned) {
           const first = c.slots[0];

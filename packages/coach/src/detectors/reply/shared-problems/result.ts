@@ -18,11 +18,9 @@ export function wordRangeSpan(input: ReplyInput, words: readonly Word[], from: n
   return a && b ? tokenSpan(input.reply, a.tok, b.tok) : { start: 0, end: 0, text: "" };
 }
 
-/** Noisy-or of independent cues, so two weak cues together outweigh either alone. */
-export function combine(ps: readonly number[]): number {
-  let miss = 1;
-  for (const p of ps) miss *= 1 - Math.min(Math.max(p, 0), 1);
-  return 1 - miss;
+/** The chance one cue of probability p is wrong (p clamped to 0–1): cues combine by noisy-or, 1 − Π miss. */
+function missOf(p: number): number {
+  return 1 - Math.min(Math.max(p, 0), 1);
 }
 
 function overlaps(a: Span, b: Span): boolean {
@@ -31,6 +29,8 @@ function overlaps(a: Span, b: Span): boolean {
 
 /** Keeps the strongest cue among overlapping ones, in text order. */
 export function distinctCues(cues: readonly Cue[]): Cue[] {
+  // Most replies give a detector no cue or one: nothing to sort or compare.
+  if (cues.length <= 1) return cues.slice();
   const sorted = [...cues].sort(
     (x, y) => y.p - x.p || y.span.end - y.span.start - (x.span.end - x.span.start),
   );
@@ -58,8 +58,11 @@ export function resultFromCues(
 ): LabelResult {
   const cues = distinctCues(rawCues);
   const wholeP = opts.whole?.p ?? [];
-  const evidence = [...cues.map((c) => c.p), ...wholeP];
-  const p = evidence.length > 0 ? combine(evidence) : (opts.baseline ?? 0.03);
+  // Noisy-or of independent cues, so two weak cues together outweigh either alone.
+  let miss = 1;
+  for (const c of cues) miss *= missOf(c.p);
+  for (const x of wholeP) miss *= missOf(x);
+  const p = cues.length + wholeP.length > 0 ? 1 - miss : (opts.baseline ?? 0.03);
   const value = p >= (opts.threshold ?? 0.5);
   const result: LabelResult = {
     label,

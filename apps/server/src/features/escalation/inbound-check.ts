@@ -1,0 +1,176 @@
+/**
+ * @module The look taken after every inbound message: would the rules in force escalate the case now? Most
+ * messages fire nothing, so this answers from one statement — the case with its customer, whether it is already in
+ * the queue, the rule set's tag, how many messages it has, and only the messages newer than the thread this process
+ * kept of the case (per case, just the readings and phrase cues the rules need). The whole thread is read again
+ * only when a message appeared among the kept ones. When a rule would fire, the caller runs the full evaluation.
+ */
+import { tokenize } from "@keel/coach";
+import type { Database } from "@keel/db";
+import { type Kysely, sql } from "kysely";
+import pg from "pg";
+import { caseFacts } from "./facts.js";
+import { type CaseWithCustomer, loadedThread, type ThreadRow } from "./load-thread.js";
+import { type PreparedMessage, prepareThread } from "./prepare.js";
+import { RULE_SET_TAG, type RuleSetView, rulesTagged } from "./rule-store.js";
+import { evaluateRules, signalOptionsFor } from "./rules.js";
+import { cuesOf, escalationSignalsOf } from "./signals.js";
+import type { ThreadInput } from "./thread.js";
+
+/** A case's thread as kept between two checks: only messages committed when read, so none can vanish. */
+interface KeptThread {
+  /** In the order the signals read them (their `index` is set again at each check). */
+  msgs: PreparedMessage[];
+  /** How many messages they are, automatic ones (left out of the thread) included. */
+  total: number;
+  /** The newest time among them (ms): any message not kept is looked for after it. */
+  newestAt: number;
+}
+
+const kept = new Map<string, KeptThread>();
+/** Cases kept per process; the one checked longest ago goes first. */
+const KEPT_CASES = 5_000;
+const NO_TOKENS = tokenize("");
+const NOTHING_KEPT: KeptThread = { msgs: [], total: 0, newestAt: -1 };
+/** Message times arrive as text inside JSON: read as the driver reads a timestamptz column. */
+const parseTimestamp = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ) as (text: string) => Date;
+
+type LoadedRow = ThreadRow & {
+  /** An automatic message (acknowledgment, follow-up question): counted, but left out of the thread. */
+  aside: boolean;
+  /** Written by the transaction running the check, which may yet roll back. */
+  own: boolean;
+};
+
+type CheckRow = CaseWithCustomer & {
+  q_escalated: boolean;
+  q_rules: string | null;
+  q_messages: string | number;
+  q_newer: Array<Omit<LoadedRow, "created_at"> & { created_at: string }>;
+};
+
+/**
+ * Whether the row was written by the transaction running the check; any other row it sees is committed. (xmin holds
+ * the low 32 bits of the writer's id; Keel uses no savepoints, whose rows would carry another id.)
+ */
+const OWN = sql<boolean>`coalesce(m.xmin::text::bigint
+  = pg_current_xact_id_if_assigned()::text::bigint % 4294967296, false)`;
+const ASIDE = sql<boolean>`(EXISTS (SELECT 1 FROM acknowledgments k WHERE k.message_id = m.id)
+  OR EXISTS (SELECT 1 FROM followups f WHERE f.message_id = m.id))`;
+
+/**
+ * True when the rules in force would leave the case as it is after an inbound message (it is gone, closed or
+ * already in the queue, or no escalating rule fires on its thread); false when the full evaluation must decide.
+ */
+export async function nothingEscalates(trx: Kysely<Database>, caseId: string, now: Date): Promise<boolean> {
+  const before = kept.get(caseId) ?? NOTHING_KEPT;
+  // Kept messages are all older than this (whatever the rounding of their microseconds to milliseconds).
+  const after = new Date(before.newestAt + 1);
+  const { rows } = await sql<CheckRow>`
+    SELECT c.*, cu.name AS customer_name, cu.vip AS customer_vip,
+      coalesce((SELECT array_agg(value ORDER BY created_at) FROM contacts
+                 WHERE contacts.customer_id = c.customer_id), '{}') AS contact_values,
+      (SELECT count(*) FROM cases AS earlier WHERE earlier.customer_id = c.customer_id
+          AND earlier.id <> c.id AND earlier.created_at < c.created_at) AS previous_cases,
+      (SELECT csat FROM followups WHERE followups.case_id = c.id AND csat IS NOT NULL
+        ORDER BY answered_at DESC NULLS LAST LIMIT 1) AS latest_csat,
+      EXISTS (SELECT 1 FROM escalations e WHERE e.case_id = c.id AND e.status <> 'resolved') AS q_escalated,
+      ${RULE_SET_TAG} AS q_rules,
+      (SELECT count(*) FROM messages m WHERE m.case_id = c.id) AS q_messages,
+      (SELECT coalesce(json_agg(json_build_object('id', m.id, 'direction', m.direction, 'body', m.body,
+                'analysis', m.analysis, 'created_at', m.created_at::text, 'agent_name', a.name,
+                'aside', ${ASIDE}, 'own', ${OWN}) ORDER BY m.created_at, m.id), '[]')
+         FROM messages m LEFT JOIN agents a ON a.id = m.author_agent_id
+        WHERE m.case_id = c.id AND m.created_at >= ${after}::timestamptz) AS q_newer
+    FROM cases c JOIN customers cu ON cu.id = c.customer_id
+    WHERE c.id = ${caseId}::uuid`.execute(trx);
+  const row = rows[0];
+  if (!row || row.q_escalated || row.status === "closed") return true;
+  const { q_escalated: _escalated, q_rules, q_messages, q_newer, ...found } = row;
+  const ruleSet = await rulesTagged(trx, q_rules);
+
+  const newer: LoadedRow[] = q_newer.map((m) => ({ ...m, created_at: parseTimestamp(m.created_at) }));
+  // Every message is either kept or newer than the kept ones; else one appeared among them: read them all.
+  const whole = Number(q_messages) !== before.total + newer.length;
+  const base = whole ? NOTHING_KEPT : before;
+  const added = whole ? await loadAllMessages(trx, caseId) : newer;
+
+  const { thread } = loadedThread(
+    found,
+    added.filter((m) => !m.aside),
+    now,
+  );
+  // Prepared in stored order: being newer than the kept ones, they follow them in the signals' order too.
+  const fresh = prepareThread(thread);
+  const msgs = [...base.msgs, ...fresh].map((m, index) => (m.index === index ? m : { ...m, index }));
+  thread.messages = msgs.map((m) => m.message);
+  const quiet = !anyRuleEscalates(ruleSet, msgs, thread);
+  keepCommitted(caseId, base, added, msgs);
+  return quiet;
+}
+
+async function loadAllMessages(trx: Kysely<Database>, caseId: string): Promise<LoadedRow[]> {
+  const { rows } = await sql<LoadedRow>`
+    SELECT m.id, m.direction, m.body, m.analysis, m.created_at, a.name AS agent_name, ${ASIDE} AS aside, ${OWN} AS own
+    FROM messages m LEFT JOIN agents a ON a.id = m.author_agent_id
+    WHERE m.case_id = ${caseId}::uuid
+    ORDER BY m.created_at, m.id`.execute(trx);
+  return rows;
+}
+
+/**
+ * Keeps the thread without this transaction's own messages. One of those committed later is then missing from the
+ * kept thread and not newer than it: the count tells, and the next check reads the thread whole.
+ */
+function keepCommitted(
+  caseId: string,
+  base: KeptThread,
+  added: readonly LoadedRow[],
+  msgs: readonly PreparedMessage[],
+): void {
+  const committed = added.filter((m) => !m.own);
+  const own = new Set(added.filter((m) => m.own).map((m) => m.id));
+  const entry: KeptThread = {
+    msgs: (own.size === 0 ? msgs : msgs.filter((m) => !own.has(m.message.id))).map(compact),
+    total: base.total + committed.length,
+    newestAt: committed.reduce((newest, m) => Math.max(newest, m.created_at.getTime()), base.newestAt),
+  };
+  kept.delete(caseId);
+  kept.set(caseId, entry);
+  if (kept.size > KEPT_CASES) {
+    const oldest = kept.keys().next().value;
+    if (oldest !== undefined) kept.delete(oldest);
+  }
+}
+
+const NO_CUES = { safety: [], vulnerable: [], manager: false };
+
+/** What the signals read of a message (its reading and its cues), without its text and tokens. */
+function compact(m: PreparedMessage): PreparedMessage {
+  if (m.tokens === NO_TOKENS) return m;
+  const { id, direction, createdAt } = m.message;
+  return {
+    message: { id, direction, authorName: "", body: "", createdAt, analysis: null },
+    index: m.index,
+    reading: m.reading,
+    tokens: NO_TOKENS,
+    // Signals look for phrases in customer messages only.
+    cues: direction === "inbound" ? cuesOf(m) : NO_CUES,
+  };
+}
+
+function anyRuleEscalates(
+  ruleSet: RuleSetView,
+  msgs: readonly PreparedMessage[],
+  thread: ThreadInput,
+): boolean {
+  const signals = escalationSignalsOf(msgs, thread, signalOptionsFor(ruleSet.rules));
+  return evaluateRules(ruleSet.rules, caseFacts(msgs, thread), signals).some(
+    (o) => o.fires && o.rule.action.kind === "escalate",
+  );
+}
+
+/** Forgets every kept thread (tests). */
+export function forgetKeptThreads(): void {
+  kept.clear();
+}

@@ -1,0 +1,109 @@
+/** @module Group commit: concurrent inbound messages share transactions, and one failing message spoils no other. */
+import { backends } from "@keel/db/testing";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { reactionsSettled } from "../../reactions/deferred.js";
+import { createTestApp, type TestApp } from "../../testing/test-app.js";
+import { InboundBatcher } from "./inbound-batch.js";
+import { addInboundMessage } from "./service.js";
+
+describe.each(backends())("inbound batches on %s PostgreSQL", (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+  });
+  afterAll(async () => t.close());
+
+  const from = (n: number) => ({ kind: "email" as const, value: `batch-${n}@example.com` });
+
+  async function openCase(n: number): Promise<string> {
+    const opened = await addInboundMessage(t.deps, {
+      newCase: { subject: `Batch ${n}` },
+      contact: from(n),
+      body: "Hello?",
+      channel: "email",
+    });
+    if (!opened.ok) throw new Error(opened.error.message);
+    return opened.value.case.id;
+  }
+
+  it("stores messages that arrive together in one transaction, each answered with its own result", async () => {
+    const cases = await Promise.all([1, 2, 3].map(openCase));
+    // A handle of its own (same pool), so the reactions drained after the commit are not counted.
+    const db = t.deps.db.withPlugin({
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => args.result,
+    });
+    const batcher = new InboundBatcher(db, { maxInFlight: 1 });
+    const transactions = vi.spyOn(db, "transaction");
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        batcher.submit(t.deps, {
+          caseId: cases[i % 3] as string,
+          contact: from((i % 3) + 1),
+          body: `Message ${i}: still nothing arrived.`,
+          channel: "api",
+          externalMessageId: `batch-${i}`,
+        }),
+      ),
+    );
+    const calls = transactions.mock.calls.length;
+    transactions.mockRestore();
+    expect(results.every((r) => r.ok && r.value.created)).toBe(true);
+    expect(results.map((r) => (r.ok ? r.value.message.body : null))).toEqual(
+      Array.from({ length: 12 }, (_, i) => `Message ${i}: still nothing arrived.`),
+    );
+    // All twelve arrived in one turn of the event loop: one transaction, so one commit.
+    expect(calls).toBe(1);
+    await reactionsSettled(t.deps);
+  });
+
+  it("answers a message for an unknown case with its error and stores the others of its batch", async () => {
+    const kase = await openCase(4);
+    const batcher = new InboundBatcher(t.deps.db, { maxInFlight: 1 });
+    const missing = "00000000-0000-4000-8000-000000000000";
+    const [good, bad, again] = await Promise.all([
+      batcher.submit(t.deps, { caseId: kase, contact: from(4), body: "First.", channel: "api" }),
+      batcher.submit(t.deps, { caseId: missing, contact: from(4), body: "Lost.", channel: "api" }),
+      batcher.submit(t.deps, { caseId: kase, contact: from(4), body: "Second.", channel: "api" }),
+    ]);
+    expect(good?.ok && good.value.created).toBe(true);
+    expect(again?.ok && again.value.created).toBe(true);
+    expect(bad).toMatchObject({ ok: false, error: { code: "not_found", field: "caseId" } });
+    const bodies = await t.deps.db
+      .selectFrom("messages")
+      .select("body")
+      .where("case_id", "=", kase)
+      .orderBy("created_at")
+      .execute();
+    expect(bodies.map((m) => m.body)).toEqual(["Hello?", "First.", "Second."]);
+    await reactionsSettled(t.deps);
+  });
+
+  it("stores a message sent twice in one batch once", async () => {
+    const kase = await openCase(5);
+    const batcher = new InboundBatcher(t.deps.db);
+    const input = {
+      caseId: kase,
+      contact: from(5),
+      body: "Twice.",
+      channel: "email" as const,
+      externalMessageId: "<twice@x>",
+    };
+    const [first, second] = await Promise.all([batcher.submit(t.deps, input), batcher.submit(t.deps, input)]);
+    const created = [first, second].filter((r) => r?.ok && r.value.created);
+    expect(created).toHaveLength(1);
+    expect(first?.ok && second?.ok && first.value.message.id === second.value.message.id).toBe(true);
+    await reactionsSettled(t.deps);
+  });
+
+  it("refuses a bad sender address before any statement", async () => {
+    const batcher = new InboundBatcher(t.deps.db);
+    const result = await batcher.submit(t.deps, {
+      newCase: { subject: "Bad" },
+      contact: { kind: "email", value: "not an address" },
+      body: "Hi",
+      channel: "api",
+    });
+    expect(result).toMatchObject({ ok: false, error: { field: "contact" } });
+  });
+});

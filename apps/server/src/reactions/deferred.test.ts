@@ -1,0 +1,133 @@
+/** @module Deferred reactions: queued with the message, run once after its commit, kept across a crash. */
+import { addMessage, claimDueReactions } from "@keel/db";
+import { backends } from "@keel/db/testing";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ACKNOWLEDGE_QUEUE } from "../features/informed/service.js";
+import { analyseInbound } from "../features/messages/analysis.js";
+import { inboundBatcherFor } from "../features/messages/inbound-batch.js";
+import { addInboundMessage } from "../features/messages/service.js";
+import { createTestApp, type TestApp } from "../testing/test-app.js";
+import { drainDueReactions, reactionsSettled, runDueReactions } from "./deferred.js";
+
+const LEGAL = "If this isn't fixed I will take legal action and report you to the ombudsman.";
+
+describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+  });
+  afterAll(async () => t.close());
+
+  const queued = async () =>
+    Number(
+      (await sql<{ n: string }>`SELECT count(*) AS n FROM message_reactions_due`.execute(t.deps.db)).rows[0]
+        ?.n,
+    );
+  const acknowledged = (caseId: string) =>
+    t.deps.jobs.sent.filter(
+      (j) => j.queue === ACKNOWLEDGE_QUEUE && (j.data as { caseId?: string }).caseId === caseId,
+    ).length;
+  const email = (n: string) => ({
+    newCase: { subject: `Deferred ${n}` },
+    contact: { kind: "email" as const, value: `deferred-${n}@example.com` },
+    body: "My order never arrived and nobody answers.",
+    channel: "email" as const,
+    externalMessageId: `<deferred-${n}@example.com>`,
+  });
+
+  it("runs a live message's reactions right after its commit, once", async () => {
+    const stored = await inboundBatcherFor(t.deps.db).submit(t.deps, email("live"));
+    if (!stored.ok) throw new Error(stored.error.message);
+    await reactionsSettled(t.deps);
+    expect(acknowledged(stored.value.case.id)).toBe(1);
+    expect(await queued()).toBe(0);
+    // Nothing is left to run again.
+    expect(await drainDueReactions(t.deps, () => undefined)).toBe(0);
+    expect(acknowledged(stored.value.case.id)).toBe(1);
+  });
+
+  it("keeps the queued reactions of a message whose server died before running them", async () => {
+    // As a server that committed the message and crashed before its drain: the queue row is all that is left.
+    const kase = await addInboundMessage(t.deps, email("crash"));
+    if (!kase.ok) throw new Error(kase.error.message);
+    const added = await addMessage(t.deps.db, {
+      caseId: kase.value.case.id,
+      direction: "inbound",
+      channel: "email",
+      body: LEGAL,
+      authorContactId: kase.value.message.author_contact_id,
+      analysis: analyseInbound(LEGAL, [], t.deps.clock.now()),
+      queueReactions: true,
+    });
+    if (!added.ok) throw new Error(added.error.message);
+    expect(await queued()).toBe(1);
+    const lines: string[] = [];
+    expect(await drainDueReactions(t.deps, (line) => lines.push(line))).toBe(1);
+    expect(await queued()).toBe(0);
+    expect(lines).toEqual([]);
+    // The escalation rules ran on it: a legal threat goes to a supervisor.
+    const escalations = await t.deps.db
+      .selectFrom("escalations")
+      .select("rule_name")
+      .where("case_id", "=", kase.value.case.id)
+      .execute();
+    expect(escalations).toHaveLength(1);
+  });
+
+  it("never hands one queued message to two drains at once", async () => {
+    const kase = await addInboundMessage(t.deps, email("locks"));
+    if (!kase.ok) throw new Error(kase.error.message);
+    for (let i = 0; i < 3; i++) {
+      await addMessage(t.deps.db, {
+        caseId: kase.value.case.id,
+        direction: "inbound",
+        channel: "email",
+        body: `Message ${i}`,
+        authorContactId: kase.value.message.author_contact_id,
+        queueReactions: true,
+      });
+    }
+    await t.deps.db.transaction().execute(async (trx) => {
+      const first = await claimDueReactions(trx, 2);
+      expect(first).toHaveLength(2);
+      // Another server's drain, meanwhile, sees only the row not yet taken.
+      const other = await t.deps.db.transaction().execute((other) => claimDueReactions(other, 10));
+      expect(other.map((d) => d.message.id)).not.toContain(first[0]?.message.id);
+      expect(other).toHaveLength(1);
+    });
+    expect(await drainDueReactions(t.deps, () => undefined)).toBe(3);
+  });
+
+  it("retries a message whose reactions fail and sets it aside after five failures", async () => {
+    const kase = await addInboundMessage(t.deps, email("poison"));
+    if (!kase.ok) throw new Error(kase.error.message);
+    const added = await addMessage(t.deps.db, {
+      caseId: kase.value.case.id,
+      direction: "inbound",
+      channel: "email",
+      body: "Where is my refund?",
+      authorContactId: kase.value.message.author_contact_id,
+      queueReactions: true,
+    });
+    if (!added.ok) throw new Error(added.error.message);
+    // A database whose every case read fails stands in for a reaction that keeps failing.
+    const failing = {
+      ...t.deps,
+      db: t.deps.db.withPlugin({
+        transformQuery: (args) => args.node,
+        transformResult: async (args) => {
+          if (args.result.rows.some((r) => typeof r === "object" && r !== null && "portal_token_hash" in r))
+            throw new Error("case read failed");
+          return args.result;
+        },
+      }),
+    };
+    const lines: string[] = [];
+    for (let i = 0; i < 5; i++) await runDueReactions(failing, (line) => lines.push(line));
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(/failed \(attempt 1\), will retry: case read failed/);
+    expect(lines[4]).toMatch(/set aside after 5 failures/);
+    expect(await queued()).toBe(0);
+  });
+});

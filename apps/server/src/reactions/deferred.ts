@@ -1,0 +1,179 @@
+/**
+ * @module Deferred reactions. Live channels (the API, the web form, the portal, email) store a customer's message
+ * with its case in one commit and answer; the message's reactions (escalation rules, routing, acknowledgment…)
+ * were queued in that commit and run here right after, several messages per transaction. A crash between the two
+ * loses nothing: the queue row is durable, and whichever server or worker drains next runs them. Each message's
+ * reactions commit with the removal of its queue row, so they run once.
+ */
+import {
+  claimDueReactions,
+  clearDueReactions,
+  type Database,
+  type DueReaction,
+  getCase,
+  recordReactionFailure,
+} from "@keel/db";
+import type { Kysely } from "kysely";
+import type { CoreDeps } from "../features/cases/service.js";
+import { inboundBatcherFor } from "../features/messages/inbound-batch.js";
+import { reactToStoredMessage } from "./index.js";
+
+/** The periodic check that runs reactions left waiting (by a server that crashed or was too busy). */
+export const DUE_REACTIONS_QUEUE = "reactions.due";
+export const DUE_REACTIONS_EVERY_MS = 30_000;
+
+/** Messages whose reactions run in one transaction. */
+const BATCH = 32;
+/** A message whose reactions failed this many times is taken off the queue (and reported), so it cannot stall it. */
+const MAX_ATTEMPTS = 5;
+
+async function react(trx: Kysely<Database>, deps: CoreDeps, due: DueReaction): Promise<void> {
+  const kase = await getCase(trx, due.message.case_id);
+  if (!kase.ok) return;
+  await reactToStoredMessage({
+    trx,
+    deps,
+    case: kase.value,
+    message: due.message,
+    actor: { kind: "contact", id: due.message.author_contact_id },
+    now: deps.clock.now(),
+    authorBlocked: due.authorBlocked,
+    ...(due.hadInbound === null ? {} : { hadInbound: due.hadInbound }),
+  });
+}
+
+/**
+ * Runs the reactions of up to `limit` queued messages, oldest first; returns how many were taken. When a batch
+ * fails it is rolled back and its messages are retried one per transaction, so one failing message delays only
+ * itself.
+ */
+export async function runDueReactions(
+  deps: CoreDeps,
+  log: (line: string) => void,
+  limit = BATCH,
+): Promise<number> {
+  let claimed: DueReaction[] = [];
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      claimed = await claimDueReactions(trx, limit);
+      for (const due of claimed) await react(trx, deps, due);
+      await clearDueReactions(
+        trx,
+        claimed.map((due) => due.message.id),
+      );
+    });
+    return claimed.length;
+  } catch (error) {
+    if (claimed.length <= 1) {
+      for (const due of claimed) await recordFailure(deps, due, error, log);
+      if (claimed.length === 0) throw error;
+      return claimed.length;
+    }
+  }
+  for (const due of claimed) {
+    try {
+      await deps.db.transaction().execute(async (trx) => {
+        const [again] = await claimDueReactions(trx, 1, due.message.id);
+        if (again === undefined) return;
+        await react(trx, deps, again);
+        await clearDueReactions(trx, [again.message.id]);
+      });
+    } catch (error) {
+      await recordFailure(deps, due, error, log);
+    }
+  }
+  return claimed.length;
+}
+
+async function recordFailure(
+  deps: CoreDeps,
+  due: DueReaction,
+  error: unknown,
+  log: (line: string) => void,
+): Promise<void> {
+  const reason = error instanceof Error ? error.message : String(error);
+  const attempts = await recordReactionFailure(deps.db, due.message.id);
+  if (attempts >= MAX_ATTEMPTS) {
+    await clearDueReactions(deps.db, [due.message.id]);
+    log(`reactions: message ${due.message.id} set aside after ${attempts} failures: ${reason}`);
+  } else {
+    log(`reactions: message ${due.message.id} failed (attempt ${attempts}), will retry: ${reason}`);
+  }
+}
+
+/**
+ * Drains the queue in the background of one process: `kick` after a commit that queued reactions; a second kick
+ * while draining makes it look again when done. `settled` resolves once nothing is being drained.
+ */
+export class ReactionDrainer {
+  readonly #deps: CoreDeps;
+  readonly #log: (line: string) => void;
+  #running: Promise<void> | null = null;
+  #again = false;
+
+  constructor(deps: CoreDeps, log: (line: string) => void) {
+    this.#deps = deps;
+    this.#log = log;
+  }
+
+  kick(): void {
+    if (this.#running !== null) {
+      this.#again = true;
+      return;
+    }
+    this.#running = this.#drain().finally(() => {
+      this.#running = null;
+      if (this.#again) {
+        this.#again = false;
+        this.kick();
+      }
+    });
+  }
+
+  async settled(): Promise<void> {
+    while (this.#running !== null) await this.#running;
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      while ((await runDueReactions(this.#deps, this.#log)) === BATCH) {
+        // Let requests in between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      // The periodic check drains what is left once the database answers again.
+      this.#log(`reactions: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+const drainers = new WeakMap<CoreDeps, ReactionDrainer>();
+
+/** The drainer of a server's dependencies (its database, clock and jobs): one per server in a process. */
+export function reactionDrainerFor(
+  deps: CoreDeps,
+  log: (line: string) => void = (line) => console.error(line),
+): ReactionDrainer {
+  let drainer = drainers.get(deps);
+  if (drainer === undefined) {
+    drainer = new ReactionDrainer(deps, log);
+    drainers.set(deps, drainer);
+  }
+  return drainer;
+}
+
+/** Resolves once this server has stored every message it accepted and run their reactions (shutdown, tests). */
+export async function reactionsSettled(deps: CoreDeps): Promise<void> {
+  await inboundBatcherFor(deps.db).settled();
+  await drainers.get(deps)?.settled();
+}
+
+/** For the periodic check: drains everything queued (left by a crash, or by a busy server). */
+export async function drainDueReactions(deps: CoreDeps, log: (line: string) => void): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const taken = await runDueReactions(deps, log);
+    total += taken;
+    if (taken < BATCH) return total;
+  }
+}
