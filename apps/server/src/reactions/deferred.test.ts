@@ -111,22 +111,19 @@ describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
       queueReactions: true,
     });
     if (!added.ok) throw new Error(added.error.message);
-    // A database whose every case read fails stands in for a reaction that keeps failing.
+    // A clock that fails stands in for a reaction that keeps failing.
     const failing = {
       ...t.deps,
-      db: t.deps.db.withPlugin({
-        transformQuery: (args) => args.node,
-        transformResult: async (args) => {
-          if (args.result.rows.some((r) => typeof r === "object" && r !== null && "portal_token_hash" in r))
-            throw new Error("case read failed");
-          return args.result;
+      clock: {
+        now: (): Date => {
+          throw new Error("clock failed");
         },
-      }),
+      },
     };
     const lines: string[] = [];
     for (let i = 0; i < 5; i++) await runDueReactions(failing, (line) => lines.push(line));
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toMatch(/failed \(attempt 1\), will retry: case read failed/);
+    expect(lines[0]).toMatch(/failed \(attempt 1\), will retry: clock failed/);
     expect(lines[4]).toMatch(/set aside after 5 failures/);
     expect(await queued()).toBe(0);
   });

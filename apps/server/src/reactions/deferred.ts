@@ -6,11 +6,11 @@
  * reactions commit with the removal of its queue row, so they run once.
  */
 import {
+  type Case,
   claimDueReactions,
   clearDueReactions,
   type Database,
   type DueReaction,
-  getCase,
   recordReactionFailure,
 } from "@keel/db";
 import type { Kysely } from "kysely";
@@ -27,19 +27,29 @@ const BATCH = 32;
 /** A message whose reactions failed this many times is taken off the queue (and reported), so it cannot stall it. */
 const MAX_ATTEMPTS = 5;
 
-async function react(trx: Kysely<Database>, deps: CoreDeps, due: DueReaction): Promise<void> {
-  const kase = await getCase(trx, due.message.case_id);
-  if (!kase.ok) return;
-  await reactToStoredMessage({
+/**
+ * Runs one message's reactions; `cases` holds the cases earlier messages of the batch left behind (a reaction may
+ * have changed one), which are newer than the row read when the batch was claimed.
+ */
+async function react(
+  trx: Kysely<Database>,
+  deps: CoreDeps,
+  due: DueReaction,
+  cases: Map<string, Case>,
+): Promise<void> {
+  const kase = cases.get(due.message.case_id) ?? due.case;
+  if (kase === null) return;
+  const after = await reactToStoredMessage({
     trx,
     deps,
-    case: kase.value,
+    case: kase,
     message: due.message,
     actor: { kind: "contact", id: due.message.author_contact_id },
     now: deps.clock.now(),
     authorBlocked: due.authorBlocked,
     ...(due.hadInbound === null ? {} : { hadInbound: due.hadInbound }),
   });
+  cases.set(after.id, after);
 }
 
 /**
@@ -56,7 +66,8 @@ export async function runDueReactions(
   try {
     await deps.db.transaction().execute(async (trx) => {
       claimed = await claimDueReactions(trx, limit);
-      for (const due of claimed) await react(trx, deps, due);
+      const cases = new Map<string, Case>();
+      for (const due of claimed) await react(trx, deps, due, cases);
       await clearDueReactions(
         trx,
         claimed.map((due) => due.message.id),
@@ -75,7 +86,7 @@ export async function runDueReactions(
       await deps.db.transaction().execute(async (trx) => {
         const [again] = await claimDueReactions(trx, 1, due.message.id);
         if (again === undefined) return;
-        await react(trx, deps, again);
+        await react(trx, deps, again, new Map());
         await clearDueReactions(trx, [again.message.id]);
       });
     } catch (error) {

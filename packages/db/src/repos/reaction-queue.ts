@@ -1,9 +1,12 @@
 /** @module The queue of inbound messages whose reactions still have to run (`message_reactions_due`). */
 import { type Kysely, sql } from "kysely";
-import type { Database, Message } from "../schema.js";
+import type { Case, Database, JsonValue, Message } from "../schema.js";
+import { rowFromJson } from "./json.js";
 
 export interface DueReaction {
   message: Message;
+  /** The message's case as it was when claimed (null if it was deleted since). */
+  case: Case | null;
   /** Whether the message's author has been blocked since (then only the blocked-contact reaction runs). */
   authorBlocked: boolean;
   /** Whether the case had earlier customer messages when this one was stored; null when not noted. */
@@ -23,20 +26,23 @@ export async function claimDueReactions(
 ): Promise<DueReaction[]> {
   const only = messageId === undefined ? sql`` : sql`WHERE message_id = ${messageId}`;
   const { rows } = await sql<
-    Message & { author_blocked: boolean; attempts: number; had_inbound: boolean | null }
+    Message & { author_blocked: boolean; attempts: number; had_inbound: boolean | null; case_row: JsonValue }
   >`
     WITH due AS (
       SELECT message_id, attempts, had_inbound, queued_at FROM message_reactions_due ${only}
        ORDER BY queued_at, message_id
        LIMIT ${limit}
        FOR UPDATE SKIP LOCKED)
-    SELECT m.*, due.attempts, due.had_inbound, (ct.blocked_at IS NOT NULL) AS author_blocked
+    SELECT m.*, due.attempts, due.had_inbound, (ct.blocked_at IS NOT NULL) AS author_blocked,
+           to_jsonb(c) AS case_row
       FROM due
       JOIN messages m ON m.id = due.message_id
+      LEFT JOIN cases c ON c.id = m.case_id
       LEFT JOIN contacts ct ON ct.id = m.author_contact_id
      ORDER BY due.queued_at, due.message_id`.execute(db);
-  return rows.map(({ author_blocked, attempts, had_inbound, ...message }) => ({
+  return rows.map(({ author_blocked, attempts, had_inbound, case_row, ...message }) => ({
     message,
+    case: rowFromJson<Case>(case_row),
     authorBlocked: author_blocked,
     hadInbound: had_inbound,
     attempts,
