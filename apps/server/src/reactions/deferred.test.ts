@@ -36,6 +36,25 @@ describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
     externalMessageId: `<deferred-${n}@example.com>`,
   });
 
+  /** Opens a case, then adds a message whose reactions are queued and not run: as a server that crashed after its commit. */
+  async function queuedOnNewCase(name: string, bodies: string[], withAnalysis = false) {
+    const opened = await addInboundMessage(t.deps, email(name));
+    if (!opened.ok) throw new Error(opened.error.message);
+    for (const body of bodies) {
+      const added = await addMessage(t.deps.db, {
+        caseId: opened.value.case.id,
+        direction: "inbound",
+        channel: "email",
+        body,
+        authorContactId: opened.value.message.author_contact_id,
+        ...(withAnalysis ? { analysis: analyseInbound(body, [], t.deps.clock.now()) } : {}),
+        queueReactions: true,
+      });
+      if (!added.ok) throw new Error(added.error.message);
+    }
+    return opened.value.case.id;
+  }
+
   it("runs a live message's reactions right after its commit, once", async () => {
     const stored = await inboundBatcherFor(t.deps.db).submit(t.deps, email("live"));
     if (!stored.ok) throw new Error(stored.error.message);
@@ -49,18 +68,7 @@ describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
 
   it("keeps the queued reactions of a message whose server died before running them", async () => {
     // As a server that committed the message and crashed before its drain: the queue row is all that is left.
-    const kase = await addInboundMessage(t.deps, email("crash"));
-    if (!kase.ok) throw new Error(kase.error.message);
-    const added = await addMessage(t.deps.db, {
-      caseId: kase.value.case.id,
-      direction: "inbound",
-      channel: "email",
-      body: LEGAL,
-      authorContactId: kase.value.message.author_contact_id,
-      analysis: analyseInbound(LEGAL, [], t.deps.clock.now()),
-      queueReactions: true,
-    });
-    if (!added.ok) throw new Error(added.error.message);
+    const caseId = await queuedOnNewCase("crash", [LEGAL], true);
     expect(await queued()).toBe(1);
     const lines: string[] = [];
     expect(await drainDueReactions(t.deps, (line) => lines.push(line))).toBe(1);
@@ -70,24 +78,13 @@ describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
     const escalations = await t.deps.db
       .selectFrom("escalations")
       .select("rule_name")
-      .where("case_id", "=", kase.value.case.id)
+      .where("case_id", "=", caseId)
       .execute();
     expect(escalations).toHaveLength(1);
   });
 
   it("never hands one queued message to two drains at once", async () => {
-    const kase = await addInboundMessage(t.deps, email("locks"));
-    if (!kase.ok) throw new Error(kase.error.message);
-    for (let i = 0; i < 3; i++) {
-      await addMessage(t.deps.db, {
-        caseId: kase.value.case.id,
-        direction: "inbound",
-        channel: "email",
-        body: `Message ${i}`,
-        authorContactId: kase.value.message.author_contact_id,
-        queueReactions: true,
-      });
-    }
+    await queuedOnNewCase("locks", ["Message 0", "Message 1", "Message 2"]);
     await t.deps.db.transaction().execute(async (trx) => {
       const first = await claimDueReactions(trx, 2);
       expect(first).toHaveLength(2);
@@ -100,17 +97,7 @@ describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
   });
 
   it("retries a message whose reactions fail and sets it aside after five failures", async () => {
-    const kase = await addInboundMessage(t.deps, email("poison"));
-    if (!kase.ok) throw new Error(kase.error.message);
-    const added = await addMessage(t.deps.db, {
-      caseId: kase.value.case.id,
-      direction: "inbound",
-      channel: "email",
-      body: "Where is my refund?",
-      authorContactId: kase.value.message.author_contact_id,
-      queueReactions: true,
-    });
-    if (!added.ok) throw new Error(added.error.message);
+    await queuedOnNewCase("poison", ["Where is my refund?"]);
     // A clock that fails stands in for a reaction that keeps failing.
     const failing = {
       ...t.deps,
