@@ -66,9 +66,9 @@ Examples:
     .option("--id-column <name>", "field holding the row id", "id")
     .option(
       "-w, --workers <n>",
-      `worker threads; 0 analyses in-process (default: cores − 1 = ${defaultWorkers()}; the main thread also analyses while the workers are busy)`,
+      `worker threads; 0 analyses in-process (default: one per core = ${defaultWorkers()}; with fewer, the main thread also analyses while the workers are busy)`,
     )
-    .option("--batch-size <n>", "rows per batch sent to a worker", "500")
+    .option("--batch-size <n>", "rows (JSONL: lines) per batch sent to a worker", "500")
     .option("--mask-profanity", "replace profanity with asterisks in returned text spans")
     .addHelpText("after", ANALYZE_HELP)
     .action(async (file: string, flags: RawAnalyzeFlags) => {

@@ -39,7 +39,8 @@ describe("analyzeBatch", () => {
       maskProfanity: false,
     });
     expect(result.failures).toEqual([{ where: "line 2", reason: "analysis failed: boom" }]);
-    const ids = result.text
+    const ids = result.pieces
+      .join("")
       .trim()
       .split("\n")
       .map((l) => (JSON.parse(l) as { id: number }).id);

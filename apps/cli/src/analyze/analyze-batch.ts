@@ -4,7 +4,7 @@ import { addRow, type BatchStats, emptyStats } from "./batch-stats.js";
 import type { FormatName } from "./format-names.js";
 import { outputFormat } from "./formats/output-format.js";
 import { type OutputRow, toOutputRow } from "./output-row.js";
-import type { BadRow, SourceRow } from "./source-row.js";
+import type { BadRow, ReadItem, SourceRow } from "./source-row.js";
 
 export interface BatchOptions {
   format: FormatName;
@@ -12,9 +12,10 @@ export interface BatchOptions {
 }
 
 export interface BatchResult {
-  text: string;
+  /** The formatted rows: concatenated, the text to write. */
+  pieces: string[];
   stats: BatchStats;
-  /** Rows the coach could not analyse; reported like bad input rows. */
+  /** Bad input rows and rows the coach could not analyse, in input order. */
   failures: BadRow[];
 }
 
@@ -27,11 +28,17 @@ export function analyzeRow(row: SourceRow, options: Pick<BatchOptions, "maskProf
   return toOutputRow(row.id, customer, reply);
 }
 
-export function analyzeBatch(rows: readonly SourceRow[], options: BatchOptions): BatchResult {
+/** Analyses rows and formats them; bad input rows among them are passed through as failures, in order. */
+export function analyzeItems(items: readonly ReadItem[], options: BatchOptions): BatchResult {
   const stats = emptyStats();
   const failures: BadRow[] = [];
   const done: OutputRow[] = [];
-  for (const row of rows) {
+  for (const item of items) {
+    if (!item.ok) {
+      failures.push(item.bad);
+      continue;
+    }
+    const row = item.row;
     try {
       const out = analyzeRow(row, options);
       addRow(stats, out);
@@ -44,5 +51,12 @@ export function analyzeBatch(rows: readonly SourceRow[], options: BatchOptions):
       });
     }
   }
-  return { text: outputFormat(options.format).rows(done), stats, failures };
+  return { pieces: outputFormat(options.format).rows(done), stats, failures };
+}
+
+export function analyzeBatch(rows: readonly SourceRow[], options: BatchOptions): BatchResult {
+  return analyzeItems(
+    rows.map((row) => ({ ok: true, row })),
+    options,
+  );
 }

@@ -6,13 +6,14 @@ import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyzeBatch, type BatchOptions, type BatchResult } from "./analyze-batch.js";
+import { type BatchJob, type JobOptions, runJob, type WorkerReply } from "./analyze-job.js";
 import type { AnalyzeOptions } from "./analyze-options.js";
 import { emptyStats, mergeStats } from "./batch-stats.js";
 import { outputFormat } from "./formats/output-format.js";
-import { detectFormat, READERS } from "./input-format.js";
+import { detectFormat } from "./input-format.js";
+import { jobsFrom } from "./job-source.js";
 import { startProgress } from "./progress.js";
-import type { BadRow, SourceRow } from "./source-row.js";
+import type { BadRow } from "./source-row.js";
 import { WorkerPool } from "./worker-pool.js";
 
 export interface AnalyzeIo {
@@ -28,7 +29,7 @@ export const EXIT_USAGE = 2;
 /** Beyond this many, bad rows are counted but not printed one by one. */
 const MAX_REPORTED_BAD_ROWS = 200;
 
-type Submit = (rows: SourceRow[]) => Promise<BatchResult>;
+type Submit = (job: BatchJob) => Promise<WorkerReply>;
 
 /** The compiled worker script; absent when running from TypeScript sources (tests), where we stay in-process. */
 function workerScript(): URL | null {
@@ -55,8 +56,8 @@ function handled<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-async function write(out: NodeJS.WritableStream, text: string): Promise<void> {
-  if (text && !out.write(text)) await once(out, "drain");
+async function write(out: NodeJS.WritableStream, output: string | Uint8Array): Promise<void> {
+  if (output.length > 0 && !out.write(output)) await once(out, "drain");
 }
 
 export async function runAnalyze(options: AnalyzeOptions, io: AnalyzeIo): Promise<number> {
@@ -82,14 +83,18 @@ export async function runAnalyze(options: AnalyzeOptions, io: AnalyzeIo): Promis
   if (!opened.ok) return fail(`cannot write "${options.out}": ${opened.message}`, EXIT_USAGE);
   const out = opened.stream;
 
-  const batchOptions: BatchOptions = { format: options.format, maskProfanity: options.maskProfanity };
+  const jobOptions: JobOptions = {
+    format: options.format,
+    maskProfanity: options.maskProfanity,
+    columns: options.columns,
+  };
   const script = options.workers > 0 ? workerScript() : null;
   if (options.workers > 0 && !script)
     io.stderr.write("keel analyze: worker script not built; analysing in-process\n");
-  // A core left without a worker is the main thread's: it reads, writes, and analyses when the workers are behind.
+  // A core left without a worker is the main thread's: it also analyses when the workers are behind.
   const helpOnMainThread = options.workers < availableParallelism();
-  const pool = script ? new WorkerPool(options.workers, script, batchOptions, helpOnMainThread) : null;
-  const submit: Submit = pool ? (rows) => pool.run(rows) : async (rows) => analyzeBatch(rows, batchOptions);
+  const pool = script ? new WorkerPool(options.workers, script, jobOptions, helpOnMainThread) : null;
+  const submit: Submit = pool ? (job) => pool.run(job) : async (job) => runJob(job, jobOptions);
   // Two batches per worker keep every worker busy while the reader waits: memory stays bounded.
   const maxInFlight = pool ? (options.workers + (helpOnMainThread ? 1 : 0)) * 2 : 1;
 
@@ -97,7 +102,7 @@ export async function runAnalyze(options: AnalyzeOptions, io: AnalyzeIo): Promis
   out.on("error", (error: Error) => {
     outputError = error;
   });
-  const input = createReadStream(options.file, { highWaterMark: 1 << 18 });
+  const input = createReadStream(options.file, { highWaterMark: 1 << 20 });
   const progress = startProgress({
     stderr: io.stderr,
     env: io.env,
@@ -114,39 +119,33 @@ export async function runAnalyze(options: AnalyzeOptions, io: AnalyzeIo): Promis
     else if (failed === MAX_REPORTED_BAD_ROWS + 1)
       progress.log("keel analyze: more bad rows; only counting from here");
   };
-  const inFlight: Array<Promise<BatchResult>> = [];
+  const inFlight: Array<Promise<WorkerReply>> = [];
   const drainOne = async () => {
-    const result = await (inFlight.shift() as Promise<BatchResult>);
+    const result = await (inFlight.shift() as Promise<WorkerReply>);
     for (const bad of result.failures) report(bad);
     mergeStats(stats, result.stats);
     progress.rowsDone(result.stats.rows);
-    await write(out, result.text);
+    await write(out, result.output);
   };
 
   let fatal: { message: string; code: number } | null = null;
   try {
     await write(out, format.header());
-    let batch: SourceRow[] = [];
     // An empty export is zero rows in every format (a JSON parser would call it truncated).
-    const items = info.size === 0 ? [] : READERS[inputFormat](input, options.columns);
+    const items = info.size === 0 ? [] : jobsFrom(input, inputFormat, options.columns, options.batchSize);
     for await (const item of items) {
       if (outputError) break;
       if ("fatal" in item) {
         fatal = { message: item.fatal, code: item.exitCode };
         break;
       }
-      if (!item.ok) {
+      if ("bad" in item) {
         report(item.bad);
         continue;
       }
-      batch.push(item.row);
-      if (batch.length >= options.batchSize) {
-        inFlight.push(handled(submit(batch)));
-        batch = [];
-        while (inFlight.length >= maxInFlight) await drainOne();
-      }
+      inFlight.push(handled(submit(item.job)));
+      while (inFlight.length >= maxInFlight) await drainOne();
     }
-    if (batch.length > 0) inFlight.push(handled(submit(batch)));
     while (inFlight.length > 0) await drainOne();
     if (!fatal && !outputError) await write(out, format.footer(stats, failed));
   } catch (error) {

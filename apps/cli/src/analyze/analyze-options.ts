@@ -39,8 +39,9 @@ export interface RawAnalyzeFlags {
 
 export const DEFAULT_BATCH_SIZE = 500;
 
+/** One worker per core: the main thread only cuts the input into chunks and writes the output. */
 export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism() - 1);
+  return availableParallelism();
 }
 
 export type ParsedOptions = { ok: true; options: AnalyzeOptions } | { ok: false; message: string };

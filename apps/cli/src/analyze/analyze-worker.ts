@@ -1,14 +1,10 @@
-/** @module Worker thread entry: analyses the batches the pool sends and posts the results back. */
+/** @module Worker thread entry: runs the jobs the pool sends and posts back the output as bytes it can move. */
 import { parentPort, workerData } from "node:worker_threads";
-import { analyzeBatch, type BatchOptions } from "./analyze-batch.js";
-import type { SourceRow } from "./source-row.js";
+import { type BatchJob, type JobOptions, runJob } from "./analyze-job.js";
 
-export interface BatchRequest {
-  seq: number;
-  rows: SourceRow[];
-}
-
-const options = workerData as BatchOptions;
-parentPort?.on("message", (request: BatchRequest) => {
-  parentPort?.postMessage({ seq: request.seq, result: analyzeBatch(request.rows, options) });
+const options = workerData as JobOptions;
+parentPort?.on("message", (job: BatchJob) => {
+  // Encoded here, the output is handed over without a copy and written without another pass on the main thread.
+  const reply = runJob(job, options);
+  parentPort?.postMessage(reply, [reply.output.buffer as ArrayBuffer]);
 });

@@ -2,10 +2,6 @@
 import { open } from "node:fs/promises";
 import { extname } from "node:path";
 import type { InputFormat } from "./format-names.js";
-import { readCsv } from "./readers/read-csv.js";
-import { readJsonArray } from "./readers/read-json-array.js";
-import { readJsonl } from "./readers/read-jsonl.js";
-import { readMbox } from "./readers/read-mbox.js";
 import type { RowReader } from "./source-row.js";
 
 const BY_EXTENSION: Record<string, InputFormat> = {
@@ -16,12 +12,22 @@ const BY_EXTENSION: Record<string, InputFormat> = {
   ".mbox": "mbox",
 };
 
-export const READERS: Record<InputFormat, RowReader> = {
-  csv: readCsv,
-  jsonl: readJsonl,
-  json: readJsonArray,
-  mbox: (input) => readMbox(input),
-};
+/**
+ * The reader that parses rows of `format` on the main thread (JSONL is cut into raw chunks instead, see
+ * job-source.ts). Loaded on demand: the mail parser alone would add a good part of a second to every start.
+ */
+export async function rowReader(format: Exclude<InputFormat, "jsonl">): Promise<RowReader> {
+  switch (format) {
+    case "csv":
+      return (await import("./readers/read-csv.js")).readCsv;
+    case "json":
+      return (await import("./readers/read-json-array.js")).readJsonArray;
+    case "mbox": {
+      const { readMbox } = await import("./readers/read-mbox.js");
+      return (input) => readMbox(input);
+    }
+  }
+}
 
 /** Sniffs the first bytes of a file whose extension says nothing. */
 export function sniffFormat(head: string): InputFormat | null {

@@ -1,46 +1,40 @@
-/** @module A fixed pool of worker threads that analyse batches; callers await results in whatever order they need. */
+/** @module A fixed pool of worker threads that run jobs; callers await results in whatever order they need. */
 import { Worker } from "node:worker_threads";
-import { analyzeBatch, type BatchOptions, type BatchResult } from "./analyze-batch.js";
-import type { BatchRequest } from "./analyze-worker.js";
-import type { SourceRow } from "./source-row.js";
+import { type BatchJob, type JobOptions, runJob, type WorkerReply } from "./analyze-job.js";
 
-interface Job {
-  request: BatchRequest;
-  resolve: (result: BatchResult) => void;
+interface Waiting {
+  job: BatchJob;
+  resolve: (result: WorkerReply) => void;
   reject: (error: Error) => void;
 }
 
 export class WorkerPool {
   private readonly idle: Worker[] = [];
-  private readonly queue: Job[] = [];
-  private readonly running = new Map<Worker, Job>();
-  private seq = 0;
+  private readonly queue: Waiting[] = [];
+  private readonly running = new Map<Worker, Waiting>();
   private mainThreadBusy = false;
 
   /**
-   * `helpOnMainThread`: when every worker is busy and a batch waits, the main thread analyses it itself.
-   * With the default of one worker per spare core, this keeps the main thread's core busy too.
+   * `helpOnMainThread`: when every worker is busy and a job waits, the main thread runs it itself.
    */
   constructor(
     size: number,
     script: URL,
-    private readonly options: BatchOptions,
+    private readonly options: JobOptions,
     private readonly helpOnMainThread = false,
   ) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: options });
-      worker.on("message", (message: { seq: number; result: BatchResult }) =>
-        this.finished(worker, message.result),
-      );
+      worker.on("message", (reply: WorkerReply) => this.finished(worker, reply));
       worker.on("error", (error) => this.failed(worker, error));
       this.idle.push(worker);
     }
   }
 
-  /** Queues a batch; the promise settles when a worker has analysed it. */
-  run(rows: SourceRow[]): Promise<BatchResult> {
+  /** Queues a job; the promise settles when a worker has run it. A JSONL job's bytes move to the worker. */
+  run(job: BatchJob): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { seq: this.seq++, rows }, resolve, reject });
+      this.queue.push({ job, resolve, reject });
       this.dispatch();
     });
   }
@@ -54,20 +48,21 @@ export class WorkerPool {
   private dispatch(): void {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.pop() as Worker;
-      const job = this.queue.shift() as Job;
-      this.running.set(worker, job);
-      worker.postMessage(job.request);
+      const waiting = this.queue.shift() as Waiting;
+      this.running.set(worker, waiting);
+      const job = waiting.job;
+      worker.postMessage(job, job.kind === "jsonl" ? [job.bytes.buffer as ArrayBuffer] : []);
     }
     if (this.helpOnMainThread && !this.mainThreadBusy && this.queue.length > 0) {
       this.mainThreadBusy = true;
-      // Deferred so workers' finished batches are taken in first; a worker may take the job meanwhile.
+      // Deferred so workers' finished jobs are taken in first; a worker may take the job meanwhile.
       setImmediate(() => {
-        const job = this.queue.shift();
-        if (job) {
+        const waiting = this.queue.shift();
+        if (waiting) {
           try {
-            job.resolve(analyzeBatch(job.request.rows, this.options));
+            waiting.resolve(runJob(waiting.job, this.options));
           } catch (error) {
-            job.reject(error as Error);
+            waiting.reject(error as Error);
           }
         }
         this.mainThreadBusy = false;
@@ -76,18 +71,18 @@ export class WorkerPool {
     }
   }
 
-  private finished(worker: Worker, result: BatchResult): void {
-    const job = this.running.get(worker);
+  private finished(worker: Worker, reply: WorkerReply): void {
+    const waiting = this.running.get(worker);
     this.running.delete(worker);
     this.idle.push(worker);
-    job?.resolve(result);
+    waiting?.resolve(reply);
     this.dispatch();
   }
 
   private failed(worker: Worker, error: Error): void {
-    // A dead worker is a bug, not bad input: fail its batch and everything still waiting.
+    // A dead worker is a bug, not bad input: fail its job and everything still waiting.
     this.running.get(worker)?.reject(error);
     this.running.delete(worker);
-    for (const job of this.queue.splice(0)) job.reject(error);
+    for (const waiting of this.queue.splice(0)) waiting.reject(error);
   }
 }

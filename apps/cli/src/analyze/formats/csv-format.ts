@@ -58,11 +58,13 @@ export function csvFormat(): OutputFormat {
     header: () => stringify([columns]),
     rows: (rows) =>
       rows.length
-        ? stringify(
-            rows.map((r) => toCells(r, columns)),
-            { cast: { boolean: String } },
-          )
-        : "",
+        ? [
+            stringify(
+              rows.map((r) => toCells(r, columns)),
+              { cast: { boolean: String } },
+            ),
+          ]
+        : [],
     footer: () => "",
   };
 }

@@ -8,19 +8,18 @@ import { tableFormat } from "./table-format.js";
 export interface OutputFormat {
   /** Written once before the first row (may be empty). */
   header(): string;
-  /** The text for a batch of rows, in order. Runs in the workers, so it must be pure. */
-  rows(rows: readonly OutputRow[]): string;
+  /**
+   * The text for a batch of rows, in order, as pieces to concatenate (one per row where the format allows:
+   * a row of plain ASCII then stays a compact string that encodes fast). Runs in the workers, so it must be pure.
+   */
+  rows(rows: readonly OutputRow[]): string[];
   /** Written once after the last row (may be empty). */
   footer(stats: BatchStats, failed: number): string;
 }
 
 const jsonlFormat: OutputFormat = {
   header: () => "",
-  rows: (rows) => {
-    let text = "";
-    for (const row of rows) text += `${JSON.stringify(row)}\n`;
-    return text;
-  },
+  rows: (rows) => rows.map((row) => `${JSON.stringify(row)}\n`),
   footer: () => "",
 };
 

@@ -127,7 +127,7 @@ export function tableFormat(): OutputFormat {
     header: () =>
       line(COLUMNS.map((c) => c.title)) +
       line(COLUMNS.map((c) => "─".repeat(c.width))).replace(/ +\n$/, "\n"),
-    rows: (rows) => rows.map((r) => line(rowCells(r))).join(""),
+    rows: (rows) => rows.map((r) => line(rowCells(r))),
     footer: summary,
   };
 }
