@@ -11,7 +11,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "./connect.js";
 import { isProcessAlive, waitForExit } from "./embedded/process-info.js";
-import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded.js";
+import { type EmbeddedPostgres, socketDirectoryFor, startEmbeddedPostgres } from "./embedded.js";
 import { createCustomer, getCustomer } from "./repos/customers.js";
 
 const deadPid = () => spawnSync("true").pid ?? 999_999;
@@ -100,7 +100,12 @@ describe("embedded PostgreSQL", { timeout: 120_000 }, () => {
     const first = await mustStart();
     expect(first.created).toBe(true);
     expect(first.port).not.toBe(5432);
-    expect(first.url).toMatch(/^postgres:\/\/keel:[^@]+@127\.0\.0\.1:\d+\/postgres$/);
+    // Through the Unix socket in the (short) data directory; TCP on the loopback is there too.
+    expect(first.url).toMatch(/^postgres:\/\/keel:[^@]+@localhost\/postgres\?host=[^&]+&port=\d+$/);
+    expect(new URL(first.url).searchParams.get("host")).toBe(join(dataDir, "pg"));
+    expect(
+      await selectOne(first.url.replace(/@localhost\/postgres\?.*port=(\d+)$/, "@127.0.0.1:$1/postgres")),
+    ).toBe(1);
     expect(await selectOne(first.url)).toBe(1);
     await first.stop();
     await first.stop();
@@ -217,5 +222,14 @@ describe("embedded PostgreSQL", { timeout: 120_000 }, () => {
   it("leaves no server of this data directory running", async () => {
     const ps = spawnSync("ps", ["-eo", "args"], { encoding: "utf8" }).stdout;
     expect(ps.split("\n").filter((line) => line.includes(dataDir))).toEqual([]);
+  });
+});
+
+describe("the embedded server's socket directory", () => {
+  it("is the data directory when its path fits a socket name, else none (TCP only)", () => {
+    expect(socketDirectoryFor("/tmp/keel-x/pg")).toBe("/tmp/keel-x/pg");
+    expect(socketDirectoryFor(`/tmp/${"d".repeat(100)}/pg`)).toBe("");
+    expect(socketDirectoryFor("/tmp/with space/pg")).toBe("");
+    expect(socketDirectoryFor("/tmp/a,b/pg")).toBe("");
   });
 });

@@ -15,7 +15,10 @@ export interface NewMessage {
   rawSource?: string | null;
   externalMessageId?: string | null;
   analysis?: JsonValue | null;
-  /** Defaults to the database's now(); importers pass the original time. */
+  /**
+   * Defaults to the database's clock when the statement runs (not the transaction's start: messages written in one
+   * transaction keep the order they were written in); importers pass the original time.
+   */
   createdAt?: Date;
   /** Queue the message's reactions to run after its commit (see `message_reactions_due`), in the same statement. */
   queueReactions?: boolean;
@@ -47,7 +50,7 @@ export async function addMessage(
                             external_message_id, analysis, created_at)
       VALUES (${input.caseId}, ${input.direction}, ${input.channel}, ${input.body}, ${input.authorAgentId ?? null},
               ${input.authorContactId ?? null}, ${input.rawSource ?? null}, ${input.externalMessageId ?? null},
-              ${jsonbOrNull(input.analysis)}, COALESCE(${input.createdAt ?? null}::timestamptz, now()))
+              ${jsonbOrNull(input.analysis)}, COALESCE(${input.createdAt ?? null}::timestamptz, clock_timestamp()))
       ON CONFLICT (case_id, external_message_id) DO NOTHING
       RETURNING *`;
     const queued = input.queueReactions

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { reactionsSettled } from "../../reactions/deferred.js";
 import { createTestApp, type TestApp } from "../../testing/test-app.js";
 import { InboundBatcher } from "./inbound-batch.js";
-import { addInboundMessage } from "./service.js";
+import { addInboundMessage, listTimeline } from "./service.js";
 
 describe.each(backends())("inbound batches on %s PostgreSQL", (backend) => {
   let t: TestApp;
@@ -76,6 +76,19 @@ describe.each(backends())("inbound batches on %s PostgreSQL", (backend) => {
       .orderBy("created_at")
       .execute();
     expect(bodies.map((m) => m.body)).toEqual(["Hello?", "First.", "Second."]);
+    await reactionsSettled(t.deps);
+  });
+
+  it("keeps the order in which one customer's messages arrived within a batch", async () => {
+    const kase = await openCase(6);
+    const batcher = new InboundBatcher(t.deps.db, { maxInFlight: 1 });
+    const bodies = Array.from({ length: 8 }, (_, i) => `Part ${i + 1} of my complaint.`);
+    await Promise.all(
+      bodies.map((body) => batcher.submit(t.deps, { caseId: kase, contact: from(6), body, channel: "api" })),
+    );
+    const timeline = await listTimeline(t.deps, kase);
+    if (!timeline.ok) throw new Error(timeline.error.message);
+    expect(timeline.value.messages.map((m) => m.body)).toEqual(["Hello?", ...bodies]);
     await reactionsSettled(t.deps);
   });
 
