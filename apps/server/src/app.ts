@@ -39,7 +39,7 @@ import { installIdempotency } from "./http/idempotency.js";
 import { installUtf8JsonParser } from "./http/json-body.js";
 import { installQueryNulGuard } from "./http/query-nul.js";
 import { sharedRateLimitStore } from "./http/shared-rate-limit-store.js";
-import { reactionsSettled } from "./reactions/deferred.js";
+import { stopReactions } from "./reactions/deferred.js";
 
 export interface BuildAppOptions {
   /** Largest request body in bytes (413 above it). */
@@ -161,7 +161,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await typed.register(informedRoutes(deps), api);
   await typed.register(followupRoutes(deps), api);
   await typed.register(outcomeRoutes(deps), api);
-  // Messages accepted before closing are stored and their reactions run before the database goes away.
-  app.addHook("onClose", async () => reactionsSettled(deps));
+  // Messages accepted before closing are stored before the database goes away; queued reactions wait for the next start.
+  app.addHook("onClose", async () => stopReactions(deps));
   return app;
 }

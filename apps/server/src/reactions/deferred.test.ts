@@ -8,7 +8,7 @@ import { analyseInbound } from "../features/messages/analysis.js";
 import { inboundBatcherFor } from "../features/messages/inbound-batch.js";
 import { addInboundMessage } from "../features/messages/service.js";
 import { createTestApp, type TestApp } from "../testing/test-app.js";
-import { drainDueReactions, reactionsSettled, runDueReactions } from "./deferred.js";
+import { drainDueReactions, ReactionDrainer, reactionsSettled, runDueReactions } from "./deferred.js";
 
 const LEGAL = "If this isn't fixed I will take legal action and report you to the ombudsman.";
 
@@ -94,6 +94,21 @@ describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
       expect(other).toHaveLength(1);
     });
     expect(await drainDueReactions(t.deps, () => undefined)).toBe(3);
+  });
+
+  it("on shutdown finishes the batch under way and leaves the rest queued for the next start", async () => {
+    await queuedOnNewCase(
+      "shutdown",
+      Array.from({ length: 40 }, (_, i) => `Message ${i}`),
+    );
+    const drainer = new ReactionDrainer(t.deps, () => undefined);
+    drainer.kick();
+    await drainer.stop();
+    expect(await queued()).toBe(8);
+    drainer.kick();
+    await drainer.settled();
+    expect(await queued()).toBe(8);
+    expect(await drainDueReactions(t.deps, () => undefined)).toBe(8);
   });
 
   it("retries a message whose reactions fail and sets it aside after five failures", async () => {

@@ -121,6 +121,7 @@ export class ReactionDrainer {
   readonly #log: (line: string) => void;
   #running: Promise<void> | null = null;
   #again = false;
+  #stopped = false;
 
   constructor(deps: CoreDeps, log: (line: string) => void) {
     this.#deps = deps;
@@ -128,6 +129,7 @@ export class ReactionDrainer {
   }
 
   kick(): void {
+    if (this.#stopped) return;
     if (this.#running !== null) {
       this.#again = true;
       return;
@@ -145,9 +147,15 @@ export class ReactionDrainer {
     while (this.#running !== null) await this.#running;
   }
 
+  /** Finishes the batch under way and drains no more: what is still queued waits for the next server or worker. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    await this.settled();
+  }
+
   async #drain(): Promise<void> {
     try {
-      while ((await runDueReactions(this.#deps, this.#log)) === BATCH) {
+      while (!this.#stopped && (await runDueReactions(this.#deps, this.#log)) === BATCH) {
         // Let requests in between batches.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -173,10 +181,19 @@ export function reactionDrainerFor(
   return drainer;
 }
 
-/** Resolves once this server has stored every message it accepted and run their reactions (shutdown, tests). */
+/** Resolves once this server has stored every message it accepted and run their reactions (tests). */
 export async function reactionsSettled(deps: CoreDeps): Promise<void> {
   await inboundBatcherFor(deps.db).settled();
   await drainers.get(deps)?.settled();
+}
+
+/**
+ * For shutdown: stores every message already accepted, finishes the reactions batch under way and starts no other;
+ * reactions still queued are durable and run on the next start or by another server.
+ */
+export async function stopReactions(deps: CoreDeps): Promise<void> {
+  await inboundBatcherFor(deps.db).settled();
+  await drainers.get(deps)?.stop();
 }
 
 /** For the periodic check: drains everything queued (left by a crash, or by a busy server). */
