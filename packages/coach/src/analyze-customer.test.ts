@@ -1,7 +1,7 @@
 /** @module Tests for `analyze-customer`: realistic customer messages, including the negatives it must leave alone. */
 import { describe, expect, it } from "vitest";
-import { analyzeCustomer } from "./analyze-customer.js";
-import { MAX_ANALYZED_CHARS } from "./text/tokenize.js";
+import { analyzeCustomer, customerGist } from "./analyze-customer.js";
+import { MAX_ANALYZED_CHARS, tokenize } from "./text/tokenize.js";
 import { ANGER_LEVEL_NAMES, type CustomerAnalysis, EMOTIONS } from "./types.js";
 
 function expectWellFormed(a: CustomerAnalysis, text: string): void {
@@ -195,5 +195,41 @@ describe("analyzeCustomer", () => {
       const text = "I called twice and nobody answered. Cancelling my account!!!";
       expect(analyzeCustomer(text)).toEqual(analyzeCustomer(text));
     });
+  });
+});
+
+describe("customerGist", () => {
+  const messages = [
+    "Where is my parcel? Ordered on the 3rd.",
+    "This is the THIRD time I write. You idiots, I'll sue and report you to the BBB!!!",
+    "thanks for nothing, great service as always",
+    "@acme my refund never came, reported you to trading standards",
+  ];
+
+  it("agrees with analyzeCustomer on every field coachReply reads", () => {
+    for (const text of messages) {
+      for (const earlier of [[], ["Hello?", "Anyone there?"]]) {
+        const full = analyzeCustomer(text, { previousMessages: earlier });
+        const { gist } = customerGist(text, earlier);
+        expect(gist).toEqual({
+          anger_level: full.anger_level,
+          abusive: full.abusive,
+          threats: full.threats,
+          repeat_contact: full.repeat_contact,
+        });
+      }
+    }
+  });
+
+  it("brings the tokens tokenize gives", () => {
+    for (const text of messages) {
+      const { tokens } = customerGist(text, []);
+      const plain = tokenize(text);
+      expect(tokens.text).toBe(plain.text);
+      expect(tokens.sentences).toEqual(plain.sentences);
+      expect(tokens.tokens.map((k) => [k.text, k.norm, k.start, k.end, k.kind, k.sentence])).toEqual(
+        plain.tokens.map((k) => [k.text, k.norm, k.start, k.end, k.kind, k.sentence]),
+      );
+    }
   });
 });

@@ -19,12 +19,15 @@ import { detectSarcasm } from "./detectors/customer/sarcasm.js";
 import { detectThreats } from "./detectors/customer/threats.js";
 import { readCustomerModels } from "./models/learned.js";
 import { customerModelFields } from "./models/model-fields.js";
+import { weightsGeneration } from "./models/weights-registry.js";
+import type { Tokenized } from "./text/tokenize.js";
 import {
   ANGER_LEVEL_NAMES,
   type AngerSignal,
   type AngerTrend,
   type CustomerAnalysis,
   type CustomerContext,
+  type CustomerGist,
   type Emotion,
   type Fact,
   type Span,
@@ -106,15 +109,24 @@ interface Remembered {
   reading: Reading;
   /** Worked out on first need: earlier messages read for the trend never need theirs. */
   facts: Fact[] | null;
+  /** What coachReply reads, worked out on its first need under the weights generation it was read with. */
+  gist: CustomerGist | null;
+  gistGeneration: number;
 }
 
-// A message is often read more than once in a row: analysed, then coached against (coachReply analyses it again), or
+// A message is often read more than once in a row: analysed, then coached against (coachReply reads it again), or
 // re-read as an earlier message of the next one. Reading is pure, so the last few readings are kept; the result
 // objects are rebuilt on every call, so a caller changing one cannot change another.
 const RECENT_READINGS = 4;
-const recentReadings = new Map<string, Remembered>();
-// Calls without context are keyed by the text alone, in a map of their own (no key string built per call).
-const recentPlainReadings = new Map<string, Remembered>();
+/** A few recent readings by key, each slot replaced in turn. */
+interface Recent {
+  keys: (string | undefined)[];
+  entries: (Remembered | undefined)[];
+  next: number;
+}
+const recentReadings: Recent = { keys: [], entries: [], next: 0 };
+// Calls without context are keyed by the text alone, in a table of their own (no key string built per call).
+const recentPlainReadings: Recent = { keys: [], entries: [], next: 0 };
 
 /** Everything in the context that `read` and `detectFacts` look at; masking only changes the returned copy. */
 function readingKey(raw: string, context: CustomerContext): string {
@@ -130,19 +142,14 @@ function remembered(raw: string, context: CustomerContext): Remembered {
     (context.referenceDate ?? undefined) === undefined;
   const cache = plain ? recentPlainReadings : recentReadings;
   const key = plain ? raw : readingKey(raw, context);
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const reading = read(raw, context);
-  if (cache.size >= RECENT_READINGS) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
-  const entry: Remembered = { reading, facts: null };
-  cache.set(key, entry);
+  for (let i = 0; i < cache.keys.length; i++)
+    if (cache.keys[i] === key) return cache.entries[i] as Remembered;
+  const entry: Remembered = { reading: read(raw, context), facts: null, gist: null, gistGeneration: -1 };
+  // Plain arrays, not a Map: readings held by a Map (churned by delete and set) were measured to survive young
+  // collections and reach the old generation, which doubled the time per message spent collecting garbage.
+  cache.keys[cache.next] = key;
+  cache.entries[cache.next] = entry;
+  cache.next = (cache.next + 1) % RECENT_READINGS;
   return entry;
 }
 
@@ -154,16 +161,20 @@ function copySpan(s: Span): Span {
   return { start: s.start, end: s.end, text: s.text };
 }
 
-function signalsOf(r: Reading): AngerSignal[] {
-  const signals: AngerSignal[] = r.hits
-    .filter((h) => h.weight > 0)
-    .map((h) => ({ kind: h.kind, weight: round(h.weight), span: h.span }));
+const sameSpan = (s: Span): Span => s;
+
+/** The reading's signals, in text order; `m` gives each its span (a copy for a result, the same one when only read). */
+function signalsOf(r: Reading, m: (s: Span) => Span = sameSpan): AngerSignal[] {
+  const signals: AngerSignal[] = [];
+  for (const h of r.hits)
+    if (h.weight > 0) signals.push({ kind: h.kind, weight: round(h.weight), span: m(h.span) });
   for (const t of r.threats) {
-    for (const span of t.spans) signals.push({ kind: "threat", weight: round(0.8 * t.confidence), span });
+    for (const span of t.spans)
+      signals.push({ kind: "threat", weight: round(0.8 * t.confidence), span: m(span) });
   }
   if (r.repeat.confidence >= REPEAT_THRESHOLD) {
     for (const span of r.repeat.spans)
-      signals.push({ kind: "repeat_contact", weight: round(0.3 * r.repeat.confidence), span });
+      signals.push({ kind: "repeat_contact", weight: round(0.3 * r.repeat.confidence), span: m(span) });
   }
   return signals.sort((a, b) => a.span.start - b.span.start || b.weight - a.weight);
 }
@@ -195,18 +206,59 @@ function trendOf(
   return "steady";
 }
 
+/** The rules' reading blended with the learned models' (its anger not yet clamped). */
+function blendedOf(r: Reading, signals: readonly AngerSignal[]): ReturnType<typeof blendProbabilities> {
+  return blendProbabilities(
+    { anger: angerOf(r, signals), emotions: r.emotions, abuseConfidence: r.abuse.confidence },
+    readCustomerModels(r.text.t.text),
+  );
+}
+
+function clampAnger(anger: number): number {
+  return Math.max(0, Math.min(100, anger));
+}
+
+function threatsOf(r: Reading, m: (s: Span) => Span): CustomerAnalysis["threats"] {
+  return r.threats.map((t) => ({ ...t, spans: t.spans.map(m) }));
+}
+
+/**
+ * The customer message as coachReply reads it: only the fields its detectors use (no facts, trend or model labels),
+ * and the tokens it was read from, so the message is tokenized once. Both are shared between calls: read, never write.
+ */
+export function customerGist(
+  text: string,
+  previousMessages: string[],
+): { gist: CustomerGist; tokens: Tokenized } {
+  const entry = remembered(text, { previousMessages });
+  const r = entry.reading;
+  const generation = weightsGeneration();
+  if (entry.gist === null || entry.gistGeneration !== generation) {
+    const blended = blendedOf(r, signalsOf(r));
+    entry.gist = {
+      anger_level: angerLevelOf(clampAnger(blended.anger)),
+      abusive: blended.abuseConfidence >= ABUSE_THRESHOLD,
+      threats: threatsOf(r, copySpan),
+      repeat_contact: r.repeat.confidence >= REPEAT_THRESHOLD,
+    };
+    entry.gistGeneration = generation;
+  }
+  return { gist: entry.gist, tokens: r.text.t };
+}
+
 export function analyzeCustomer(text: string, context: CustomerContext = {}): CustomerAnalysis {
   const ctx: CustomerContext = context ?? {};
   const entry = remembered(typeof text === "string" ? text : String(text ?? ""), ctx);
   const r = entry.reading;
   entry.facts ??= detectFacts({ text: r.text, context: ctx });
   const facts = entry.facts;
-  const signals = signalsOf(r);
-  const blended = blendProbabilities(
-    { anger: angerOf(r, signals), emotions: r.emotions, abuseConfidence: r.abuse.confidence },
-    readCustomerModels(r.text.t.text),
-  );
-  const anger = Math.max(0, Math.min(100, blended.anger));
+  const masking = ctx.maskProfanity === true && r.profaneSpans.length > 0;
+  const masked = masking ? maskedText(r.text.t.text, r.profaneSpans) : r.text.t.text;
+  const m = masking ? (s: Span) => maskSpan(s, masked) : copySpan;
+  // Built with the result's own spans: the signals are returned as they are.
+  const signals = signalsOf(r, m);
+  const blended = blendedOf(r, signals);
+  const anger = clampAnger(blended.anger);
   const level = angerLevelOf(anger);
   const emotions = {
     ...blended.emotions,
@@ -219,9 +271,6 @@ export function analyzeCustomer(text: string, context: CustomerContext = {}): Cu
   }
   const abusive = blended.abuseConfidence >= ABUSE_THRESHOLD;
   const repeat = r.repeat.confidence >= REPEAT_THRESHOLD;
-  const masking = ctx.maskProfanity === true && r.profaneSpans.length > 0;
-  const masked = masking ? maskedText(r.text.t.text, r.profaneSpans) : r.text.t.text;
-  const m = masking ? (s: Span) => maskSpan(s, masked) : copySpan;
   const model = customerModelFields(r.text.t.text);
   return {
     anger,
@@ -232,14 +281,14 @@ export function analyzeCustomer(text: string, context: CustomerContext = {}): Cu
     abusive,
     abuse_confidence: blended.abuseConfidence,
     abuse_spans: abusive ? r.abuse.spans.map(m) : [],
-    threats: r.threats.map((t) => ({ ...t, spans: t.spans.map(m) })),
+    threats: threatsOf(r, m),
     repeat_contact: repeat,
     repeat_contact_confidence: r.repeat.confidence,
     repeat_contact_spans: repeat ? r.repeat.spans.map(m) : [],
     facts: masking
       ? facts.map((f) => maskFact(f, masked))
       : facts.map((f) => ({ ...f, span: copySpan(f.span) })),
-    signals: signals.map((s) => ({ kind: s.kind, weight: s.weight, span: m(s.span) })),
+    signals,
     // Named one by one, in the order customerModelFields gives them: copying by spread is slow on this hot path.
     emotion_labels: model.emotion_labels,
     complaint: model.complaint,

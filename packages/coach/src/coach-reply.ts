@@ -1,14 +1,12 @@
 /** @module `coachReply`: runs every reply detector on a draft and turns the results into a score and three fixes. */
-import { analyzeCustomer } from "./analyze-customer.js";
+import { customerGist } from "./analyze-customer.js";
 import type { ReplyInput } from "./detectors/reply/detector.js";
 import { replyModelFields } from "./models/model-fields.js";
-import { weightsGeneration } from "./models/weights-registry.js";
 import { REPLY_DETECTORS } from "./reply-detectors.js";
 import { scoreReply } from "./score-reply.js";
 import { parseTimelines } from "./text/timeline.js";
 import { tokenize } from "./text/tokenize.js";
 import {
-  type CustomerAnalysis,
   type LabelResult,
   REPLY_LABELS,
   type ReplyCoaching,
@@ -19,29 +17,6 @@ import {
 
 function safeText(value: unknown): string {
   return typeof value === "string" ? value : value == null ? "" : String(value);
-}
-
-// Callers often analyse the customer message and then coach replies to it (a batch row, a draft edited keystroke by
-// keystroke): the last few analyses are kept. Everything is pure, so a hit is the same result as a fresh analysis.
-const RECENT_ANALYSES = 4;
-const recentAnalyses = new Map<string, CustomerAnalysis>();
-
-function customerAnalysisOf(text: string, earlier: string[]): CustomerAnalysis {
-  // Without a thread there is nothing to join; skipping it also spares a call site that meets arrays of two shapes.
-  const key = `${weightsGeneration()}\u0000${text}\u0000${earlier.length > 0 ? earlier.join("\u0000") : ""}`;
-  const hit = recentAnalyses.get(key);
-  if (hit) {
-    recentAnalyses.delete(key);
-    recentAnalyses.set(key, hit);
-    return hit;
-  }
-  const analysis = analyzeCustomer(text, { previousMessages: earlier });
-  if (recentAnalyses.size >= RECENT_ANALYSES) {
-    const oldest = recentAnalyses.keys().next().value;
-    if (oldest !== undefined) recentAnalyses.delete(oldest);
-  }
-  recentAnalyses.set(key, analysis);
-  return analysis;
 }
 
 function earlierCustomerTexts(thread: readonly ThreadMessage[]): string[] {
@@ -58,13 +33,15 @@ export function coachReply(
 ): ReplyCoaching {
   const replyTokens = tokenize(safeText(reply));
   const customerText = safeText(customerMessage);
-  const customer = customerText.trim() ? tokenize(customerText) : null;
+  // Without an analysis from the caller, the customer reading (kept for the last few messages) brings its tokens.
+  const given = context.customerAnalysis;
+  const read =
+    customerText.trim() && !given ? customerGist(customerText, earlierCustomerTexts(thread)) : null;
+  const customer = read ? read.tokens : customerText.trim() ? tokenize(customerText) : null;
   const input: ReplyInput = {
     reply: replyTokens,
     customer,
-    customerAnalysis: customer
-      ? (context.customerAnalysis ?? customerAnalysisOf(customerText, earlierCustomerTexts(thread)))
-      : null,
+    customerAnalysis: read ? read.gist : customer ? (given ?? null) : null,
     thread,
     timelines: parseTimelines(replyTokens, context.referenceDate),
     context,

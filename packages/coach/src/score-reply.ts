@@ -1,5 +1,6 @@
 /** @module Turns per-label results into a 0–100 score and the three fixes that matter most. */
 import type { ReplyInput } from "./detectors/reply/detector.js";
+import { sortInPlace } from "./text/match.js";
 import type { LabelResult, ReplyLabel } from "./types.js";
 
 interface Weighted {
@@ -124,7 +125,7 @@ export function scoreReply(
       });
     }
   }
-  fixes.sort((a, b) => b.urgency - a.urgency);
+  sortInPlace(fixes, (a, b) => b.urgency - a.urgency);
   const top: string[] = [];
   for (const f of fixes) {
     if (top.length === 3) break;

@@ -92,6 +92,9 @@ export interface CustomerContext {
 
 export type AngerTrend = "rising" | "falling" | "steady";
 
+/** The parts of a customer analysis the reply detectors read: `coachReply` works out only these. */
+export type CustomerGist = Pick<CustomerAnalysis, "anger_level" | "abusive" | "threats" | "repeat_contact">;
+
 export interface CustomerAnalysis {
   /** 0–100 anger intensity. */
   anger: number;

@@ -72,16 +72,39 @@ export function confidenceFor(value: boolean, probability: number): number {
   return Math.round((value ? probability : 1 - probability) * 1000) / 1000;
 }
 
+const SMALL_SORT = 24;
+
+/**
+ * Sorts `items` in place, stably, as `Array.prototype.sort` would with the same comparator. For the handful of items a
+ * detector sorts, an insertion sort allocates nothing, where the built-in sort makes work arrays on every call.
+ */
+export function sortInPlace<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  // A pathological paste can yield many cues: past a few dozen the quadratic loop loses to the built-in sort.
+  if (items.length > SMALL_SORT) return items.sort(compare);
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i] as T;
+    let j = i - 1;
+    while (j >= 0 && compare(items[j] as T, item) > 0) {
+      items[j + 1] = items[j] as T;
+      j--;
+    }
+    items[j + 1] = item;
+  }
+  return items;
+}
+
+const byStartThenEnd = (a: Span, b: Span): number => a.start - b.start || a.end - b.end;
+
 /** Sorts spans by start and drops exact duplicates. */
 export function uniqueSpans(spans: readonly Span[]): Span[] {
-  const seen = new Set<string>();
+  // After a stable sort by start and end, duplicates sit next to each other, the first one given kept first.
+  const sorted = sortInPlace(spans.slice(), byStartThenEnd);
   const out: Span[] = [];
-  for (const s of [...spans].sort((a, b) => a.start - b.start || a.end - b.end)) {
-    const key = `${s.start}:${s.end}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(s);
-    }
+  let last: Span | undefined;
+  for (const s of sorted) {
+    if (last && last.start === s.start && last.end === s.end) continue;
+    out.push(s);
+    last = s;
   }
   return out;
 }

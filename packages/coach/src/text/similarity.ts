@@ -96,6 +96,13 @@ let lastReply: Tokenized | null = null;
 let lastCustomer: Tokenized | null = null;
 let lastOverlaps: SentenceOverlap[] = [];
 
+// Stem → stampBase + the last sentence it was seen in, so "distinct within the sentence" needs no set per sentence.
+// Kept across calls (each call gets fresh stamps) so a reply's words do not grow a new table every time; a reply's
+// vocabulary is small, so the cap only guards memory against a stream of unrelated pastes.
+const seenIn = new Map<string, number>();
+const SEEN_IN_LIMIT = 20_000;
+let stampBase = 0;
+
 /**
  * `overlap(contentProfile(sentence), profileOf(customer))` reduced to counts, for each of the reply's first
  * MAX_PROFILED_SENTENCES sentences. Computed once per reply and customer (acknowledges, empathy and paraphrase all
@@ -104,8 +111,11 @@ let lastOverlaps: SentenceOverlap[] = [];
 export function sentenceOverlaps(reply: Tokenized, customer: Tokenized): readonly SentenceOverlap[] {
   if (reply === lastReply && customer === lastCustomer) return lastOverlaps;
   const theirs = profileOf(customer);
-  // Stem → the last sentence it was seen in, so "distinct within the sentence" needs no set per sentence.
-  const seenIn = new Map<string, number>();
+  if (seenIn.size > SEEN_IN_LIMIT || stampBase > 1e9) {
+    seenIn.clear();
+    stampBase = 0;
+  }
+  stampBase += MAX_PROFILED_SENTENCES;
   const out: SentenceOverlap[] = [];
   const count = Math.min(reply.sentences.length, MAX_PROFILED_SENTENCES);
   for (let si = 0; si < count; si++) {
@@ -123,8 +133,8 @@ export function sentenceOverlaps(reply: Tokenized, customer: Tokenized): readonl
         prev = "";
         continue;
       }
-      if (seenIn.get(s) !== si) {
-        seenIn.set(s, si);
+      if (seenIn.get(s) !== stampBase + si) {
+        seenIn.set(s, stampBase + si);
         o.stems++;
         if (theirs.stems.has(s)) o.shared++;
         const c = conceptOf(s);

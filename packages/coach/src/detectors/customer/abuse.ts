@@ -85,13 +85,13 @@ export function detectAbuse(input: CustomerInput, profanity: readonly ProfanityH
     if (((words[i] as CustomerToken).info.flags & INSULT) !== 0) insults.push(i);
   // Most messages have neither profanity nor an insult word: nothing below needs building for them.
   if (profanity.length === 0 && insults.length === 0) return { confidence, spans, hits };
-  const wordIndexOf = new Map(words.map((w, i) => [w.index, i]));
-  const handleSentences = new Set(tokens.filter((t) => t.handle).map((t) => t.sentence));
-  const sentenceWords = new Map<number, number>();
-  for (const w of words) sentenceWords.set(w.sentence, (sentenceWords.get(w.sentence) ?? 0) + 1);
+  // Built only when some token is a handle: most messages have none, and then no sentence has one.
+  const handleSentences = tokens.some((t) => t.handle)
+    ? new Set(tokens.filter((t) => t.handle).map((t) => t.sentence))
+    : NO_SENTENCES;
   for (const p of profanity) {
     if (p.exclamation) continue;
-    const wi = wordIndexOf.get(p.token) ?? nearestWord(words, p.span.start);
+    const wi = wordAt(words, p.token) ?? nearestWord(words, p.span.start);
     if (wi < 0) continue;
     const target = targetOf(words, handleSentences, wi);
     if (target === "third") continue;
@@ -110,7 +110,7 @@ export function detectAbuse(input: CustomerInput, profanity: readonly ProfanityH
     const target = targetOf(words, handleSentences, i);
     if (target === "third") continue;
     const strong = STRONG_STEMS.has(w.stem);
-    const short = (sentenceWords.get(w.sentence) ?? 0) <= 4;
+    const short = wordsInSentence(words, w.sentence) <= 4;
     let c = 0;
     if (target === "direct") c = strong ? 0.9 : 0.6;
     else if (target === "us") c = strong ? 0.8 : 0.45;
@@ -129,6 +129,26 @@ function criticisesThing(words: readonly CustomerToken[], i: number): boolean {
     if (THING_STEMS.has(w.stem)) return true;
   }
   return false;
+}
+
+const NO_SENTENCES: ReadonlySet<number> = new Set<number>();
+
+/** Where the token with index `token` sits in `words`, if it is a word (binary search: words keep token order). */
+function wordAt(words: readonly CustomerToken[], token: number): number | undefined {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((words[mid] as CustomerToken).index < token) lo = mid + 1;
+    else hi = mid;
+  }
+  return words[lo]?.index === token ? lo : undefined;
+}
+
+function wordsInSentence(words: readonly CustomerToken[], sentence: number): number {
+  let n = 0;
+  for (const w of words) if (w.sentence === sentence) n++;
+  return n;
 }
 
 /** First word starting at or after `start` (binary search: words are in text order). */

@@ -38,7 +38,8 @@ export function detectClarifyingQuestion(input: ReplyInput): LabelResult {
     score += /\b(?:you|your|it|this|the|they|he|she|any)\b/i.test(q) ? 1.6 : 1;
     questions.push(sentenceSpan(t, i));
   }
-  const requests = [...regexSpans(t.text, INFO_REQUEST), ...regexSpans(t.text, NEED_INFO, 3)];
+  const requests = regexSpans(t.text, INFO_REQUEST);
+  for (const s of regexSpans(t.text, NEED_INFO, 3)) requests.push(s);
   score += Math.min(2, requests.length) * 1.3;
   const probability = squash(score, 0.8);
   const value = probability >= 0.5;
@@ -46,6 +47,6 @@ export function detectClarifyingQuestion(input: ReplyInput): LabelResult {
     label: "clarifying_question",
     value,
     confidence: confidenceFor(value, probability),
-    spans: value ? uniqueSpans([...questions, ...requests]).slice(0, 6) : [],
+    spans: value ? uniqueSpans(questions.concat(requests)).slice(0, 6) : [],
   };
 }

@@ -87,15 +87,18 @@ function quotedAgentTurns(text: string): string[] {
 
 function fromThread(input: ReplyInput): Evidence[] {
   const out: Evidence[] = [];
-  const quoted = quotedAgentTurns(input.customer?.text ?? "").map((text) => ({
-    role: "agent" as const,
-    text,
-  }));
-  const agentTurns = [...threadOf(input).filter((m) => m.role === "agent"), ...quoted];
-  const customerTurns = threadOf(input).filter((m) => m.role === "customer").length;
+  // Agent turns' texts: the thread's, then those quoted in the customer text. Counted in one pass over the thread.
+  const agentTexts: string[] = [];
+  let customerTurns = 0;
+  for (const m of threadOf(input)) {
+    if (m.role === "agent") agentTexts.push(m.text);
+    else if (m.role === "customer") customerTurns++;
+  }
+  for (const text of quotedAgentTurns(input.customer?.text ?? "")) agentTexts.push(text);
   // Two or more earlier rounds and the customer is still writing: the first answers did not work.
-  if (agentTurns.length >= 2 && customerTurns >= 2) out.push({ reason: "repeated_failure", weight: 1 });
-  const warned = agentTurns.some((m) => BOUNDARY_WARNING.test(m.text.slice(0, 5_000)));
+  if (agentTexts.length >= 2 && customerTurns >= 2) out.push({ reason: "repeated_failure", weight: 1 });
+  let warned = false;
+  for (const text of agentTexts) if (!warned) warned = BOUNDARY_WARNING.test(text.slice(0, 5_000));
   const abusiveNow =
     (input.customerAnalysis?.abusive ?? false) || regexSpans(input.customer?.text ?? "", ABUSE, 1).length > 0;
   if (warned && abusiveNow) out.push({ reason: "abuse_after_warning", weight: 2.4 });

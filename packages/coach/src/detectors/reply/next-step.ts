@@ -30,37 +30,45 @@ export function detectNextStep(input: ReplyInput): LabelResult {
   const t = input.reply;
   const text = t.text;
   if (t.tokens.length === 0) return { label: "next_step", value: false, confidence: 0.95, spans: [] };
-  const weAct = regexSpans(text, WE_ACT).filter((s) => !negatedAt(t, s.start));
+  // Plain loops into fresh arrays rather than filter/map chains: the chains met arrays of two element kinds (empty
+  // and filled), which cost deoptimisations long after warm-up.
+  const weAct: Span[] = [];
+  for (const s of regexSpans(text, WE_ACT)) if (!negatedAt(t, s.start)) weAct.push(s);
   // Scanned on capped blank runs (same offsets): the pattern's `[.!?\n]\s*` is quadratic on a pasted blank page.
-  const youAct = regexSpans(capBlankRuns(text), YOU_ACT)
-    .map((s) =>
-      s.text.includes("\u0001") ? { start: s.start, end: s.end, text: text.slice(s.start, s.end) } : s,
-    )
-    .filter((s) => !/^(?:\W*)let\s+us\s+know\W*$/i.test(s.text.trim()));
+  const youAct: Span[] = [];
+  for (const found of regexSpans(capBlankRuns(text), YOU_ACT)) {
+    const s = found.text.includes("\u0001")
+      ? { start: found.start, end: found.end, text: text.slice(found.start, found.end) }
+      : found;
+    if (!/^(?:\W*)let\s+us\s+know\W*$/i.test(s.text.trim())) youAct.push(s);
+  }
   const tried = regexSpans(text, HAVE_YOU_TRIED);
   // Links, phone numbers and addresses cannot match without their marks: skip the scans on text without them.
-  const links = LINK_MARK.test(text)
-    ? regexSpans(text, LINK).filter((s) => !GENERIC_LINK.test(s.text.replace(/[.,)]+$/, "")))
-    : [];
-  const contacts = [
-    ...(/\d/.test(text) ? regexSpans(text, PHONE) : []),
-    ...(text.includes("@") ? regexSpans(text, EMAIL) : []),
-  ];
+  const links: Span[] = [];
+  if (LINK_MARK.test(text)) {
+    for (const s of regexSpans(text, LINK))
+      if (!GENERIC_LINK.test(s.text.replace(/[.,)]+$/, ""))) links.push(s);
+  }
+  const contacts: Span[] = [];
+  if (/\d/.test(text)) for (const s of regexSpans(text, PHONE)) contacts.push(s);
+  if (text.includes("@")) for (const s of regexSpans(text, EMAIL)) contacts.push(s);
   const vague = regexSpans(text, VAGUE_DEFLECTION);
-  const youCan = regexSpans(text, YOU_CAN).filter(
-    (s) => !/\b(?:see|find|understand|imagine|feel|rest)\b/i.test(s.text),
-  );
+  const youCan: Span[] = [];
+  for (const s of regexSpans(text, YOU_CAN))
+    if (!/\b(?:see|find|understand|imagine|feel|rest)\b/i.test(s.text)) youCan.push(s);
   // An offer to act ("Shall I add it?", "Would you like me to switch you?") is a concrete step awaiting a yes.
-  const offers = t.sentences
-    .filter(
-      (s) =>
-        /\?/.test(s.text) &&
-        /\b(?:me|us)\s+to\b|\b(?:shall|should)\s+(?:i|we)\b/i.test(s.text) &&
-        OFFER_QUESTION.test(s.text),
+  const offers: Span[] = [];
+  for (const s of t.sentences) {
+    if (
+      /\?/.test(s.text) &&
+      /\b(?:me|us)\s+to\b|\b(?:shall|should)\s+(?:i|we)\b/i.test(s.text) &&
+      OFFER_QUESTION.test(s.text)
     )
-    .map((s) => ({ start: s.start, end: s.end, text: s.text }));
+      offers.push({ start: s.start, end: s.end, text: s.text });
+  }
   // A concrete time for something to happen ("the next train is at 08:12") tells the customer what comes next.
-  const times = input.timelines.filter((p) => !p.customerDeadline);
+  let times = 0;
+  for (const p of input.timelines) if (!p.customerDeadline) times++;
 
   let score = 0;
   score += Math.min(2, weAct.length) * 1.2;
@@ -70,7 +78,7 @@ export function detectNextStep(input: ReplyInput): LabelResult {
   score += contacts.length > 0 ? 1.2 : 0;
   score += youCan.length > 0 ? 0.9 : 0;
   score += offers.length > 0 ? 1.2 : 0;
-  score += times.length > 0 ? 0.5 : 0;
+  score += times > 0 ? 0.5 : 0;
   // A vague pointer with nothing else concrete is a deflection.
   if (vague.length > 0 && links.length === 0 && contacts.length === 0) score -= 1;
   const probability = squash(score, 0.9);

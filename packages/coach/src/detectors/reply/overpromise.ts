@@ -56,7 +56,8 @@ function timelineCues(input: ReplyInput, words: readonly Word[]): Cue[] {
   const firm = (t: ParsedTime) =>
     !t.customerDeadline && (t.kind === "relative_day" || (t.hours !== undefined && t.hours <= 24));
   const out: Cue[] = [];
-  for (const t of input.timelines.filter(firm)) {
+  for (const t of input.timelines) {
+    if (!firm(t)) continue;
     const at = words.findIndex((w) => input.reply.tokens[w.tok]?.start === t.span.start);
     const sentence = words[at]?.sentence;
     if (at < 0 || sentence === undefined || sentenceHedged(words, sentence)) continue;

@@ -35,32 +35,53 @@ function inUrl(ranges: readonly number[], pos: number): boolean {
   return false;
 }
 
-function buildContentStems(t: Tokenized): Set<string> {
+/** Calls `visit` with each content stem of the text, repeats included: no stopwords, numbers, URLs, @handles or ^sign-offs. */
+function forEachContentStem(t: Tokenized, visit: (stem: string) => void): void {
   const urls = urlRanges(t.text);
-  const out = new Set<string>();
   for (const word of wordsOf(t)) {
     const tok = t.tokens[word.tok];
     if (tok?.kind !== "word" || word.w.length < 3 || STOPWORDS.has(word.w)) continue;
     const prev = t.tokens[word.tok - 1];
     if (prev && prev.end === tok.start && (prev.text === "^" || prev.text === "*")) continue;
     if (urls.length > 0 && inUrl(urls, tok.start)) continue;
-    out.add(stem(word.w));
+    visit(stem(word.w));
   }
+}
+
+function buildContentStems(t: Tokenized): Set<string> {
+  const out = new Set<string>();
+  forEachContentStem(t, (s) => out.add(s));
   return out;
 }
 
 /** Content stems of a text: no stopwords, numbers, URLs, @handles or ^sign-offs. */
 export const contentStems: (t: Tokenized) => Set<string> = memoByIdentity(buildContentStems);
 
+// Stem → the call that last counted it: the reply's distinct stems are counted without building a set per reply. The
+// table is kept across calls (a reply's vocabulary repeats) and cleared when it grows past the cap.
+const countedIn = new Map<string, number>();
+const COUNTED_LIMIT = 20_000;
+let call = 0;
+
 /** Share of the reply's content stems that the customer also used; null without a customer message. */
 export function replyOverlap(
   reply: Tokenized,
   customer: Tokenized | null,
 ): { ratio: number; size: number } | null {
-  const r = contentStems(reply);
   if (!customer) return null;
   const c = contentStems(customer);
+  if (countedIn.size > COUNTED_LIMIT || call > 1e9) {
+    countedIn.clear();
+    call = 0;
+  }
+  const stamp = ++call;
+  let size = 0;
   let shared = 0;
-  for (const s of r) if (c.has(s)) shared++;
-  return { ratio: r.size === 0 ? 0 : shared / r.size, size: r.size };
+  forEachContentStem(reply, (s) => {
+    if (countedIn.get(s) === stamp) return;
+    countedIn.set(s, stamp);
+    size++;
+    if (c.has(s)) shared++;
+  });
+  return { ratio: size === 0 ? 0 : shared / size, size };
 }

@@ -1,4 +1,5 @@
 /** @module Building `LabelResult`s for the problem detectors: word-range spans, cue evidence and calibrated confidence. */
+import { sortInPlace } from "../../../text/match.js";
 import { tokenSpan } from "../../../text/tokenize.js";
 import type { LabelResult, ReplyLabel, Rewrite, Span } from "../../../types.js";
 import type { ReplyInput } from "../detector.js";
@@ -31,12 +32,13 @@ function overlaps(a: Span, b: Span): boolean {
 export function distinctCues(cues: readonly Cue[]): Cue[] {
   // Most replies give a detector no cue or one: nothing to sort or compare.
   if (cues.length <= 1) return cues.slice();
-  const sorted = [...cues].sort(
+  const sorted = sortInPlace(
+    cues.slice(),
     (x, y) => y.p - x.p || y.span.end - y.span.start - (x.span.end - x.span.start),
   );
   const kept: Cue[] = [];
   for (const c of sorted) if (!kept.some((k) => overlaps(k.span, c.span))) kept.push(c);
-  return kept.sort((x, y) => x.span.start - y.span.start);
+  return sortInPlace(kept, (x, y) => x.span.start - y.span.start);
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -74,11 +76,12 @@ export function resultFromCues(
     if (opts.suggestion) result.suggestion = opts.suggestion;
     // Rewrites come from every cue, even one folded into a stronger overlapping cue. They must apply together, so
     // overlapping ones are dropped, keeping the narrower (in-place) edit.
-    const candidates = rawCues.flatMap((c) => (c.rewrite ? [c.rewrite] : []));
-    candidates.sort((x, y) => x.span.end - x.span.start - (y.span.end - y.span.start));
+    const candidates: Rewrite[] = [];
+    for (const c of rawCues) if (c.rewrite) candidates.push(c.rewrite);
+    sortInPlace(candidates, (x, y) => x.span.end - x.span.start - (y.span.end - y.span.start));
     const rewrites: Rewrite[] = [];
     for (const rw of candidates) if (!rewrites.some((k) => overlaps(k.span, rw.span))) rewrites.push(rw);
-    if (rewrites.length > 0) result.rewrites = rewrites.sort((a, b) => a.span.start - b.span.start);
+    if (rewrites.length > 0) result.rewrites = sortInPlace(rewrites, (a, b) => a.span.start - b.span.start);
   }
   return result;
 }
