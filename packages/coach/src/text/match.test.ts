@@ -1,6 +1,14 @@
 /** @module Tests for the detectors' shared span and probability helpers. */
 import { describe, expect, it } from "vitest";
-import { capBlankRuns, confidenceFor, regexSpans, sentenceAt, squash, uniqueSpans } from "./match.js";
+import {
+  capBlankRuns,
+  confidenceFor,
+  lowerBound,
+  regexSpans,
+  sentenceAt,
+  squash,
+  uniqueSpans,
+} from "./match.js";
 import { tokenize } from "./tokenize.js";
 
 describe("match helpers", () => {
@@ -44,5 +52,17 @@ describe("match helpers", () => {
   it("steps over empty matches like matchAll", () => {
     expect(regexSpans("ab", /x*/g)).toEqual([]);
     expect(regexSpans("a😀b", /b?/gu).map((s) => s.start)).toEqual([3]);
+  });
+});
+
+describe("lowerBound", () => {
+  const id = (n: number) => n;
+  it("finds the first item whose key is at least the value", () => {
+    expect(lowerBound([1, 3, 3, 7], id, 3)).toBe(1);
+    expect(lowerBound([1, 3, 3, 7], id, 4)).toBe(3);
+    expect(lowerBound([1, 3, 3, 7], id, 0)).toBe(0);
+    expect(lowerBound([1, 3, 3, 7], id, 8)).toBe(4);
+    expect(lowerBound([], id, 1)).toBe(0);
+    expect(lowerBound([{ at: 2 }, { at: 5 }], (x) => x.at, 5)).toBe(1);
   });
 });

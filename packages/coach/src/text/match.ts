@@ -46,6 +46,21 @@ export function capBlankRuns(text: string): string {
   );
 }
 
+/**
+ * First index in `items` (sorted by `key`) whose key is at least `value`; `items.length` when there is none. `key`
+ * is best a function made once, not per call, on hot paths.
+ */
+export function lowerBound<T>(items: readonly T[], key: (item: T) => number, value: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid] as T) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the sentence holding character `offset` (binary search; -1 when outside every sentence). */
 export function sentenceAt(t: Tokenized, offset: number): number {
   let lo = 0;

@@ -6,6 +6,7 @@ import {
   STRONG_INSULTS,
   THIRD_PARTY_MARKERS,
 } from "../../lexicons/customer-profanity.js";
+import { lowerBound } from "../../text/match.js";
 import { spanOf } from "../../text/tokenize.js";
 import type { Span } from "../../types.js";
 import { type CustomerToken, stem, wordFlag } from "./customer-text.js";
@@ -133,16 +134,13 @@ function criticisesThing(words: readonly CustomerToken[], i: number): boolean {
 
 const NO_SENTENCES: ReadonlySet<number> = new Set<number>();
 
-/** Where the token with index `token` sits in `words`, if it is a word (binary search: words keep token order). */
+const tokenIndexOf = (w: CustomerToken): number => w.index;
+const startOf = (w: CustomerToken): number => w.start;
+
+/** Where the token with index `token` sits in `words`, if it is a word (words keep token order). */
 function wordAt(words: readonly CustomerToken[], token: number): number | undefined {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((words[mid] as CustomerToken).index < token) lo = mid + 1;
-    else hi = mid;
-  }
-  return words[lo]?.index === token ? lo : undefined;
+  const at = lowerBound(words, tokenIndexOf, token);
+  return words[at]?.index === token ? at : undefined;
 }
 
 function wordsInSentence(words: readonly CustomerToken[], sentence: number): number {
@@ -151,14 +149,8 @@ function wordsInSentence(words: readonly CustomerToken[], sentence: number): num
   return n;
 }
 
-/** First word starting at or after `start` (binary search: words are in text order). */
+/** First word starting at or after `start` (words are in text order). */
 function nearestWord(words: readonly CustomerToken[], start: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((words[mid] as CustomerToken).start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < words.length ? lo : -1;
+  const at = lowerBound(words, startOf, start);
+  return at < words.length ? at : -1;
 }

@@ -1,5 +1,6 @@
 /** @module Contrast ("thanks, but…"): what follows "but" dominates, so praise before it is discounted. */
 import { CONTRAST_WORDS } from "../../lexicons/customer-expressive.js";
+import { lowerBound } from "../../text/match.js";
 import { spanOf } from "../../text/tokenize.js";
 import { wordFlag } from "./customer-text.js";
 import type { CustomerInput, EmotionHit } from "./detector.js";
@@ -20,17 +21,7 @@ function isCalm(h: EmotionHit): boolean {
   return keys.length > 0 && keys.every((k) => CALM.has(k));
 }
 
-/** First index in the sorted `starts` at or after `pos`. */
-function lowerBound(starts: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((starts[mid] as number) < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const itself = (n: number): number => n;
 
 export function detectContrast(input: CustomerInput, evidence: readonly EmotionHit[]): Contrast {
   const { words } = input.text;
@@ -51,7 +42,7 @@ export function detectContrast(input: CustomerInput, evidence: readonly EmotionH
     complaintBefore.push((complaintBefore[complaintBefore.length - 1] as number) + (isCalm(h) ? 0 : 1));
   }
   const countIn = (prefix: readonly number[], from: number, to: number) =>
-    (prefix[lowerBound(starts, to)] as number) - (prefix[lowerBound(starts, from)] as number);
+    (prefix[lowerBound(starts, itself, to)] as number) - (prefix[lowerBound(starts, itself, from)] as number);
   contrasts.forEach((w, k) => {
     const sentence = sentences[w.sentence];
     if (!sentence) return;
