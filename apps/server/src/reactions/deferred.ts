@@ -155,10 +155,7 @@ export class ReactionDrainer {
 
   async #drain(): Promise<void> {
     try {
-      while (!this.#stopped && (await runDueReactions(this.#deps, this.#log)) === BATCH) {
-        // Let requests in between batches.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      await drainDueReactions(this.#deps, this.#log, () => this.#stopped);
     } catch (error) {
       // The periodic check drains what is left once the database answers again.
       this.#log(`reactions: ${error instanceof Error ? error.message : String(error)}`);
@@ -196,12 +193,22 @@ export async function stopReactions(deps: CoreDeps): Promise<void> {
   await drainers.get(deps)?.stop();
 }
 
-/** For the periodic check: drains everything queued (left by a crash, or by a busy server). */
-export async function drainDueReactions(deps: CoreDeps, log: (line: string) => void): Promise<number> {
+/**
+ * Drains the queue batch after batch until it is empty (or `stopped` says so), letting other work run in between;
+ * returns how many messages were taken. The periodic check runs it for what a crashed or busy server left.
+ */
+export async function drainDueReactions(
+  deps: CoreDeps,
+  log: (line: string) => void,
+  stopped: () => boolean = () => false,
+): Promise<number> {
   let total = 0;
-  for (;;) {
+  while (!stopped()) {
     const taken = await runDueReactions(deps, log);
     total += taken;
-    if (taken < BATCH) return total;
+    if (taken < BATCH) break;
+    // Let requests in between batches.
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  return total;
 }
