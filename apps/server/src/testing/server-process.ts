@@ -30,10 +30,18 @@ export function startServerProcess(
   env: NodeJS.ProcessEnv,
   options: { startTimeoutMs?: number; main?: string } = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [options.main ?? SERVER_MAIN], {
-    env: { ...process.env, KEEL_PORT: "0", KEEL_SMTP_PORT: "0", KEEL_SEED_DEMO: "false", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      // KEEL_PROF_DIR=<dir> writes a CPU profile of the server when it exits (see benchmarks/README.md).
+      ...(process.env.KEEL_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.KEEL_PROF_DIR}`] : []),
+      options.main ?? SERVER_MAIN,
+    ],
+    {
+      env: { ...process.env, KEEL_PORT: "0", KEEL_SMTP_PORT: "0", KEEL_SEED_DEMO: "false", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   const collect = (chunk: Buffer) => {
     output += chunk.toString("utf8");

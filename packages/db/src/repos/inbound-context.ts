@@ -41,16 +41,37 @@ type ContextRow = Case & {
   ctx_hooks: string[] | null;
 };
 
+export interface InboundContextQuery {
+  kind: ContactKind;
+  value: string;
+  caseId: string | null;
+  externalMessageId: string | null;
+}
+
 export async function readInboundContext(
   db: Kysely<Database>,
-  input: { kind: ContactKind; value: string; caseId: string | null; externalMessageId: string | null },
+  input: InboundContextQuery,
 ): Promise<InboundContext> {
-  const caseId = input.caseId !== null && isUuid(input.caseId) ? input.caseId : null;
+  const [context] = await readInboundContexts(db, [input]);
+  if (context === undefined) throw new Error("the inbound context query returned no row");
+  return context;
+}
+
+/**
+ * The contexts of several messages in one statement, in the order asked (a batch of messages written together: see
+ * the server's inbound batcher). Each is read as the transaction sees it before any of them is stored.
+ */
+export async function readInboundContexts(
+  db: Kysely<Database>,
+  inputs: readonly InboundContextQuery[],
+): Promise<InboundContext[]> {
+  if (inputs.length === 0) return [];
+  const caseIds = inputs.map((i) => (i.caseId !== null && isUuid(i.caseId) ? i.caseId : null));
   const { rows } = await sql<ContextRow>`${PREPARED}
     SELECT c.*,
       (SELECT jsonb_build_object('contact', to_jsonb(ct), 'customer', to_jsonb(cu))
          FROM contacts ct JOIN customers cu ON cu.id = ct.customer_id
-        WHERE ct.kind = ${input.kind} AND ct.value = ${input.value}) AS ctx_sender,
+        WHERE ct.kind = i.kind AND ct.value = i.value) AS ctx_sender,
       (SELECT jsonb_agg(jsonb_build_object('id', e.id, 'body', e.body, 'anger', e.analysis -> 'result' -> 'anger',
                                            'recent', e.recent) ORDER BY e.created_at, e.id)
          FROM ((SELECT id, body, analysis, created_at, true AS recent FROM messages
@@ -60,12 +81,20 @@ export async function readInboundContext(
                (SELECT id, body, analysis, created_at, false AS recent FROM messages
                  WHERE case_id = c.id AND direction = 'inbound' AND btrim(body) <> ''
                  ORDER BY created_at DESC, id DESC LIMIT ${RECENT_INBOUND + 2})) e) AS ctx_earlier,
-      (SELECT m.id FROM messages m WHERE m.external_message_id = ${input.externalMessageId}
+      (SELECT m.id FROM messages m WHERE m.external_message_id = i.external_id
         ORDER BY m.created_at LIMIT 1) AS ctx_seen,
-      (SELECT array_agg(DISTINCT e) FROM webhooks w, unnest(w.events) AS e WHERE w.active) AS ctx_hooks
-    FROM (SELECT 1) AS one LEFT JOIN cases c ON c.id = ${caseId}::uuid`.execute(db);
-  const row = rows[0];
-  if (!row) throw new Error("the inbound context query returned no row");
+      hooks.events AS ctx_hooks
+    FROM unnest(${inputs.map((i) => i.kind)}::text[], ${inputs.map((i) => i.value)}::text[],
+                ${caseIds}::uuid[], ${inputs.map((i) => i.externalMessageId)}::text[])
+         WITH ORDINALITY AS i(kind, value, case_id, external_id, ord)
+    LEFT JOIN cases c ON c.id = i.case_id
+    CROSS JOIN (SELECT array_agg(DISTINCT e) AS events FROM webhooks w, unnest(w.events) AS e WHERE w.active) hooks
+    ORDER BY i.ord`.execute(db);
+  if (rows.length !== inputs.length) throw new Error("the inbound context query returned too few rows");
+  return rows.map(contextOf);
+}
+
+function contextOf(row: ContextRow): InboundContext {
   const { ctx_sender: sender, ctx_earlier: earlierRows, ctx_seen: seen, ctx_hooks: hooks, ...kase } = row;
   const contact = rowFromJson<Contact>(sender?.contact ?? null);
   const customer = rowFromJson<Customer>(sender?.customer ?? null);

@@ -69,13 +69,96 @@ export async function addMessage(
             SELECT * FROM m`.execute(db);
     const inserted = rows[0];
     if (inserted) return ok({ message: inserted, created: true });
-    const existing = await db
-      .selectFrom("messages")
-      .selectAll()
-      .where("case_id", "=", input.caseId)
-      .where("external_message_id", "=", input.externalMessageId ?? "")
-      .executeTakeFirstOrThrow();
-    return ok({ message: existing, created: false });
+    return ok({
+      message: await storedWithExternalId(db, input.caseId, input.externalMessageId ?? ""),
+      created: false,
+    });
+  });
+}
+
+/** The message a case already holds with this channel id (the one an insert of it conflicted with). */
+function storedWithExternalId(
+  db: Kysely<Database>,
+  caseId: string,
+  externalMessageId: string,
+): Promise<Message> {
+  return db
+    .selectFrom("messages")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .where("external_message_id", "=", externalMessageId)
+    .executeTakeFirstOrThrow();
+}
+
+/** A customer's message for `addInboundMessages`: its id is chosen by the caller, to find its row in the result. */
+export interface NewInboundMessage {
+  id: string;
+  caseId: string;
+  channel: MessageChannel;
+  body: string;
+  authorContactId: string;
+  rawSource: string | null;
+  externalMessageId: string | null;
+  analysis: JsonValue | null;
+  /** As in `NewMessage`: the database's clock when the statement runs unless given. */
+  createdAt: Date | null;
+  /** Queue the message's reactions (see `NewMessage.queueReactions`), noting whether the case had inbound before. */
+  queueReactions: boolean;
+  hadInbound: boolean;
+}
+
+/**
+ * Adds several customers' messages in one statement, each with its audit entry (by its author) and, when asked, its
+ * queued reactions — what `addMessage` does for one. Messages must be on different cases, so their order on each
+ * case is the order of the statements. One whose channel id is already on its case is not added: the stored one is
+ * returned with `created: false`. Returns one entry per input, in input order.
+ */
+export async function addInboundMessages(
+  db: Kysely<Database>,
+  inputs: readonly NewInboundMessage[],
+): Promise<DbResult<Array<{ message: Message; created: boolean }>>> {
+  return guarded<Array<{ message: Message; created: boolean }>>("message", async () => {
+    if (inputs.length === 0) return ok([]);
+    const column = <T>(pick: (input: NewInboundMessage) => T) => inputs.map(pick);
+    const { rows } = await sql<Message>`${PREPARED}
+      WITH i AS (
+        SELECT * FROM unnest(${column((i) => i.id)}::uuid[], ${column((i) => i.caseId)}::uuid[],
+                             ${column((i) => i.channel)}::text[], ${column((i) => i.body)}::text[],
+                             ${column((i) => i.authorContactId)}::uuid[], ${column((i) => i.rawSource)}::text[],
+                             ${column((i) => i.externalMessageId)}::text[],
+                             ${column((i) => (i.analysis === null ? null : JSON.stringify(i.analysis)))}::text[],
+                             ${column((i) => i.createdAt)}::timestamptz[], ${column((i) => i.queueReactions)}::boolean[],
+                             ${column((i) => i.hadInbound)}::boolean[])
+          WITH ORDINALITY AS i(id, case_id, channel, body, author_contact_id, raw_source, external_message_id,
+                               analysis, created_at, queue_reactions, had_inbound, ord)),
+      m AS (
+        INSERT INTO messages (id, case_id, direction, channel, body, author_contact_id, raw_source,
+                              external_message_id, analysis, created_at)
+        SELECT id, case_id, 'inbound', channel, body, author_contact_id, raw_source, external_message_id,
+               analysis::jsonb, COALESCE(created_at, clock_timestamp())
+          FROM i ORDER BY ord
+        ON CONFLICT (case_id, external_message_id) DO NOTHING
+        RETURNING *),
+      a AS (INSERT INTO audit_log (actor_kind, actor_id, entity, entity_id, action, before, after)
+            SELECT 'contact', m.author_contact_id, 'message', m.id::text, 'create', NULL, to_jsonb(m) - 'raw_source'
+              FROM m),
+      q AS (INSERT INTO message_reactions_due (message_id, had_inbound)
+            SELECT m.id, i.had_inbound FROM m JOIN i ON i.id = m.id WHERE i.queue_reactions)
+      SELECT * FROM m`.execute(db);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const stored: Array<{ message: Message; created: boolean }> = [];
+    for (const input of inputs) {
+      const inserted = byId.get(input.id);
+      stored.push(
+        inserted
+          ? { message: inserted, created: true }
+          : {
+              message: await storedWithExternalId(db, input.caseId, input.externalMessageId ?? ""),
+              created: false,
+            },
+      );
+    }
+    return ok(stored);
   });
 }
 

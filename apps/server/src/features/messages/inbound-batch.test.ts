@@ -29,8 +29,12 @@ describe.each(backends())("inbound batches on %s PostgreSQL", (backend) => {
   it("stores messages that arrive together in one transaction, each answered with its own result", async () => {
     const cases = await Promise.all([1, 2, 3].map(openCase));
     // A handle of its own (same pool), so the reactions drained after the commit are not counted.
+    let statements = 0;
     const db = t.deps.db.withPlugin({
-      transformQuery: (args) => args.node,
+      transformQuery: (args) => {
+        statements++;
+        return args.node;
+      },
       transformResult: async (args) => args.result,
     });
     const batcher = new InboundBatcher(db, { maxInFlight: 1 });
@@ -54,6 +58,8 @@ describe.each(backends())("inbound batches on %s PostgreSQL", (backend) => {
     );
     // All twelve arrived in one turn of the event loop: one transaction, so one commit.
     expect(calls).toBe(1);
+    // Four messages per case: four rounds, each reading its three contexts in one statement and inserting in one.
+    expect(statements).toBe(8);
     await reactionsSettled(t.deps);
   });
 
@@ -118,5 +124,98 @@ describe.each(backends())("inbound batches on %s PostgreSQL", (backend) => {
       channel: "api",
     });
     expect(result).toMatchObject({ ok: false, error: { field: "contact" } });
+  });
+
+  it("reads each message of a batch against the ones before it, as storing them one by one does", async () => {
+    const bodies = [
+      "Where is my parcel?",
+      "This is the THIRD time I ask. Still nothing!!",
+      "I am furious, I want a refund NOW or I go to my bank.",
+    ];
+    const alone = await openCase(7);
+    for (const body of bodies)
+      await addInboundMessage(t.deps, { caseId: alone, contact: from(7), body, channel: "api" });
+    const together = await openCase(8);
+    const batcher = new InboundBatcher(t.deps.db, { maxInFlight: 1 });
+    await Promise.all(
+      bodies.map((body) =>
+        batcher.submit(t.deps, { caseId: together, contact: from(8), body, channel: "api" }),
+      ),
+    );
+    const readings = async (caseId: string) => {
+      const timeline = await listTimeline(t.deps, caseId);
+      if (!timeline.ok) throw new Error(timeline.error.message);
+      return timeline.value.messages.map((m) => {
+        const { result } = m.analysis as {
+          result: { anger: number; trend: unknown; repeat_contact: unknown };
+        };
+        return [m.body, result.anger, result.trend, result.repeat_contact];
+      });
+    };
+    expect(await readings(together)).toEqual(await readings(alone));
+    await reactionsSettled(t.deps);
+  });
+
+  it("reopens a case waiting on the customer from within a batch, and stores the batch's other messages", async () => {
+    const [waiting, other] = await Promise.all([openCase(9), openCase(10)]);
+    await t.deps.db
+      .updateTable("cases")
+      .set({ status: "pending_customer" })
+      .where("id", "=", waiting)
+      .execute();
+    const batcher = new InboundBatcher(t.deps.db, { maxInFlight: 1 });
+    const results = await Promise.all([
+      batcher.submit(t.deps, { caseId: other, contact: from(10), body: "Any news?", channel: "api" }),
+      batcher.submit(t.deps, {
+        caseId: waiting,
+        contact: from(9),
+        body: "Here is the photo.",
+        channel: "api",
+      }),
+      batcher.submit(t.deps, { caseId: other, contact: from(10), body: "Hello??", channel: "api" }),
+    ]);
+    expect(results.map((r) => r.ok && r.value.created)).toEqual([true, true, true]);
+    expect(results[1]?.ok && results[1].value.case.status).toBe("open");
+    const stored = await t.deps.db
+      .selectFrom("cases")
+      .select(["id", "status"])
+      .where("id", "in", [waiting, other])
+      .execute();
+    expect(stored.find((c) => c.id === waiting)?.status).toBe("open");
+    const timeline = await listTimeline(t.deps, other);
+    expect(timeline.ok && timeline.value.messages.map((m) => m.body)).toEqual([
+      "Hello?",
+      "Any news?",
+      "Hello??",
+    ]);
+    await reactionsSettled(t.deps);
+  });
+
+  it("writes an audit entry by the author and queues the reactions of every message stored together", async () => {
+    const kase = await openCase(11);
+    await reactionsSettled(t.deps);
+    const batcher = new InboundBatcher(t.deps.db, { maxInFlight: 1 });
+    const results = await Promise.all(
+      ["One.", "Two."].map((body) =>
+        batcher.submit(t.deps, { caseId: kase, contact: from(11), body, channel: "api" }),
+      ),
+    );
+    const ids = results.map((r) => (r.ok ? r.value.message.id : ""));
+    const audits = await t.deps.db
+      .selectFrom("audit_log")
+      .select(["entity_id", "actor_kind", "actor_id", "after"])
+      .where("entity", "=", "message")
+      .where("entity_id", "in", ids)
+      .execute();
+    const author = results[0]?.ok ? results[0].value.message.author_contact_id : null;
+    expect(audits).toHaveLength(2);
+    for (const entry of audits) {
+      expect(entry).toMatchObject({ actor_kind: "contact", actor_id: author });
+      expect(entry.after).not.toHaveProperty("raw_source");
+      expect(entry.after).toHaveProperty("body");
+    }
+    await reactionsSettled(t.deps);
+    const due = await t.deps.db.selectFrom("message_reactions_due").select("message_id").execute();
+    expect(due).toEqual([]);
   });
 });

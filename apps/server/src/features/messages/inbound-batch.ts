@@ -10,6 +10,7 @@ import type { Kysely } from "kysely";
 import { reactionDrainerFor } from "../../reactions/deferred.js";
 import { type Result, transact } from "../../service-result.js";
 import type { CoreDeps } from "../cases/service.js";
+import { type BatchItem, storeInboundTogether } from "./inbound-together.js";
 import {
   checkInboundMessage,
   type InboundMessageInput,
@@ -26,17 +27,10 @@ export interface InboundBatchOptions {
   maxInFlight?: number;
 }
 
-interface Pending {
-  deps: CoreDeps;
-  input: InboundMessageInput;
-  sender: string;
-  options: StoreInboundOptions;
+interface Pending extends BatchItem {
   resolve: (result: Result<InboundMessageResult>) => void;
   reject: (error: unknown) => void;
 }
-
-/** Thrown inside a batch's transaction to roll it back when one of its messages fails. */
-class BatchMemberFailed extends Error {}
 
 export class InboundBatcher {
   readonly #db: Kysely<Database>;
@@ -102,15 +96,7 @@ export class InboundBatcher {
       // The same order in every batch (by case), so two batches lock shared cases in one order, never crosswise.
       const ordered = [...batch].sort((a, b) => compare(lockKey(a), lockKey(b)));
       try {
-        const results = await this.#db.transaction().execute(async (trx) => {
-          const stored = new Map<Pending, Result<InboundMessageResult>>();
-          for (const item of ordered) {
-            const result = await storeInboundMessage(trx, item.deps, item.input, item.sender, item.options);
-            if (!result.ok) throw new BatchMemberFailed();
-            stored.set(item, result);
-          }
-          return stored;
-        });
+        const results = await this.#db.transaction().execute((trx) => storeInboundTogether(trx, ordered));
         for (const item of batch) item.resolve(results.get(item) as Result<InboundMessageResult>);
         const first = batch[0];
         if (first !== undefined) reactionDrainerFor(first.deps).kick();

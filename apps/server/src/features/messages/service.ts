@@ -52,7 +52,7 @@ export interface InboundMessageResult {
 }
 
 /** Statuses a customer's message takes back to `open`. */
-const REOPENED_BY_CUSTOMER = new Set(["pending_customer", "resolved"]);
+export const REOPENED_BY_CUSTOMER = new Set(["pending_customer", "resolved"]);
 
 /** Work a caller adds to the message's transaction (e.g. storing the HTTP response for an Idempotency-Key). */
 export type InTransaction<T> = (trx: Kysely<Database>, stored: T) => Promise<void>;
@@ -80,6 +80,11 @@ export function checkInboundMessage(input: InboundMessageInput): Result<string> 
     return failure("validation_failed", "either caseId or newCase is required", "caseId");
   }
   return success(sender.value);
+}
+
+/** The answer to a message for a case that does not exist. */
+export function caseNotFound<T>(caseId: string): Result<T> {
+  return failure("not_found", `case ${caseId} not found`, "caseId");
 }
 
 export interface StoreInboundOptions {
@@ -113,9 +118,7 @@ export async function storeInboundMessage(
     caseId: input.caseId ?? null,
     externalMessageId: dedupeId,
   });
-  if (input.caseId !== undefined && context.case === null) {
-    return failure("not_found", `case ${input.caseId} not found`, "caseId");
-  }
+  if (input.caseId !== undefined && context.case === null) return caseNotFound(input.caseId);
   let who = context.sender;
   if (who === null) {
     const added = fromDb(

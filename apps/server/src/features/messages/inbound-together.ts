@@ -1,0 +1,154 @@
+/**
+ * @module Writing a batch of customers' messages in a few statements (see inbound-batch.ts). The batch is cut into
+ * rounds holding at most one message per case; a round reads every message's context in one statement and stores the
+ * messages that need nothing else in one more. A message that needs more — a new case or customer, a blocked author,
+ * a case to reopen, a webhook to tell — is stored by `storeInboundMessage` in the same transaction, in its round, so
+ * each case still receives its messages in order.
+ */
+import { randomUUID } from "node:crypto";
+import {
+  addInboundMessages,
+  type Case,
+  type Customer,
+  type Database,
+  type InboundContext,
+  type NewInboundMessage,
+  readInboundContexts,
+} from "@keel/db";
+import type { Kysely } from "kysely";
+import { fromDb, type Result, success } from "../../service-result.js";
+import type { CoreDeps } from "../cases/service.js";
+import { analyseInbound } from "./analysis.js";
+import {
+  caseNotFound,
+  type InboundMessageInput,
+  type InboundMessageResult,
+  REOPENED_BY_CUSTOMER,
+  type StoreInboundOptions,
+  storeInboundMessage,
+} from "./service.js";
+
+export interface BatchItem {
+  deps: CoreDeps;
+  input: InboundMessageInput;
+  /** The contact value as `checkInboundMessage` normalised it. */
+  sender: string;
+  options: StoreInboundOptions;
+}
+
+/** Thrown inside a batch's transaction to roll it back when one of its messages fails. */
+export class BatchMemberFailed extends Error {}
+
+/**
+ * Stores the batch's messages; the answer of each, by item. Throws `BatchMemberFailed` (after which the caller rolls
+ * back) when a message fails in a way that may have left some of its writes behind.
+ */
+export async function storeInboundTogether(
+  trx: Kysely<Database>,
+  items: readonly BatchItem[],
+): Promise<Map<BatchItem, Result<InboundMessageResult>>> {
+  const results = new Map<BatchItem, Result<InboundMessageResult>>();
+  const { rounds, opening } = roundsOf(items);
+  for (const round of rounds) await storeRound(trx, round, results);
+  for (const item of opening) results.set(item, await storeAlone(trx, item));
+  return results;
+}
+
+/** Round n holds the n-th message of each case, in batch order; messages that open a case come after all rounds. */
+function roundsOf(items: readonly BatchItem[]): { rounds: BatchItem[][]; opening: BatchItem[] } {
+  const rounds: BatchItem[][] = [];
+  const opening: BatchItem[] = [];
+  const seen = new Map<string, number>();
+  for (const item of items) {
+    const caseId = item.input.caseId;
+    if (caseId === undefined) {
+      opening.push(item);
+      continue;
+    }
+    const n = seen.get(caseId) ?? 0;
+    seen.set(caseId, n + 1);
+    const round = rounds[n];
+    if (round === undefined) rounds.push([item]);
+    else round.push(item);
+  }
+  return { rounds, opening };
+}
+
+async function storeAlone(trx: Kysely<Database>, item: BatchItem): Promise<Result<InboundMessageResult>> {
+  const result = await storeInboundMessage(trx, item.deps, item.input, item.sender, item.options);
+  if (!result.ok) throw new BatchMemberFailed();
+  return result;
+}
+
+/** A message stored by the round's one insert: its sender and case are known, and it only needs inserting. */
+interface Insert {
+  item: BatchItem;
+  case: Case;
+  customer: Customer;
+  row: NewInboundMessage;
+}
+
+/** The message's insert, when that is all it needs: a known sender, not blocked, a case it does not reopen, no webhook. */
+function insertOf(item: BatchItem, context: InboundContext): Insert | null {
+  const { sender, case: kase } = context;
+  if (sender === null || sender.contact.blocked_at !== null || kase === null) return null;
+  if (REOPENED_BY_CUSTOMER.has(kase.status) || context.subscribedEvents.includes("message.created"))
+    return null;
+  if (item.options.deferReactions !== true) return null;
+  const { input } = item;
+  const row: NewInboundMessage = {
+    id: randomUUID(),
+    caseId: kase.id,
+    channel: input.channel,
+    body: input.body,
+    authorContactId: sender.contact.id,
+    rawSource: input.rawSource ?? null,
+    externalMessageId: input.externalMessageId ?? null,
+    analysis: analyseInbound(input.body, context.earlier, item.deps.clock.now()),
+    createdAt: input.receivedAt ?? null,
+    queueReactions: true,
+    hadInbound: context.earlier.length > 0,
+  };
+  return { item, case: kase, customer: sender.customer, row };
+}
+
+async function storeRound(
+  trx: Kysely<Database>,
+  round: readonly BatchItem[],
+  results: Map<BatchItem, Result<InboundMessageResult>>,
+): Promise<void> {
+  const contexts = await readInboundContexts(
+    trx,
+    round.map((item) => ({
+      kind: item.input.contact.kind,
+      value: item.sender,
+      caseId: item.input.caseId ?? null,
+      externalMessageId: null,
+    })),
+  );
+  const inserts: Insert[] = [];
+  const alone: BatchItem[] = [];
+  round.forEach((item, n) => {
+    const context = contexts[n] as InboundContext;
+    const insert = context.case === null ? null : insertOf(item, context);
+    if (context.case === null) results.set(item, caseNotFound(item.input.caseId ?? ""));
+    else if (insert !== null) inserts.push(insert);
+    else alone.push(item);
+  });
+  if (inserts.length > 0) {
+    const added = fromDb(
+      await addInboundMessages(
+        trx,
+        inserts.map((i) => i.row),
+      ),
+    );
+    if (!added.ok) throw new BatchMemberFailed();
+    for (const [n, insert] of inserts.entries()) {
+      const { message, created } = added.value[n] as (typeof added.value)[number];
+      const stored = { case: insert.case, message, customer: insert.customer, created, caseCreated: false };
+      await insert.item.options.inTransaction?.(trx, stored);
+      results.set(insert.item, success(stored));
+    }
+  }
+  for (const item of alone) results.set(item, await storeAlone(trx, item));
+}
