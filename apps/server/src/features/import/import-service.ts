@@ -114,7 +114,13 @@ async function importItem(
           externalMessageId: item.externalId,
           ...(item.at === undefined ? {} : { sentAt: item.at }),
         })
-      : await addNote(deps, { caseId, authorAgentId: null, body: item.body });
+      : await addNote(deps, {
+          caseId,
+          authorAgentId: null,
+          body: item.body,
+          externalMessageId: item.externalId,
+          ...(item.at === undefined ? {} : { writtenAt: item.at }),
+        });
   if (!added.ok) return { ok: false, reason: added.error.message };
   return { ok: true, created: added.value.created, caseCreated };
 }

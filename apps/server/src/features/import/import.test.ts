@@ -138,6 +138,26 @@ describe.each(backends())("imports on %s PostgreSQL", (backend) => {
       .orderBy("created_at")
       .execute();
     expect(directions.map((d) => d.direction)).toEqual(["inbound", "outbound", "note"]);
+    const note = await t.deps.db
+      .selectFrom("messages")
+      .selectAll()
+      .where("case_id", "=", kase.id)
+      .where("direction", "=", "note")
+      .executeTakeFirstOrThrow();
+    expect(note.created_at.toISOString()).toBe("2026-09-01T09:05:00.000Z");
+    const again = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/imports",
+      headers: { authorization: `Bearer ${issued.value.token}` },
+      payload: { format: "zendesk", content: ZENDESK },
+    });
+    expect(again.json().report).toMatchObject({ rowsDone: 0, rowsUnchanged: 3, casesCreated: 0 });
+    const count = await t.deps.db
+      .selectFrom("messages")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("case_id", "=", kase.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(3);
     const broken = await t.app.inject({
       method: "POST",
       url: "/api/v1/imports",

@@ -239,7 +239,14 @@ export async function addOutboundMessage(
 /** An internal note: never shown to the customer, not coached. */
 export async function addNote(
   deps: CoreDeps,
-  input: { caseId: string; authorAgentId: string | null; body: string; writtenAt?: Date },
+  input: {
+    caseId: string;
+    authorAgentId: string | null;
+    body: string;
+    writtenAt?: Date;
+    /** An id from the system the note came from (imports), so importing it again adds nothing. */
+    externalMessageId?: string | null;
+  },
   actor: Actor = input.authorAgentId ? { kind: "agent", id: input.authorAgentId } : SYSTEM_ACTOR,
   options: { inTransaction?: InTransaction<AgentMessageResult> } = {},
 ): Promise<Result<AgentMessageResult>> {
