@@ -1,8 +1,10 @@
 /** @module Deferred reactions: queued with the message, run once after its commit, kept across a crash. */
-import { addMessage, claimDueReactions } from "@keel/db";
+import { addMessage, claimDueReactions, createAgent } from "@keel/db";
 import { backends } from "@keel/db/testing";
 import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCase } from "../features/cases/service.js";
 import { ACKNOWLEDGE_QUEUE } from "../features/informed/service.js";
 import { analyseInbound } from "../features/messages/analysis.js";
 import { inboundBatcherFor } from "../features/messages/inbound-batch.js";
@@ -11,6 +13,32 @@ import { createTestApp, type TestApp } from "../testing/test-app.js";
 import { drainDueReactions, ReactionDrainer, reactionsSettled, runDueReactions } from "./deferred.js";
 
 const LEGAL = "If this isn't fixed I will take legal action and report you to the ombudsman.";
+const CALM = "Hi, could you tell me when my parcel will arrive? Order #A-100.";
+
+/** Records the text of every statement sent while `run` runs, by patching the driver as the benchmarks do. */
+async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+  const original = pg.Client.prototype.query;
+  const texts: string[] = [];
+  (pg.Client.prototype as unknown as { query: unknown }).query = function (
+    this: pg.Client,
+    ...args: unknown[]
+  ) {
+    const first = args[0] as string | { text?: string } | undefined;
+    texts.push(typeof first === "string" ? first : (first?.text ?? ""));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    await run();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return texts;
+}
+/** The inbound escalation check's statements (one message's, or a batch's read ahead). */
+const checks = (texts: readonly string[]) => texts.filter((t) => t.includes("AS q_newer")).length;
+/** Reads of a case's whole thread by the check, when its kept thread no longer matches the stored one. */
+const wholeThreadReads = (texts: readonly string[]) =>
+  texts.filter((t) => /^\s*SELECT m\.id, m\.direction/.test(t)).length;
 
 describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
   let t: TestApp;
@@ -83,6 +111,76 @@ describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
     expect(escalations).toHaveLength(1);
   });
 
+  const escalationsOf = async (caseId: string) =>
+    (await t.deps.db.selectFrom("escalations").select("id").where("case_id", "=", caseId).execute()).length;
+
+  it("reads the escalation checks of a batch's cases in one statement", async () => {
+    await drainDueReactions(t.deps, () => undefined);
+    for (const name of ["one-a", "one-b", "one-c"]) await queuedOnNewCase(name, [CALM], true);
+    const texts = await statementsOf(() => runDueReactions(t.deps, () => undefined));
+    expect(await queued()).toBe(0);
+    expect(checks(texts)).toBe(1);
+  });
+
+  it("checks a case's later message in the batch afresh, after what the earlier one's reactions wrote", async () => {
+    await drainDueReactions(t.deps, () => undefined);
+    const escalating = await queuedOnNewCase("two-a", [LEGAL, CALM], true);
+    const calm = await queuedOnNewCase("two-b", [CALM], true);
+    const texts = await statementsOf(() => runDueReactions(t.deps, () => undefined));
+    expect(await queued()).toBe(0);
+    // The batch's read ahead, then the second message's own look, which sees the escalation the first opened.
+    expect(checks(texts)).toBe(2);
+    const opened = texts.findIndex((t) => t.startsWith('insert into "escalations"'));
+    expect(opened).toBeGreaterThan(-1);
+    expect(texts.findLastIndex((t) => t.includes("AS q_newer"))).toBeGreaterThan(opened);
+    // Seeing the case already escalated, it stops there: no second look for an escalation to open.
+    expect(texts.filter((t) => t.includes('from "escalations"')).length).toBe(
+      texts.slice(0, opened).filter((t) => t.includes('from "escalations"')).length,
+    );
+    expect(await escalationsOf(escalating)).toBe(1);
+    expect(await escalationsOf(calm)).toBe(0);
+  });
+
+  it("reads a thread whole when a message appeared among the kept ones before its row was read ahead", async () => {
+    await drainDueReactions(t.deps, () => undefined);
+    const caseId = await queuedOnNewCase("among", [CALM], true);
+    await drainDueReactions(t.deps, () => undefined);
+    expect(await escalationsOf(caseId)).toBe(0);
+    // An imported legal threat, written before the messages already kept: only a whole read finds it.
+    const [first] = await t.deps.db
+      .selectFrom("messages")
+      .select(["created_at", "author_contact_id"])
+      .where("case_id", "=", caseId)
+      .orderBy("created_at")
+      .execute();
+    if (!first) throw new Error("the case has no message");
+    const imported = await addMessage(t.deps.db, {
+      caseId,
+      direction: "inbound",
+      channel: "email",
+      body: LEGAL,
+      authorContactId: first.author_contact_id,
+      analysis: analyseInbound(LEGAL, [], t.deps.clock.now()),
+      createdAt: first.created_at,
+    });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const added = await addMessage(t.deps.db, {
+      caseId,
+      direction: "inbound",
+      channel: "email",
+      body: CALM,
+      authorContactId: first.author_contact_id,
+      analysis: analyseInbound(CALM, [], t.deps.clock.now()),
+      queueReactions: true,
+    });
+    if (!added.ok) throw new Error(added.error.message);
+    await queuedOnNewCase("among-other", [CALM], true);
+    const texts = await statementsOf(() => runDueReactions(t.deps, () => undefined));
+    expect(checks(texts)).toBe(1);
+    expect(wholeThreadReads(texts)).toBe(1);
+    expect(await escalationsOf(caseId)).toBe(1);
+  });
+
   it("never hands one queued message to two drains at once", async () => {
     await queuedOnNewCase("locks", ["Message 0", "Message 1", "Message 2"]);
     await t.deps.db.transaction().execute(async (trx) => {
@@ -128,5 +226,43 @@ describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
     expect(lines[0]).toMatch(/failed \(attempt 1\), will retry: clock failed/);
     expect(lines[4]).toMatch(/set aside after 5 failures/);
     expect(await queued()).toBe(0);
+  });
+
+  // Last: the agent it adds takes every new case from here on.
+  it("checks a case routed by its message's earlier reaction with the row as routed, still read ahead", async () => {
+    await drainDueReactions(t.deps, () => undefined);
+    const agent = await createAgent(t.deps.db, { email: "routed@test.keel", name: "Routed", role: "agent" });
+    if (!agent.ok) throw new Error(agent.error.message);
+    const caseIds: string[] = [];
+    for (const name of ["Routed A", "Routed B"]) {
+      const customer = await t.deps.db
+        .insertInto("customers")
+        .values({ name })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const kase = await createCase(t.deps, { subject: name, customerId: customer.id });
+      if (!kase.ok) throw new Error(kase.error.message);
+      const added = await addMessage(t.deps.db, {
+        caseId: kase.value.id,
+        direction: "inbound",
+        channel: "api",
+        body: LEGAL,
+        analysis: analyseInbound(LEGAL, [], t.deps.clock.now()),
+        queueReactions: true,
+      });
+      if (!added.ok) throw new Error(added.error.message);
+      caseIds.push(kase.value.id);
+    }
+    const texts = await statementsOf(() => runDueReactions(t.deps, () => undefined));
+    expect(checks(texts)).toBe(1);
+    for (const caseId of caseIds) {
+      const kase = await t.deps.db
+        .selectFrom("cases")
+        .select("assignee_id")
+        .where("id", "=", caseId)
+        .executeTakeFirstOrThrow();
+      expect(kase.assignee_id).toBe(agent.value.id);
+      expect(await escalationsOf(caseId)).toBe(1);
+    }
   });
 });

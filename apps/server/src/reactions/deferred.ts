@@ -15,6 +15,7 @@ import {
 } from "@keel/db";
 import type { Kysely } from "kysely";
 import type { CoreDeps } from "../features/cases/service.js";
+import { type EscalationCheckAhead, escalationChecksAhead } from "../features/escalation/reaction.js";
 import { inboundBatcherFor } from "../features/messages/inbound-batch.js";
 import { reactToStoredMessage } from "./index.js";
 
@@ -29,16 +30,19 @@ const MAX_ATTEMPTS = 5;
 
 /**
  * Runs one message's reactions; `cases` holds the cases earlier messages of the batch left behind (a reaction may
- * have changed one), which are newer than the row read when the batch was claimed.
+ * have changed one), which are newer than the row read when the batch was claimed; `checks` the escalation checks
+ * read ahead for the batch.
  */
 async function react(
   trx: Kysely<Database>,
   deps: CoreDeps,
   due: DueReaction,
   cases: Map<string, Case>,
+  checks: ReadonlyMap<string, EscalationCheckAhead> = new Map(),
 ): Promise<void> {
   const kase = cases.get(due.message.case_id) ?? due.case;
   if (kase === null) return;
+  const check = checks.get(due.message.id);
   const after = await reactToStoredMessage({
     trx,
     deps,
@@ -48,6 +52,7 @@ async function react(
     now: deps.clock.now(),
     authorBlocked: due.authorBlocked,
     ...(due.hadInbound === null ? {} : { hadInbound: due.hadInbound }),
+    ...(check === undefined ? {} : { escalationCheck: check }),
   });
   cases.set(after.id, after);
 }
@@ -67,7 +72,9 @@ export async function runDueReactions(
     await deps.db.transaction().execute(async (trx) => {
       claimed = await claimDueReactions(trx, limit);
       const cases = new Map<string, Case>();
-      for (const due of claimed) await react(trx, deps, due, cases);
+      // One statement for the escalation checks of the batch, instead of one per message.
+      const checks = await escalationChecksAhead(trx, claimed);
+      for (const due of claimed) await react(trx, deps, due, cases, checks);
       await clearDueReactions(
         trx,
         claimed.map((due) => due.message.id),

@@ -7,7 +7,11 @@ import type { Case, Database, Message } from "@keel/db";
 import type { Kysely } from "kysely";
 import type { Actor } from "../features/audit/service.js";
 import type { CoreDeps } from "../features/cases/service.js";
-import { escalateOnInbound, resolveEscalationWithCase } from "../features/escalation/reaction.js";
+import {
+  type EscalationCheckAhead,
+  escalateOnInbound,
+  resolveEscalationWithCase,
+} from "../features/escalation/reaction.js";
 import { followUpOnResolution } from "../features/followups/service.js";
 import { queueAcknowledgment } from "../features/informed/service.js";
 import { recordPromisesOfReply } from "../features/promises/service.js";
@@ -32,6 +36,8 @@ export interface MessageStored {
   authorBlocked?: boolean;
   /** True once the caller (or a reaction) saw the case already had a customer message before this one. */
   hadInbound?: boolean;
+  /** The escalation check's row, when read ahead with the other messages of a batch of queued reactions. */
+  escalationCheck?: EscalationCheckAhead;
 }
 
 export interface CaseChanged {

@@ -13,7 +13,7 @@ import { createCase } from "../cases/service.js";
 import { analyseInbound, analyseOutbound } from "../messages/analysis.js";
 import { DEFAULT_ESCALATION_RULES } from "./default-rules.js";
 import { evaluateCase } from "./evaluate.js";
-import { forgetKeptThreads, nothingEscalates } from "./inbound-check.js";
+import { forgetKeptThreads, nothingEscalates, readChecksAhead } from "./inbound-check.js";
 import { saveRules } from "./rule-store.js";
 
 const CALM = "Hi, could you tell me when my parcel will arrive? Order #A-100.";
@@ -21,10 +21,11 @@ const MANAGER = "This is not good enough. I want to speak to a manager.";
 const SAFETY = "The heater smells of gas, I think there is a gas leak in the flat.";
 const REPLY = "I'm sorry for the wait. I've asked the courier and will update you tomorrow by noon.";
 
-/** Counts the statements that read a case's whole thread, by patching the driver as the benchmarks do. */
-function countWholeThreadReads(): { reads: () => number; restore: () => void } {
+/** Counts the statements that read a case's whole thread, and the checks' own, by patching the driver. */
+function countWholeThreadReads(): { reads: () => number; checks: () => number; restore: () => void } {
   const original = pg.Client.prototype.query;
   let n = 0;
+  let checks = 0;
   (pg.Client.prototype as unknown as { query: unknown }).query = function (
     this: pg.Client,
     ...args: unknown[]
@@ -32,10 +33,12 @@ function countWholeThreadReads(): { reads: () => number; restore: () => void } {
     const first = args[0] as string | { text?: string } | undefined;
     const text = typeof first === "string" ? first : (first?.text ?? "");
     if (/^\s*SELECT m\.id, m\.direction/.test(text)) n++;
+    if (text.includes("AS q_newer")) checks++;
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof original;
   return {
     reads: () => n,
+    checks: () => checks,
     restore: () => {
       pg.Client.prototype.query = original;
     },
@@ -178,5 +181,33 @@ describe.each(backends())("the inbound escalation check on %s PostgreSQL", (back
     expect(await check(t.deps.db, caseId, await write(t.deps.db, caseId, "inbound", CALM))).toBe(false);
     expect(await fullAnswer(t.deps.db, caseId)).toBe(false);
     expect(counter.reads() - before).toBe(0);
+  });
+
+  it("answers from a row read ahead as from its own query, until the kept thread changed", async () => {
+    const caseId = await newCase();
+    const other = await newCase();
+    await check(t.deps.db, caseId, await write(t.deps.db, caseId, "inbound", CALM));
+    await write(t.deps.db, caseId, "inbound", MANAGER);
+    await write(t.deps.db, other, "inbound", CALM);
+    const before = counter.checks();
+    const ahead = await readChecksAhead(t.deps.db, [caseId, other, caseId]);
+    expect(counter.checks() - before).toBe(1);
+    expect([...ahead.keys()].sort()).toEqual([caseId, other].sort());
+    expect(await nothingEscalates(t.deps.db, caseId, t.deps.clock.now(), ahead.get(caseId))).toBe(false);
+    expect(await fullAnswer(t.deps.db, caseId)).toBe(false);
+    expect(await nothingEscalates(t.deps.db, other, t.deps.clock.now(), ahead.get(other))).toBe(true);
+    expect(counter.checks() - before).toBe(1);
+    // The check above kept a newer thread of the case: the row read ahead no longer answers, a query does.
+    await write(t.deps.db, caseId, "inbound", CALM);
+    expect(await nothingEscalates(t.deps.db, caseId, t.deps.clock.now(), ahead.get(caseId))).toBe(false);
+    expect(counter.checks() - before).toBe(2);
+    expect(counter.reads()).toBe(0);
+  });
+
+  it("reads ahead nothing for a case that is gone", async () => {
+    const gone = "00000000-0000-4000-8000-000000000000";
+    const ahead = await readChecksAhead(t.deps.db, [gone]);
+    expect(ahead.get(gone)?.row).toBeUndefined();
+    expect(await nothingEscalates(t.deps.db, gone, t.deps.clock.now(), ahead.get(gone))).toBe(true);
   });
 });
