@@ -11,7 +11,7 @@ import {
   type JsonValue,
   releaseIdempotentRequest,
 } from "@keel/db";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { AppError } from "../errors.js";
 import { toJson } from "../service-result.js";
@@ -67,10 +67,12 @@ export function installIdempotency(
 ): void {
   app.decorateRequest("idempotency", null);
 
-  app.addHook("preHandler", async (request, reply) => {
-    if (request.method !== "POST") return;
-    const header = request.headers[IDEMPOTENCY_HEADER];
-    if (header === undefined) return;
+  /** Claims the request's key, or answers it (a replay) or refuses it. */
+  const claimKey = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    header: string | string[],
+  ): Promise<void> => {
     const key = Array.isArray(header) ? header[0] : header;
     if (!key || key.length > 200) {
       throw new AppError(
@@ -101,23 +103,26 @@ export function installIdempotency(
       );
     }
     if (started.value.state === "replay") {
-      return reply
+      reply
         .status(started.value.status)
         .header("idempotent-replayed", "true")
         .type("application/json; charset=utf-8")
         .serializer((payload: unknown) => JSON.stringify(payload))
         .send(started.value.body);
+      return;
     }
     request.idempotency = { key, route };
-  });
+  };
 
-  app.addHook("onSend", async (request, reply, payload) => {
-    const claim = request.idempotency;
-    if (!claim) return payload;
-    request.idempotency = null;
+  /** Stores (or, after a 5xx, releases) the answer to a key the route left unanswered. */
+  const settleKey = async (
+    claim: { key: string; route: string },
+    reply: FastifyReply,
+    payload: unknown,
+  ): Promise<void> => {
     if (reply.statusCode >= 500) {
       await releaseIdempotentRequest(db, claim);
-      return payload;
+      return;
     }
     let body: JsonValue | null = null;
     if (typeof payload === "string" && payload.length > 0) {
@@ -128,6 +133,25 @@ export function installIdempotency(
       }
     }
     await completeIdempotentRequest(db, { ...claim, status: reply.statusCode, body });
-    return payload;
+  };
+
+  // Both hooks run on every request and most have no key: callback style, so those cost no promise.
+  app.addHook("preHandler", (request, reply, done) => {
+    const header = request.method === "POST" ? request.headers[IDEMPOTENCY_HEADER] : undefined;
+    if (header === undefined) {
+      done();
+      return;
+    }
+    claimKey(request, reply, header).then(() => done(), done);
+  });
+
+  app.addHook("onSend", (request, reply, payload, done) => {
+    const claim = request.idempotency;
+    if (!claim) {
+      done(null, payload);
+      return;
+    }
+    request.idempotency = null;
+    settleKey(claim, reply, payload).then(() => done(null, payload), done);
   });
 }

@@ -16,11 +16,14 @@ export function queryParameterWithNul(url: string): string | undefined {
 }
 
 export function installQueryNulGuard(app: FastifyInstance): void {
-  app.addHook("onRequest", async (request) => {
+  // Callback style: it runs on every request and never waits, so no promise per request.
+  app.addHook("onRequest", (request, _reply, done) => {
     const name = queryParameterWithNul(request.url);
-    if (name !== undefined) {
-      const field = `querystring.${name}`;
-      throw new AppError("validation_failed", `${field}: must not contain NUL characters`, field);
+    if (name === undefined) {
+      done();
+      return;
     }
+    const field = `querystring.${name}`;
+    done(new AppError("validation_failed", `${field}: must not contain NUL characters`, field));
   });
 }

@@ -23,6 +23,7 @@ export const CSRF_HEADER = "x-csrf-token";
 
 const RANK: Record<AgentRole, number> = { agent: 0, supervisor: 1, admin: 2 };
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const BEARER = /^Bearer\s+(\S+)$/i;
 
 export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
@@ -30,7 +31,7 @@ export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<vo
 async function identify(deps: AppDeps, request: FastifyRequest): Promise<Principal | null> {
   const header = request.headers.authorization;
   if (header !== undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const match = BEARER.exec(header);
     if (!match?.[1])
       throw new AppError("unauthenticated", "Send the API token as `Authorization: Bearer <token>`.");
     const principal = await principalFromApiToken(deps, match[1]);

@@ -76,7 +76,7 @@ export const messageRoutes =
           message: Parameters<typeof toMessageDto>[0];
           created: boolean;
         };
-        const respond = (stored: Stored) => ({
+        const answerFor = (stored: Stored) => ({
           status: stored.created ? (201 as const) : (200 as const),
           body: {
             message: maskedForViewer(principal.agent, toMessageDto(stored.message)),
@@ -84,6 +84,12 @@ export const messageRoutes =
             created: stored.created,
           },
         });
+        // With an Idempotency-Key the answer is built inside the transaction; the reply reuses it.
+        let answered: { stored: Stored; answer: ReturnType<typeof answerFor> } | undefined;
+        const respond = (stored: Stored) => {
+          if (answered?.stored !== stored) answered = { stored, answer: answerFor(stored) };
+          return answered.answer;
+        };
         // The Idempotency-Key's response commits with the message, so a crash cannot separate them.
         const inTransaction = completeIdempotencyWithin(request, respond);
         const within = inTransaction === undefined ? {} : { inTransaction };
