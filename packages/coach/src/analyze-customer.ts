@@ -46,7 +46,7 @@ interface Reading {
   emotions: Record<Emotion, number>;
   calm: number;
   abuse: ReturnType<typeof detectAbuse>;
-  profaneSpans: Span[];
+  profaneSpans: readonly Span[];
   threats: ReturnType<typeof detectThreats>;
   repeat: ReturnType<typeof detectRepeatContact>;
   sarcastic: boolean;
@@ -54,6 +54,8 @@ interface Reading {
 
 /** Shared by readings with no sentence to name (most messages): read, never written. */
 const NO_SENTENCES: ReadonlySet<number> = new Set<number>();
+/** Shared by readings with no profanity (most messages): read, never written. */
+const NO_SPANS: readonly Span[] = [];
 
 function read(raw: string, context: CustomerContext): Reading {
   const text = readCustomerText(raw);
@@ -103,7 +105,7 @@ function read(raw: string, context: CustomerContext): Reading {
     emotions: foldEmotions(hits, discounts),
     calm: calmEvidence(hits, discounts),
     abuse,
-    profaneSpans: profanity.map((p) => p.span),
+    profaneSpans: profanity.length === 0 ? NO_SPANS : profanity.map((p) => p.span),
     threats: detectThreats(input),
     repeat: detectRepeatContact(input),
     sarcastic: sarcasm.length > 0,
@@ -181,7 +183,12 @@ function signalsOf(r: Reading, m: (s: Span) => Span = sameSpan): AngerSignal[] {
     for (const span of r.repeat.spans)
       signals.push({ kind: "repeat_contact", weight: round(0.3 * r.repeat.confidence), span: m(span) });
   }
-  return signals.sort((a, b) => a.span.start - b.span.start || b.weight - a.weight);
+  // Sorting allocates scratch even when there is nothing to order (most messages have no signal or one).
+  return signals.length < 2 ? signals : signals.sort(bySpanThenWeight);
+}
+
+function bySpanThenWeight(a: AngerSignal, b: AngerSignal): number {
+  return a.span.start - b.span.start || b.weight - a.weight;
 }
 
 function angerOf(r: Reading, signals: readonly AngerSignal[]): number {

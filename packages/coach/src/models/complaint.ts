@@ -103,7 +103,87 @@ const counts: CueCounts = { failures: 0, negations: 0 };
 function countCues(text: string): CueCounts {
   counts.failures = 0;
   counts.negations = 0;
-  const lower = text.toLowerCase();
+  // Lower-casing is per character for all but two characters: the lower-cased copy is made only for text with one.
+  if (!countCuesUnlowered(text)) countCuesIn(text.toLowerCase());
+  return counts;
+}
+
+/**
+ * Lower-casing maps every code unit to one code unit, an ASCII one only from ASCII, except for these: "İ" becomes two
+ * units and the Kelvin sign becomes "k". Text without them can be read without its lower-cased copy.
+ */
+function lowersOutOfPlace(c: number): boolean {
+  return c === 0x130 || c === 0x212a;
+}
+
+/** Lower-cases an ASCII letter; any other code unit stays as it is (see `lowersOutOfPlace`). */
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/**
+ * `countCuesIn(text.toLowerCase())` without the copy, lower-casing as it reads; false (counts left for the caller to
+ * reset) at a character that lower-cases out of place.
+ */
+function countCuesUnlowered(text: string): boolean {
+  const n = text.length;
+  let prev = "";
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isAsciiLetter(c)) {
+      if (lowersOutOfPlace(c)) {
+        counts.failures = 0;
+        counts.negations = 0;
+        return false;
+      }
+      i++;
+      continue;
+    }
+    // A word: letters, then letters and apostrophes of either kind.
+    const start = i;
+    let curly = false;
+    for (i++; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if (d === 0x2019) curly = true;
+      else if (d !== 39 && !isAsciiLetter(d)) break;
+    }
+    const slot = CUE_SIGNATURES[signature(lowerAscii(text.charCodeAt(start)), i - start)] as number;
+    if ((slot & lastBit(lowerAscii(text.charCodeAt(i - 1)))) === 0 && !endsWithNtAnyCase(text, start, i)) {
+      // Not a cue word, so not a phrase start either.
+      prev = "";
+      continue;
+    }
+    const word = text.slice(start, i).toLowerCase();
+    prev = countWord(curly ? word.replace(/\u2019/g, "'") : word, prev);
+  }
+  return true;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return ((c | 0x20) - 97) >>> 0 < 26;
+}
+
+/** Whether text[start, end) ends in "n't" (either apostrophe, either case). */
+function endsWithNtAnyCase(text: string, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  const a = text.charCodeAt(end - 2);
+  return (
+    lowerAscii(text.charCodeAt(end - 1)) === 116 &&
+    (a === 39 || a === 0x2019) &&
+    lowerAscii(text.charCodeAt(end - 3)) === 110
+  );
+}
+
+/** Counts one lower-cased cue candidate; returns it as the next word's `prev`. */
+function countWord(word: string, prev: string): string {
+  if (FAILURE_WORDS.has(word)) counts.failures++;
+  else if (PHRASE_STARTS.has(prev) && FAILURE_PHRASES.has(`${prev} ${word}`)) counts.failures++;
+  if (NEGATIONS.has(word) || word.endsWith("n't")) counts.negations++;
+  return word;
+}
+
+function countCuesIn(lower: string): void {
   let prev = "";
   let start = -1;
   // Whether the current word holds a curly apostrophe, noted while scanning instead of searched for per word.
@@ -130,12 +210,8 @@ function countCues(text: string): CueCounts {
     let word = lower.slice(start, i);
     start = -1;
     if (curly) word = word.replace(/\u2019/g, "'");
-    if (FAILURE_WORDS.has(word)) counts.failures++;
-    else if (PHRASE_STARTS.has(prev) && FAILURE_PHRASES.has(`${prev} ${word}`)) counts.failures++;
-    if (NEGATIONS.has(word) || word.endsWith("n't")) counts.negations++;
-    prev = word;
+    prev = countWord(word, prev);
   }
-  return counts;
 }
 
 interface GroupIndexes {

@@ -41,6 +41,22 @@ function isWordCode(c: number): boolean {
   );
 }
 
+/** Code units below this have their word-character reading in a table; the rare others are worked out per use. */
+const TABLE_LIMIT = 0x2000;
+/** For each code unit below TABLE_LIMIT: its lower-cased code if that is a word character, else 0 (never one). */
+const WORD_LOWER = new Uint16Array(TABLE_LIMIT);
+for (let c = 0; c < TABLE_LIMIT; c++) {
+  const l = lowerCode(c);
+  WORD_LOWER[c] = isWordCode(l) ? l : 0;
+}
+
+/** The lower-cased code of `c` when that is a word character, else 0. */
+function wordLower(c: number): number {
+  if (c < TABLE_LIMIT) return WORD_LOWER[c] as number;
+  const l = lowerCode(c);
+  return isWordCode(l) ? l : 0;
+}
+
 /** Reusable scratch space: one per model family, so extraction allocates nothing per call after warm-up. */
 export class FeatureBuffer {
   ids: Int32Array;
@@ -98,8 +114,7 @@ export function extractFeatures(text: string, cfg: FeatureConfig, buf: FeatureBu
       h = Math.imul(h ^ c, FNV_PRIME);
       i++;
     } else {
-      const lc = lowerCode(c);
-      if (!isWordCode(lc)) {
+      if (wordLower(c) === 0) {
         // Clause punctuation ends a bigram chain; spaces, quotes and hyphens do not.
         if (c === 46 || c === 44 || c === 59 || c === 58 || c === 40 || c === 41) hasPrev = false;
         i++;
@@ -108,15 +123,15 @@ export function extractFeatures(text: string, cfg: FeatureConfig, buf: FeatureBu
       let upper = 0;
       while (i < n) {
         c = text.charCodeAt(i);
-        let l = lowerCode(c);
+        let l = wordLower(c);
         if (
           (c === 39 || c === 0x2019) &&
           i + 1 < n &&
-          isWordCode(lowerCode(text.charCodeAt(i + 1))) &&
+          wordLower(text.charCodeAt(i + 1)) !== 0 &&
           wordLen > 0
         ) {
           l = 39;
-        } else if (!isWordCode(l)) break;
+        } else if (l === 0) break;
         if (l !== c && c < 128) upper++;
         h = Math.imul(h ^ l, FNV_PRIME);
         if (keepCodes) {

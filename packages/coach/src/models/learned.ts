@@ -1,5 +1,16 @@
 /** @module Learned model outputs that the rule detectors blend in; null when no trained weights are available. */
-import { predictFeatures, predictPair, predictText, sameFeatures } from "./linear-model.js";
+import { extractFeatures } from "./hash-features.js";
+import {
+  type LinearModel,
+  type ModelPair,
+  pairModels,
+  predictFeatures,
+  predictPair,
+  predictText,
+  sameFeatures,
+  scorePair,
+  toProbabilities,
+} from "./linear-model.js";
 import { getModel, weightsGeneration } from "./weights-registry.js";
 
 /** What the customer-side models say about one message. */
@@ -47,6 +58,18 @@ function scratch(current: Float64Array | null, length: number): Float64Array {
   return current !== null && current.length === length ? current : new Float64Array(length);
 }
 
+// The customer models interleaved for scoring, made again when either is replaced (registerWeights).
+let pairedModels: readonly [LinearModel, LinearModel] | null = null;
+let pair: ModelPair | null = null;
+
+function pairFor(go: LinearModel, off: LinearModel): ModelPair | null {
+  if (pairedModels === null || pairedModels[0] !== go || pairedModels[1] !== off) {
+    pairedModels = [go, off];
+    pair = pairModels(go, off);
+  }
+  return pair;
+}
+
 /**
  * `customerProbabilities` without the copy, for the coach's own use within one call: the arrays are overwritten by
  * the next message read.
@@ -62,10 +85,18 @@ export function readCustomerModels(text: string): CustomerProbabilities | null {
     const offensive = scratch(scratchOff, off.labels.length);
     scratchGo = goemotions;
     scratchOff = offensive;
-    predictText(go, text, goemotions);
-    // Both models usually read the same features: extract once.
-    if (sameFeatures(go.file.features, off.file.features)) predictFeatures(off, go.buffer, offensive);
-    else predictText(off, text, offensive);
+    const pair = pairFor(go, off);
+    if (pair !== null) {
+      // Both models usually read the same features: extract once, and score both from one row per feature.
+      extractFeatures(text, go.file.features, go.buffer);
+      scorePair(pair, go.buffer, goemotions, offensive);
+      toProbabilities(go, goemotions);
+      toProbabilities(off, offensive);
+    } else {
+      predictText(go, text, goemotions);
+      if (sameFeatures(go.file.features, off.file.features)) predictFeatures(off, go.buffer, offensive);
+      else predictText(off, text, offensive);
+    }
     probs = {
       goemotions,
       goemotionsLabels: go.labels,

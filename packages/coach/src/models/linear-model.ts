@@ -95,6 +95,67 @@ export function scoreFeatures(model: LinearModel, buffer: FeatureBuffer, out: Fl
   for (let l = 0; l < L; l++) out[l] = (sums[l] ?? 0) * (scales[l] ?? 0) + (bias[l] ?? 0);
 }
 
+/**
+ * Two models that read the same features, their weights interleaved so each feature's weights for both sit in one
+ * 32-byte row: scoring then loads one scattered row per feature instead of one per model. Rows are scattered over
+ * megabytes, so those loads (not the adding) are what scoring costs, and what evicts the rest of the analysis.
+ */
+export interface ModelPair {
+  first: LinearModel;
+  second: LinearModel;
+  rows: Int8Array;
+}
+
+const PAIR_STRIDE = 32;
+
+/** Interleaves two models' weights, or null when they read different features or do not fit one row together. */
+export function pairModels(first: LinearModel, second: LinearModel): ModelPair | null {
+  const a = first.sums.length;
+  const b = second.sums.length;
+  if (!sameFeatures(first.file.features, second.file.features) || a + b > PAIR_STRIDE) return null;
+  if (first.file.input === "reply+customer" || second.file.input === "reply+customer") return null;
+  const buckets = 1 << first.file.features.hashBits;
+  const rows = new Int8Array(buckets * PAIR_STRIDE);
+  for (let id = 0; id < buckets; id++) {
+    rows.set(first.weights.subarray(id * a, id * a + a), id * PAIR_STRIDE);
+    rows.set(second.weights.subarray(id * b, id * b + b), id * PAIR_STRIDE + a);
+  }
+  return { first, second, rows };
+}
+
+/** Raw scores (logits) of both models of a pair for already extracted features, into `outFirst` and `outSecond`. */
+export function scorePair(
+  pair: ModelPair,
+  buffer: FeatureBuffer,
+  outFirst: Float64Array,
+  outSecond: Float64Array,
+): void {
+  const { first, second, rows } = pair;
+  const a = first.sums.length;
+  const b = second.sums.length;
+  const ids = buffer.ids;
+  // Touching each row up front lets the memory loads overlap (see scoreFeatures).
+  let touched = 0;
+  for (let f = 0; f < buffer.length; f++) touched |= rows[(ids[f] as number) * PAIR_STRIDE] as number;
+  first.sums.fill(touched & 0);
+  second.sums.fill(0);
+  const sumsA = first.sums;
+  const sumsB = second.sums;
+  for (let f = 0; f < buffer.length; f++) {
+    const row = (ids[f] as number) * PAIR_STRIDE;
+    for (let l = 0; l < a; l++) sumsA[l] = (sumsA[l] as number) + (rows[row + l] as number);
+    for (let l = 0; l < b; l++) sumsB[l] = (sumsB[l] as number) + (rows[row + a + l] as number);
+  }
+  logits(first, outFirst);
+  logits(second, outSecond);
+}
+
+/** The model's integer sums, scaled and shifted into logits. */
+function logits(model: LinearModel, out: Float64Array): void {
+  const { sums, scales, bias } = model;
+  for (let l = 0; l < sums.length; l++) out[l] = (sums[l] ?? 0) * (scales[l] ?? 0) + (bias[l] ?? 0);
+}
+
 /** Raw scores (logits) for `text` written into `out` (length = labels). */
 export function scoreText(model: LinearModel, text: string, out: Float64Array): void {
   extractFeatures(text, model.file.features, model.buffer);

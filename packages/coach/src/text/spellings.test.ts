@@ -13,7 +13,7 @@ function reference(text: string): Array<[string, number]> {
 
 // Characters where the fast path and the regex could part ways: joiners, separators, non-ASCII letters, digits and
 // marks next to ASCII ones, spaces of both kinds, emoji.
-const TRICKY = [..."aZ09'’-.,:/ \n\t!?\"#@*_é\u0301²٣\u00a0\u2003—😡\u200d👍🏽x"];
+const TRICKY = [..."aZ09'’‘“”–…-.,:/ \n\t!?\"#@*_é\u0301²٣\u00a0\u2003—😡\u200d👍🏽x"];
 
 describe("spellings", () => {
   it("tokenises exactly as the token regex does, fast path or not", () => {

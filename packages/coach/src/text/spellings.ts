@@ -12,8 +12,16 @@ export interface Spelling {
   /** Lower-cased, curly apostrophes made straight. */
   readonly norm: string;
   readonly kind: TokenKind;
-  /** Facts a reader works out once per spelling and keeps here (the customer reader keeps stems and profanity). */
+  /** Facts a reader works out once per spelling and keeps here (the customer reader keeps profanity and phrases). */
   attached: unknown;
+  /**
+   * The reader's stem of this spelling, kept on first need (null until then). It and `flags` are read for every
+   * token, so they live on the spelling itself: one object per token to reach instead of two.
+   */
+  stem: string | null;
+  /** Bits of the per-spelling tests a reader registered, valid while `flagsVersion` is the reader's current one. */
+  flags: number;
+  flagsVersion: number;
 }
 
 const ASCII_PUNCT = new Set([..."!?.,;:'\"()[]{}-"]);
@@ -40,7 +48,15 @@ export function normalizeWord(word: string): string {
 }
 
 function makeSpelling(text: string): Spelling {
-  return { text, norm: normalizeWord(text), kind: kindOf(text), attached: undefined };
+  return {
+    text,
+    norm: normalizeWord(text),
+    kind: kindOf(text),
+    attached: undefined,
+    stem: null,
+    flags: 0,
+    flagsVersion: -1,
+  };
 }
 
 // An open-addressing table keyed by the characters themselves, so a lookup needs no substring. Real traffic holds
@@ -52,16 +68,23 @@ const MAX_ENTRIES = 40_000;
 const MAX_INTERNED_LENGTH = 48;
 // One array of spellings, compared by their text: a lookup then touches the slot, the spelling and its characters.
 const spellings: Array<Spelling | undefined> = new Array<Spelling | undefined>(MASK + 1).fill(undefined);
+/**
+ * Each slot's text length, beside the slot: a probe compares it before touching the spelling. Spelling texts come in
+ * many string representations (flat, internalised, thin), so reading `.length` off them is a slow generic lookup.
+ */
+const lengths = new Uint8Array(MASK + 1);
 let entries = 0;
 
 function hashRange(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
+  // As a signed 32-bit value (the same bits): an unsigned start would make `h` a float, converted on every step.
+  let h = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h ^ (h >>> 15)) & MASK;
 }
 
-function sameChars(key: string, text: string, start: number): boolean {
-  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+/** Whether key (of `length` code units) is spelled as text[start, start + length). */
+function sameChars(key: string, text: string, start: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
   return true;
 }
 
@@ -81,17 +104,18 @@ export function spellingAt(text: string, start: number, end: number): Spelling {
   for (;;) {
     const known = spellings[slot];
     if (known === undefined) break;
-    const key = known.text;
-    if (key.length === length && sameChars(key, text, start)) return known;
+    if (lengths[slot] === length && sameChars(known.text, text, start, length)) return known;
     slot = (slot + 1) & MASK;
   }
   if (entries >= MAX_ENTRIES) {
     spellings.fill(undefined);
+    lengths.fill(0);
     entries = 0;
     slot = hashRange(text, start, end);
   }
   const spelling = makeSpelling(ownCopy(text.slice(start, end)));
   spellings[slot] = spelling;
+  lengths[slot] = length;
   entries++;
   return spelling;
 }

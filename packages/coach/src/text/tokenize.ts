@@ -105,6 +105,8 @@ export function tokenizeWith<T extends Token>(
         continue;
       }
       end = asciiTokenEnd(text, i, n);
+    } else if (isTypographicPunct(c)) {
+      end = i + 1;
     }
     if (end < 0) {
       // Anything beyond ASCII goes to the regex, which defines the tokens; the fast path above agrees with it.
@@ -146,9 +148,23 @@ function isDigit(c: number): boolean {
 }
 
 /**
+ * Curly quotes, dashes and the ellipsis: punctuation typed by phones and word processors, each a token of its own
+ * (TOKEN_RE's punctuation class; none is a letter, mark, digit or pictograph).
+ */
+function isTypographicPunct(c: number): boolean {
+  return (
+    (c >= 0x2018 && c <= 0x2019) ||
+    (c >= 0x201c && c <= 0x201d) ||
+    c === 0x2013 ||
+    c === 0x2014 ||
+    c === 0x2026
+  );
+}
+
+/**
  * End of the token that starts with the ASCII character at i, or -1 when only the regex can tell (a letter, digit
- * or joiner beyond ASCII is involved). Mirrors TOKEN_RE: letters joined by ' or -, digits joined by . , : / -, and any
- * other character alone.
+ * or joiner beyond ASCII is involved). Mirrors TOKEN_RE: letters joined by ' ’ or -, digits joined by . , : / -, and
+ * any other character alone.
  */
 function asciiTokenEnd(text: string, i: number, n: number): number {
   const c = text.charCodeAt(i);
@@ -158,8 +174,9 @@ function asciiTokenEnd(text: string, i: number, n: number): number {
       while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
       if (j >= n) return j;
       const d = text.charCodeAt(j);
-      if (d >= 0x80) return -1;
-      if ((d !== 39 && d !== 45) || j + 1 >= n) return j;
+      // The curly apostrophe of "don’t" joins like the straight one; any other character beyond ASCII may be a letter.
+      if (d >= 0x80 && d !== 0x2019) return -1;
+      if ((d !== 39 && d !== 45 && d !== 0x2019) || j + 1 >= n) return j;
       const e = text.charCodeAt(j + 1);
       if (e >= 0x80) return -1;
       if (!isAsciiLetter(e)) return j;
@@ -188,7 +205,7 @@ function isSentenceEnd(c: number): boolean {
 }
 
 /** `/\s/` for one UTF-16 code unit, without a regex call. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return (

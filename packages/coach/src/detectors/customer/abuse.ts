@@ -17,9 +17,12 @@ import type { ProfanityHit } from "./profanity.js";
 export interface AbuseResult {
   /** 0–1 from the rules alone. */
   confidence: number;
-  spans: Span[];
-  hits: EmotionHit[];
+  spans: readonly Span[];
+  hits: readonly EmotionHit[];
 }
+
+/** The reading of a message with neither profanity nor an insult: shared, so read and never written. */
+const NO_ABUSE: AbuseResult = { confidence: 0, spans: [], hits: [] };
 
 const INSULT_STEMS = new Set([...INSULTS].map(stem));
 const INSULT = wordFlag((_, stem) => INSULT_STEMS.has(stem));
@@ -30,6 +33,19 @@ const SELF = new Set(["i", "i'm", "me", "myself", "i've", "i'd"]);
 const DIRECT_TARGETS = new Set(["you", "your", "you're", "yourself", "y'all", "ya'll"]);
 const WINDOW = 4;
 const CLAUSE_BREAKS = new Set(["but", "however", "although", "though", "whereas", "while"]);
+/** A word `targetOf` looks up at all (a target, a third party, the writer, a clause break): most words are none. */
+const TARGET_CONTEXT = wordFlag(
+  (s, stem) =>
+    THIRD_PARTY_MARKERS.has(s.norm) ||
+    CLAUSE_BREAKS.has(s.norm) ||
+    SELF.has(s.norm) ||
+    DIRECT_TARGETS.has(s.norm) ||
+    TARGET_STEMS.has(stem),
+);
+
+function breaksClause(w: CustomerToken): boolean {
+  return (w.flags & TARGET_CONTEXT) !== 0 && CLAUSE_BREAKS.has(w.norm);
+}
 
 /** Looks ±WINDOW words around words[i] in the same sentence for what the word is aimed at. */
 function targetOf(
@@ -43,21 +59,16 @@ function targetOf(
   for (let k = i - 1; k >= 0 && k >= i - 2 * WINDOW; k--) {
     const o = words[k] as CustomerToken;
     if (o.sentence !== w.sentence) break;
-    if (THIRD_PARTY_MARKERS.has(o.norm)) return "third";
+    if ((o.flags & TARGET_CONTEXT) !== 0 && THIRD_PARTY_MARKERS.has(o.norm)) return "third";
   }
   // The target sits in the same clause: "the driver was an idiot but you were great" insults the driver.
   let from = i;
-  while (from > 0 && from > i - WINDOW && !CLAUSE_BREAKS.has((words[from - 1] as CustomerToken).norm)) from--;
+  while (from > 0 && from > i - WINDOW && !breaksClause(words[from - 1] as CustomerToken)) from--;
   let to = i;
-  while (
-    to < words.length - 1 &&
-    to < i + WINDOW &&
-    !CLAUSE_BREAKS.has((words[to + 1] as CustomerToken).norm)
-  )
-    to++;
+  while (to < words.length - 1 && to < i + WINDOW && !breaksClause(words[to + 1] as CustomerToken)) to++;
   for (let k = from; k <= to; k++) {
     const o = words[k] as CustomerToken;
-    if (k === i || o.sentence !== w.sentence) continue;
+    if (k === i || o.sentence !== w.sentence || (o.flags & TARGET_CONTEXT) === 0) continue;
     if (THIRD_PARTY_MARKERS.has(o.norm)) return "third";
     // "insinuated I'm stupid": the writer talking about themselves.
     if (SELF.has(o.norm) && k < i && k >= i - 2) return "third";
@@ -72,6 +83,12 @@ function targetOf(
 export function detectAbuse(input: CustomerInput, profanity: readonly ProfanityHit[]): AbuseResult {
   const { words, tokens } = input.text;
   const text = input.text.t.text;
+  if (profanity.length === 0 && (input.text.flags & INSULT) === 0) return NO_ABUSE;
+  const insults: number[] = [];
+  for (let i = 0; i < words.length; i++)
+    if (((words[i] as CustomerToken).flags & INSULT) !== 0) insults.push(i);
+  // Most messages have neither profanity nor an insult word: nothing below needs building for them.
+  if (profanity.length === 0 && insults.length === 0) return NO_ABUSE;
   const spans: Span[] = [];
   let confidence = 0;
   const add = (span: Span, sentence: number, c: number) => {
@@ -80,12 +97,6 @@ export function detectAbuse(input: CustomerInput, profanity: readonly ProfanityH
     return { kind: "abuse" as const, span, sentence, emotions: { anger: 0.7 }, weight: 0.8 * c };
   };
   const hits: EmotionHit[] = [];
-  const insults: number[] = [];
-  if (profanity.length === 0 && (input.text.flags & INSULT) === 0) return { confidence, spans, hits };
-  for (let i = 0; i < words.length; i++)
-    if (((words[i] as CustomerToken).info.flags & INSULT) !== 0) insults.push(i);
-  // Most messages have neither profanity nor an insult word: nothing below needs building for them.
-  if (profanity.length === 0 && insults.length === 0) return { confidence, spans, hits };
   // Built only when some token is a handle: most messages have none, and then no sentence has one.
   const handleSentences = tokens.some((t) => t.handle)
     ? new Set(tokens.filter((t) => t.handle).map((t) => t.sentence))

@@ -24,22 +24,29 @@ const SCALE = 2.2;
 export const ANGER_LEVEL_CUTS: readonly [number, number, number] = [15, 30, 64];
 
 // Scratch for `rawAnger`: the kinds in order of first appearance and their sums (a message has only a few kinds).
+// Only the first `used` entries count: emptying the arrays would drop their storage and make every call grow it again.
 const kinds: AngerSignal["kind"][] = [];
 const sums: number[] = [];
 
+/** Index of `kind` among the first `used` kinds, or -1. */
+function kindIndex(kind: AngerSignal["kind"], used: number): number {
+  for (let k = 0; k < used; k++) if (kinds[k] === kind) return k;
+  return -1;
+}
+
 export function rawAnger(signals: readonly Pick<AngerSignal, "kind" | "weight">[], calm: number): number {
-  kinds.length = 0;
-  sums.length = 0;
+  let used = 0;
   for (const s of signals) {
-    const k = kinds.indexOf(s.kind);
+    const k = kindIndex(s.kind, used);
     if (k < 0) {
-      kinds.push(s.kind);
-      sums.push(0 + Math.max(0, s.weight));
+      kinds[used] = s.kind;
+      sums[used] = 0 + Math.max(0, s.weight);
+      used++;
     } else sums[k] = (sums[k] as number) + Math.max(0, s.weight);
   }
   // Capped sums added in order of first appearance, as a Map keyed by kind would iterate them.
   let raw = 0;
-  for (let k = 0; k < kinds.length; k++)
+  for (let k = 0; k < used; k++)
     raw += Math.min(sums[k] as number, KIND_CAPS[kinds[k] as AngerSignal["kind"]] ?? 1);
   // Thanks and relief calm a message only a little: "thanks for nothing" has already been read as sarcasm.
   return Math.max(0, raw - 0.35 * Math.min(1, calm));

@@ -2,7 +2,7 @@
 import { ACRONYMS, SHOUTED_SHORT_WORDS } from "../../lexicons/customer-cues.js";
 import { spanOf } from "../../text/tokenize.js";
 import { type CustomerToken, wordFlag } from "./customer-text.js";
-import type { CustomerInput, EmotionHit } from "./detector.js";
+import { type CustomerInput, type EmotionHit, NO_HITS } from "./detector.js";
 
 // Regex literals inside functions make a new RegExp object on every evaluation: these are made once.
 const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
@@ -20,15 +20,15 @@ const CAPS = wordFlag((s) => {
 });
 
 function isCapsWord(w: CustomerToken): boolean {
-  return (w.info.flags & CAPS) !== 0 && !w.hashtag;
+  return (w.flags & CAPS) !== 0 && !w.hashtag;
 }
 
 /** A caps word shouts when it is long, a common short word, or part of a run of caps words — never a known acronym. */
-export function detectCaps(input: CustomerInput): EmotionHit[] {
+export function detectCaps(input: CustomerInput): readonly EmotionHit[] {
   const { words } = input.text;
   const text = input.text.t.text;
+  if ((input.text.flags & CAPS) === 0) return NO_HITS;
   const hits: EmotionHit[] = [];
-  if ((input.text.flags & CAPS) === 0) return hits;
   let i = 0;
   while (i < words.length) {
     if (!isCapsWord(words[i] as CustomerToken)) {

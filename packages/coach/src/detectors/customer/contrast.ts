@@ -14,6 +14,9 @@ export interface Contrast {
   discounted: Array<[number, number]>;
 }
 
+/** What a message without a contrast word gets: shared, so read and never written. */
+const NO_CONTRAST: Readonly<Contrast> = { hits: [], discounted: [] };
+
 const CALM = new Set(["gratitude", "relief"]);
 
 function isCalm(h: EmotionHit): boolean {
@@ -23,15 +26,15 @@ function isCalm(h: EmotionHit): boolean {
 
 const itself = (n: number): number => n;
 
-export function detectContrast(input: CustomerInput, evidence: readonly EmotionHit[]): Contrast {
+export function detectContrast(input: CustomerInput, evidence: readonly EmotionHit[]): Readonly<Contrast> {
   const { words } = input.text;
   const { sentences } = input.text.t;
   const text = input.text.t.text;
-  const out: Contrast = { hits: [], discounted: [] };
-  if ((input.text.flags & CONTRAST) === 0) return out;
-  const contrasts = words.filter((w, i) => i > 0 && (w.info.flags & CONTRAST) !== 0);
+  if ((input.text.flags & CONTRAST) === 0) return NO_CONTRAST;
+  const contrasts = words.filter((w, i) => i > 0 && (w.flags & CONTRAST) !== 0);
   // Most messages have no "but": nothing to weigh.
-  if (contrasts.length === 0) return out;
+  if (contrasts.length === 0) return NO_CONTRAST;
+  const out: Contrast = { hits: [], discounted: [] };
   // Evidence sorted by position with prefix counts, so each "but" is answered in logarithmic time.
   const sorted = [...evidence].sort((a, b) => a.span.start - b.span.start);
   const starts = sorted.map((h) => h.span.start);

@@ -65,7 +65,7 @@ describe("wordFlag", () => {
   it("marks the spellings that pass its test, and the message that holds one", () => {
     const refund = wordFlag((_, s) => s === "refund");
     const text = readCustomerText("Where are my refunds? Still nothing.");
-    expect(text.tokens.filter((k) => (k.info.flags & refund) !== 0).map((k) => k.text)).toEqual(["refunds"]);
+    expect(text.tokens.filter((k) => (k.flags & refund) !== 0).map((k) => k.text)).toEqual(["refunds"]);
     expect(text.flags & refund).toBe(refund);
     expect(readCustomerText("Thanks, all sorted now").flags & refund).toBe(0);
   });

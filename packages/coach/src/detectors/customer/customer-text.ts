@@ -1,25 +1,21 @@
 /** @module The customer message as the detectors read it: tokens with stems, minus tags, links and quoted lines. */
 import { NEGATORS, SLANG } from "../../lexicons/customer-cues.js";
 import type { Spelling } from "../../text/spellings.js";
-import { type Token, type Tokenized, tokenizeWith } from "../../text/tokenize.js";
+import { isSpace, type Token, type Tokenized, tokenizeWith } from "../../text/tokenize.js";
 
-/** What is known about one written form of a word, worked out once and shared by every token that spells it so. */
+/** What the detectors work out about one written form of a word on first need, shared by every token so spelled. */
 export interface WordInfo {
-  norm: string;
-  stem: string;
   /** Profanity verdict, filled in by the profanity detector on first need (`undefined` = not yet read). */
   profanity: "strong" | "mild" | null | undefined;
   /** The phrases of each shared lexicon that start with this stem, by lexicon id (see phrase-matcher.ts). */
   heads: unknown[];
-  /** Bits of the registered word tests this spelling passes (see `wordFlag`), valid while `version` is current. */
-  flags: number;
-  version: number;
-  spelling: Spelling;
 }
 
 export interface CustomerToken extends Token {
-  /** Shared per-spelling facts (the same object for every token written the same way). */
-  info: WordInfo;
+  /** The shared spelling (the same object for every token written the same way). */
+  spelling: Spelling;
+  /** Bits of the registered word tests this token's spelling passes (see `wordFlag`). */
+  flags: number;
   /** Index in `Tokenized.tokens`. */
   index: number;
   /** Lemma-ish form: slang expanded, elongation and -s/-ed/-ing/-e stripped. */
@@ -64,14 +60,34 @@ export const NUMBER_FLAG = wordFlag((s) => s.kind === "number");
 export const HASH_FLAG = wordFlag((s) => s.text === "#");
 
 /** The spelling's test bits, worked out again only after a new test was registered. */
-export function flagsOf(info: WordInfo): number {
-  if (info.version === testsVersion) return info.flags;
+export function flagsOf(spelling: Spelling): number {
+  if (spelling.flagsVersion === testsVersion) return spelling.flags;
+  const stemmed = stemOf(spelling);
   let flags = 0;
   for (let b = 0; b < WORD_TESTS.length; b++)
-    if ((WORD_TESTS[b] as WordTest)(info.spelling, info.stem)) flags |= 1 << b;
-  info.flags = flags;
-  info.version = testsVersion;
+    if ((WORD_TESTS[b] as WordTest)(spelling, stemmed)) flags |= 1 << b;
+  spelling.flags = flags;
+  spelling.flagsVersion = testsVersion;
   return flags;
+}
+
+/** The spelling's stem (its norm for punctuation, symbols and emoji), worked out on first need. */
+function stemOf(spelling: Spelling): string {
+  const known = spelling.stem;
+  if (known !== null) return known;
+  const { norm, kind } = spelling;
+  const stemmed = kind === "word" || kind === "number" ? stem(norm) : norm;
+  spelling.stem = stemmed;
+  return stemmed;
+}
+
+/** The shared facts of the token's spelling, made on first need: most words never need them. */
+export function wordInfo(tok: CustomerToken): WordInfo {
+  const known = tok.spelling.attached as WordInfo | undefined;
+  if (known !== undefined) return known;
+  const info: WordInfo = { profanity: undefined, heads: [] };
+  tok.spelling.attached = info;
+  return info;
 }
 
 const ELONGATION = /(\p{L})\1{2,}/gu;
@@ -199,24 +215,6 @@ function mayOpenQuote(text: string, from: number, to: number): boolean {
 const LINK_HEADS = new Set(["http", "https", "www"]);
 const QUOTE_CHARS = new Set(['"', "“", "”"]);
 
-/** The customer reader's facts about a spelling, worked out on its first appearance. */
-function infoOf(spelling: Spelling): WordInfo {
-  const known = spelling.attached as WordInfo | undefined;
-  if (known !== undefined) return known;
-  const { norm, kind } = spelling;
-  const info: WordInfo = {
-    norm,
-    stem: kind === "word" || kind === "number" ? stem(norm) : norm,
-    profanity: undefined,
-    heads: [],
-    flags: 0,
-    version: -1,
-    spelling,
-  };
-  spelling.attached = info;
-  return info;
-}
-
 function customerToken(
   spelling: Spelling,
   start: number,
@@ -224,7 +222,6 @@ function customerToken(
   sentence: number,
   index: number,
 ): CustomerToken {
-  const info = infoOf(spelling);
   return {
     text: spelling.text,
     norm: spelling.norm,
@@ -233,15 +230,18 @@ function customerToken(
     kind: spelling.kind,
     sentence,
     index,
-    stem: info.stem,
+    stem: stemOf(spelling),
+    flags: flagsOf(spelling),
     ignored: false,
     quoted: false,
     handle: false,
     hashtag: false,
-    info,
+    spelling,
   };
 }
 
+/** Tokens that can go on a handle, hashtag or e-mail address. */
+const NAME_PART = wordFlag((s) => mayContinueName(s.text));
 const LINK_HEAD = wordFlag((s) => LINK_HEADS.has(s.norm));
 /** Tokens that can start a handle, a hashtag, an e-mail, an entity or an "[earlier …]" marker. */
 const MARKER = wordFlag((s) => s.text === "@" || s.text === "#" || s.text === "&" || s.text === "[");
@@ -251,7 +251,7 @@ export function readCustomerText(input: string): CustomerText {
   const t = tokenizeWith(input, customerToken);
   const tokens = t.tokens;
   let flags = 0;
-  for (const k of tokens) flags |= flagsOf(k.info);
+  for (const k of tokens) flags |= k.flags;
   markRanges(tokens, ignoredRanges(t.text));
   if ((flags & (LINK_HEAD | MARKER)) !== 0) markLinksHandlesEntities(t.text, tokens);
   if ((flags & QUOTE) !== 0) markQuotes(tokens, t.text);
@@ -276,6 +276,26 @@ function adjacent(a: CustomerToken | undefined, b: CustomerToken | undefined): b
   return a !== undefined && b !== undefined && a.end === b.start;
 }
 
+/** Where the run of non-blank characters from `from` ends. */
+function nextSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+const NAME_START = /^[\p{L}\p{N}_.]/u;
+
+/** Whether a token can go on a handle, hashtag or e-mail: it starts with a letter, digit, "_" or ".". */
+function mayContinueName(token: string): boolean {
+  const c = token.charCodeAt(0);
+  // ASCII settles it without the regex.
+  if (c < 0x80) {
+    const lower = c | 0x20;
+    return (lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46;
+  }
+  return NAME_START.test(token);
+}
+
 function markLinksHandlesEntities(text: string, tokens: CustomerToken[]): void {
   let linkEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -284,11 +304,12 @@ function markLinksHandlesEntities(text: string, tokens: CustomerToken[]): void {
       tok.ignored = true;
       continue;
     }
-    if ((tok.info.flags & (LINK_HEAD | MARKER)) === 0) continue;
-    if ((tok.info.flags & LINK_HEAD) !== 0 && /^(?::\/\/|\.)/.test(text.slice(tok.end, tok.end + 3))) {
-      const rest = /\S*/y;
-      rest.lastIndex = tok.end;
-      linkEnd = tok.end + (rest.exec(text)?.[0].length ?? 0);
+    if ((tok.flags & (LINK_HEAD | MARKER)) === 0) continue;
+    if (
+      (tok.flags & LINK_HEAD) !== 0 &&
+      (text.charCodeAt(tok.end) === 46 || text.startsWith("://", tok.end))
+    ) {
+      linkEnd = nextSpace(text, tok.end);
       tok.ignored = true;
       continue;
     }
@@ -299,7 +320,7 @@ function markLinksHandlesEntities(text: string, tokens: CustomerToken[]): void {
       while (
         j < tokens.length &&
         adjacent(tokens[j - 1], tokens[j]) &&
-        /^[\p{L}\p{N}_.]/u.test(tokens[j]?.text ?? " ")
+        ((tokens[j] as CustomerToken).flags & NAME_PART) !== 0
       ) {
         const part = tokens[j] as CustomerToken;
         if (part.text === "." && !isEmail) break;

@@ -18,6 +18,9 @@ export interface EmotionHit {
   weight: number;
 }
 
+/** What a detector that found nothing returns: shared by every such call, so read and never written. */
+export const NO_HITS: readonly EmotionHit[] = [];
+
 /** Anger contribution of a set of emotion weights: anger counts fully, its milder cousins partly. */
 export function angerWeightOf(e: EmotionWeights): number {
   return (

@@ -2,7 +2,7 @@
 import { EMOJI_CUES } from "../../lexicons/customer-expressive.js";
 import { spanOf } from "../../text/tokenize.js";
 import { wordFlag } from "./customer-text.js";
-import type { CustomerInput, EmotionHit } from "./detector.js";
+import { type CustomerInput, type EmotionHit, NO_HITS } from "./detector.js";
 
 type Cue = (typeof EMOJI_CUES)[string];
 
@@ -47,12 +47,12 @@ const CUE = wordFlag(
     ((s.kind === "emoji" || s.kind === "symbol") && cueFor(s.text) !== undefined),
 );
 
-export function detectEmoji(input: CustomerInput): EmotionHit[] {
+export function detectEmoji(input: CustomerInput): readonly EmotionHit[] {
   const text = input.text.t.text;
+  if ((input.text.flags & CUE) === 0) return NO_HITS;
   const hits: EmotionHit[] = [];
-  if ((input.text.flags & CUE) === 0) return hits;
   for (const tok of input.text.tokens) {
-    if ((tok.info.flags & CUE) === 0) continue;
+    if ((tok.flags & CUE) === 0) continue;
     if ((tok.text === ":" || tok.text === ";") && !tok.ignored) {
       FACE.lastIndex = tok.end;
       const m = FACE.exec(text);

@@ -12,7 +12,12 @@ const POSITIVE = new Set([...POSITIVE_WORDS].map(stem));
 const SERVICE = new Set([...SERVICE_VERBS].map(stem));
 /** A good thing that can be negated, and a negator: a negated positive needs both in the message. */
 const NEGATABLE = wordFlag((_, stem) => POSITIVE.has(stem) || SERVICE.has(stem));
+/** A negator ("not", "never", "can't"): a fact of the spelling, tested once rather than on every read. */
 const NEGATOR = wordFlag(isNegator);
+
+function isNegatorWord(w: CustomerToken): boolean {
+  return (w.flags & NEGATOR) !== 0;
+}
 const NEGATION_WINDOW = 3;
 const CALM_EMOTIONS = new Set(["gratitude", "relief"]);
 const NO_INDEXES: ReadonlySet<number> = new Set<number>();
@@ -23,7 +28,7 @@ export function negatorBefore(words: readonly CustomerToken[], i: number): numbe
   for (let k = i - 1; k >= 0 && k >= i - NEGATION_WINDOW; k--) {
     const w = words[k] as CustomerToken;
     if (w.sentence !== sentence || SCOPE_BREAKERS.has(w.norm)) return -1;
-    if (isNegator(w)) return k;
+    if (isNegatorWord(w)) return k;
   }
   return -1;
 }
@@ -59,7 +64,7 @@ export function detectEmotionWords(input: CustomerInput): EmotionHit[] {
     const last = words[m.to] as CustomerToken;
     used ??= new Set<number>();
     for (let k = m.from; k <= m.to; k++) used.add(k);
-    const startsNegative = isNegator(first) || first.norm === "still";
+    const startsNegative = isNegatorWord(first) || first.norm === "still";
     const neg = startsNegative ? -1 : negatorBefore(words, m.from);
     const calm = Object.keys(m.value).every((k) => CALM_EMOTIONS.has(k));
     let emotions = m.value;
@@ -106,7 +111,7 @@ function negatedPositives(input: CustomerInput, used: ReadonlySet<number>): Emot
   const hits: EmotionHit[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as CustomerToken;
-    if ((w.info.flags & NEGATABLE) === 0 || used.has(i)) continue;
+    if ((w.flags & NEGATABLE) === 0 || used.has(i)) continue;
     const positive = POSITIVE.has(w.stem);
     const service = SERVICE.has(w.stem);
     if (!positive && !service) continue;

@@ -102,7 +102,7 @@ export function detectDates(input: CustomerInput): Fact[] {
       i = tokens.indexOf(year?.[1] ?? (tokens[k] as CustomerToken), i);
       continue;
     }
-    if ((tok.info.flags & DATE_WORD) === 0) continue;
+    if ((tok.flags & DATE_WORD) === 0) continue;
     const month = MONTH_OF.get(tok.norm);
     if (month !== undefined) {
       // "Nov 20(th)(, 2026)" or "January 2016".

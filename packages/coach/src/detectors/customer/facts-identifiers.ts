@@ -16,15 +16,16 @@ const LOOKAHEAD = 5;
 const KEYWORD_OF = new Map(Object.entries(ID_KEYWORDS));
 const KEYWORD = wordFlag((s) => KEYWORD_OF.has(s.norm));
 const ID_PART = /^[\p{L}\p{N}_/-]+$/u;
-const PATTERNS: Array<[RegExp, FactKind]> = [
-  [/^\d{3}-\d{7}-\d{7}$/, "order_number"],
-  [/^1Z[0-9A-Z]{16}$/, "tracking_number"],
+/** Well-known identifier shapes, each with the one length it can have (checked first: most numbers are short). */
+const PATTERNS: Array<[RegExp, FactKind, number]> = [
+  [/^\d{3}-\d{7}-\d{7}$/, "order_number", 19],
+  [/^1Z[0-9A-Z]{16}$/, "tracking_number", 18],
 ];
 
-/** The adjacent run of tokens starting at i that forms one identifier, as [endIndex, text] or null. */
-function identifierAt(text: string, tokens: readonly CustomerToken[], i: number): [number, string] | null {
+/** The index of the last token of the adjacent run starting at i that forms one identifier, or -1. */
+function identifierEnd(tokens: readonly CustomerToken[], i: number): number {
   const first = tokens[i];
-  if (!first || first.ignored || !(first.kind === "number" || first.kind === "word")) return null;
+  if (!first || first.ignored || !(first.kind === "number" || first.kind === "word")) return -1;
   let j = i;
   while (j + 1 < tokens.length) {
     const next = tokens[j + 1] as CustomerToken;
@@ -33,8 +34,21 @@ function identifierAt(text: string, tokens: readonly CustomerToken[], i: number)
   }
   // A trailing "-" or "/" belongs to the sentence, not the identifier.
   while (j > i && TRAILING_JOINER.test((tokens[j] as CustomerToken).text)) j--;
+  return j;
+}
+
+/** The adjacent run of tokens starting at i that forms one identifier, as [endIndex, text] or null. */
+function identifierAt(text: string, tokens: readonly CustomerToken[], i: number): [number, string] | null {
+  const j = identifierEnd(tokens, i);
   // The tokens touch, so their texts joined are the text they cover.
-  return [j, text.slice(first.start, (tokens[j] as CustomerToken).end)];
+  return j < 0 ? null : [j, text.slice((tokens[i] as CustomerToken).start, (tokens[j] as CustomerToken).end)];
+}
+
+/** The kind of well-known identifier text[start, end) is, if it is one. */
+function shapedKind(text: string, start: number, end: number): FactKind | undefined {
+  for (const [re, kind, length] of PATTERNS)
+    if (end - start === length && re.test(text.slice(start, end))) return kind;
+  return undefined;
 }
 
 function looksLikeId(value: string, kind: FactKind): boolean {
@@ -49,10 +63,11 @@ export function detectIdentifiers(input: CustomerInput): Fact[] {
   const text = input.text.t.text;
   const facts: Fact[] = [];
   if ((input.text.flags & (KEYWORD | NUMBER_FLAG)) === 0) return facts;
+  const flags = input.text.flags;
   let taken: Set<number> | null = null;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; (flags & KEYWORD) !== 0 && i < tokens.length; i++) {
     const tok = tokens[i] as CustomerToken;
-    if ((tok.info.flags & KEYWORD) === 0) continue;
+    if ((tok.flags & KEYWORD) === 0) continue;
     const kind = tok.ignored || tok.handle ? undefined : KEYWORD_OF.get(tok.norm);
     if (!kind) continue;
     let k = i + 1;
@@ -81,24 +96,21 @@ export function detectIdentifiers(input: CustomerInput): Fact[] {
       skipped = 0;
     }
   }
-  for (let i = 0; i < tokens.length; i++) {
+  // Both shapes start with a number token.
+  for (let i = 0; (flags & NUMBER_FLAG) !== 0 && i < tokens.length; i++) {
     if (taken?.has(i) || (i > 0 && tokens[i - 1]?.end === tokens[i]?.start)) continue;
     // Both shapes start with a digit; a run that starts with a word is passed over by the adjacency check above.
     if (tokens[i]?.kind !== "number") continue;
-    const id = identifierAt(text, tokens, i);
-    if (!id) continue;
-    const pattern = PATTERNS.find(([re]) => re.test(id[1]));
-    if (pattern) {
-      const start = (tokens[i] as CustomerToken).start;
-      const end = (tokens[id[0]] as CustomerToken).end;
-      facts.push({
-        kind: pattern[1],
-        value: id[1],
-        normalized: id[1].toUpperCase(),
-        span: spanOf(text, start, end),
-      });
+    const last = identifierEnd(tokens, i);
+    if (last < 0) continue;
+    const start = (tokens[i] as CustomerToken).start;
+    const end = (tokens[last] as CustomerToken).end;
+    const kind = shapedKind(text, start, end);
+    if (kind !== undefined) {
+      const value = text.slice(start, end);
+      facts.push({ kind, value, normalized: value.toUpperCase(), span: spanOf(text, start, end) });
     }
-    i = id[0];
+    i = last;
   }
   return facts;
 }

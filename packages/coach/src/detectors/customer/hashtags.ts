@@ -1,7 +1,7 @@
 /** @module Complaint hashtags ("#SouthwestSucks", "#worstservice", "#neveragain"): negative roots inside one word. */
 import { spanOf } from "../../text/tokenize.js";
 import { HASH_FLAG } from "./customer-text.js";
-import type { CustomerInput, EmotionHit } from "./detector.js";
+import { type CustomerInput, type EmotionHit, NO_HITS } from "./detector.js";
 
 /** Root → anger weight. Roots are matched inside the lower-cased hashtag. */
 const ROOTS: ReadonlyArray<readonly [string, number]> = [
@@ -33,11 +33,11 @@ const ROOTS: ReadonlyArray<readonly [string, number]> = [
   ["unacceptable", 0.6],
 ];
 
-export function detectHashtags(input: CustomerInput): EmotionHit[] {
+export function detectHashtags(input: CustomerInput): readonly EmotionHit[] {
   const text = input.text.t.text;
-  const hits: EmotionHit[] = [];
   // Hashtag words follow a "#": without one there is nothing to read.
-  if ((input.text.flags & HASH_FLAG) === 0) return hits;
+  if ((input.text.flags & HASH_FLAG) === 0) return NO_HITS;
+  const hits: EmotionHit[] = [];
   for (const tok of input.text.tokens) {
     if (!tok.hashtag || tok.ignored || tok.kind !== "word") continue;
     const lower = tok.norm;

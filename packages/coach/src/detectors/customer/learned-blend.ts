@@ -58,15 +58,22 @@ export function blendProbabilities(rules: RuleReading, probs: CustomerProbabilit
   }
   const scores = probs.goemotions;
   const at = positions;
-  // The same numbers `blend` would read through a label lookup, by position.
-  const p = (i: number) => (i < 0 ? 0 : clamp(scores[i] ?? 0));
   for (let e = 0; e < EMOTIONS.length; e++) {
     let model = 0;
-    for (const i of at.forEmotion[e] as number[]) model = Math.max(model, p(i));
+    for (const i of at.forEmotion[e] as number[]) model = Math.max(model, scoreAt(scores, i));
     modelScores[e] = model;
   }
-  const modelAnger = modelAngerOf(p(at.anger), p(at.annoyance), p(at.disgust));
+  const modelAnger = modelAngerOf(
+    scoreAt(scores, at.anger),
+    scoreAt(scores, at.annoyance),
+    scoreAt(scores, at.disgust),
+  );
   return mix(rules, modelScores, modelAnger, probs.offensive[1] ?? 0, probs.offensive[0] ?? 0);
+}
+
+/** The same number `blend` would read through a label lookup, by position (-1: a label the model lacks). */
+function scoreAt(scores: Float64Array, i: number): number {
+  return i < 0 ? 0 : clamp(scores[i] ?? 0);
 }
 
 function clamp(v: unknown): number {

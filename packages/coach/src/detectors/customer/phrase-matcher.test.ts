@@ -47,3 +47,18 @@ describe("mayMatch", () => {
     expect(mayMatch(readCustomerText("Thanks for the quick fix"), index)).toBe(true);
   });
 });
+
+describe("shared lexicons", () => {
+  const lexicon = compileSharedPhrases([
+    ["still", "one word"],
+    ["still waiting", "two words"],
+    ["still waiting on", "three words"],
+  ]);
+  it("fall back to the one-word phrase when the next word starts no longer one", () => {
+    const read = (s: string) => matchPhrases(readCustomerText(s).words, lexicon).map((m) => m.value);
+    expect(read("Still here, still waiting on it")).toEqual(["one word", "three words"]);
+    expect(read("still waiting")).toEqual(["two words"]);
+    expect(read("I am still. Waiting on it")).toEqual(["one word"]);
+    expect(read("still")).toEqual(["one word"]);
+  });
+});

@@ -1,6 +1,6 @@
 /** @module Matches multi-word lexicon phrases against stemmed words in one linear pass. */
 import { tokenize } from "../../text/tokenize.js";
-import { type CustomerText, type CustomerToken, stem, wordFlag } from "./customer-text.js";
+import { type CustomerText, type CustomerToken, stem, wordFlag, wordInfo } from "./customer-text.js";
 
 interface CompiledPhrase<T> {
   stems: string[];
@@ -77,7 +77,7 @@ export function matchPhrases<T>(words: readonly CustomerToken[], index: PhraseIn
   const flag = phraseHeadFlag(index);
   let i = 0;
   while (i < words.length) {
-    if (flag !== undefined && ((words[i] as CustomerToken).info.flags & flag) === 0) {
+    if (flag !== undefined && ((words[i] as CustomerToken).flags & flag) === 0) {
       i++;
       continue;
     }
@@ -96,22 +96,39 @@ export function matchAllPhrases<T>(words: readonly CustomerToken[], index: Phras
   const id = SHARED_IDS.get(index) ?? -1;
   const flag = phraseHeadFlag(index);
   for (let i = 0; i < words.length; i++) {
-    if (flag !== undefined && ((words[i] as CustomerToken).info.flags & flag) === 0) continue;
+    if (flag !== undefined && ((words[i] as CustomerToken).flags & flag) === 0) continue;
     const match = longestAt(words, i, index, id);
     if (match) out.push(match);
   }
   return out;
 }
 
-function candidatesAt<T>(
-  head: CustomerToken,
-  index: PhraseIndex<T>,
-  id: number,
-): ReadonlyArray<CompiledPhrase<T>> {
-  const heads = head.info.heads;
-  const known = heads[id] as ReadonlyArray<CompiledPhrase<T>> | undefined;
+/**
+ * The phrases of one shared lexicon that start with one stem, with what rules most of them out at a glance: the
+ * stems that can follow the head, and the first one-word phrase (what matches when no longer one can).
+ */
+interface HeadPhrases<T> {
+  /** Longest first, as the index keeps them. */
+  candidates: ReadonlyArray<CompiledPhrase<T>>;
+  /** Second stems of the phrases longer than one word. */
+  seconds: ReadonlySet<string>;
+  single: CompiledPhrase<T> | undefined;
+}
+
+const NO_HEAD: HeadPhrases<never> = { candidates: NO_PHRASES, seconds: new Set(), single: undefined };
+
+function headPhrasesOf<T>(candidates: ReadonlyArray<CompiledPhrase<T>> | undefined): HeadPhrases<T> {
+  if (candidates === undefined || candidates.length === 0) return NO_HEAD;
+  const seconds = new Set<string>();
+  for (const c of candidates) if (c.stems.length > 1) seconds.add(c.stems[1] as string);
+  return { candidates, seconds, single: candidates.find((c) => c.stems.length === 1) };
+}
+
+function headPhrasesAt<T>(head: CustomerToken, index: PhraseIndex<T>, id: number): HeadPhrases<T> {
+  const heads = wordInfo(head).heads;
+  const known = heads[id] as HeadPhrases<T> | undefined;
   if (known !== undefined) return known;
-  const found = index.get(head.stem) ?? NO_PHRASES;
+  const found = headPhrasesOf(index.get(head.stem));
   heads[id] = found;
   return found;
 }
@@ -124,7 +141,25 @@ function longestAt<T>(
 ): PhraseMatch<T> | null {
   const head = words[i];
   if (!head) return null;
-  const candidates = id < 0 ? index.get(head.stem) : candidatesAt(head, index, id);
+  if (id < 0) return firstMatch(words, i, index.get(head.stem));
+  const phrases = headPhrasesAt(head, index, id);
+  if (phrases.candidates.length === 0) return null;
+  const next = words[i + 1];
+  // Every longer phrase needs the next word, in the same sentence, to be its second: most heads stop here.
+  if (next === undefined || next.sentence !== head.sentence || !phrases.seconds.has(next.stem)) {
+    const single = phrases.single;
+    return single === undefined ? null : { from: i, to: i, phrase: single.phrase, value: single.value };
+  }
+  return firstMatch(words, i, phrases.candidates);
+}
+
+/** The first (so the longest) of `candidates` that the words from i spell, within one sentence. */
+function firstMatch<T>(
+  words: readonly CustomerToken[],
+  i: number,
+  candidates: ReadonlyArray<CompiledPhrase<T>> | undefined,
+): PhraseMatch<T> | null {
+  const head = words[i] as CustomerToken;
   if (!candidates || candidates.length === 0) return null;
   for (const c of candidates) {
     const last = i + c.stems.length - 1;

@@ -2,7 +2,7 @@
 import { EXCLAMATION_PHRASES, MILD_PROFANITY, STRONG_PROFANITY } from "../../lexicons/customer-profanity.js";
 import { spanOf } from "../../text/tokenize.js";
 import type { Span } from "../../types.js";
-import { type CustomerToken, HASH_FLAG, squash, wordFlag } from "./customer-text.js";
+import { type CustomerToken, HASH_FLAG, squash, wordFlag, wordInfo } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 
 export interface ProfanityHit {
@@ -86,10 +86,11 @@ const PROFANE = wordFlag((s) => s.kind === "word" && (s.text === "F" || verdictO
 
 /** The verdict for a word outside a hashtag, kept on the spelling's shared info. */
 function plainVerdict(tok: CustomerToken): Verdict {
-  const known = tok.info.profanity;
+  const info = wordInfo(tok);
+  const known = info.profanity;
   if (known !== undefined) return known;
   const verdict = verdictOf(tok.text, false);
-  tok.info.profanity = verdict;
+  info.profanity = verdict;
   return verdict;
 }
 
@@ -118,17 +119,20 @@ function maskedAt(tokens: readonly CustomerToken[], i: number): number {
   return ok && j - i >= 2 ? j - 1 : -1;
 }
 
-export function detectProfanity(input: CustomerInput): ProfanityHit[] {
+/** What a message without profanity gets: shared, so read and never written. */
+const NO_PROFANITY: readonly ProfanityHit[] = [];
+
+export function detectProfanity(input: CustomerInput): readonly ProfanityHit[] {
   const { tokens } = input.text;
   const text = input.text.t.text;
-  const hits: ProfanityHit[] = [];
   // A masked word needs a "*": without one in the text, no run of tokens can be one.
   const hasStar = text.includes("*");
-  if (!hasStar && (input.text.flags & (PROFANE | HASH_FLAG)) === 0) return hits;
+  if (!hasStar && (input.text.flags & (PROFANE | HASH_FLAG)) === 0) return NO_PROFANITY;
+  const hits: ProfanityHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as CustomerToken;
     if (tok.ignored || tok.handle) continue;
-    if (!hasStar && !tok.hashtag && (tok.info.flags & PROFANE) === 0) continue;
+    if (!hasStar && !tok.hashtag && (tok.flags & PROFANE) === 0) continue;
     if (
       hasStar &&
       (tok.text === "*" || tok.kind === "word") &&

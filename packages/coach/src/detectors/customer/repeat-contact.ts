@@ -2,7 +2,7 @@
 import { AGAIN_EXCLUSIONS, CONTACT_VERBS, REPEAT_PHRASES } from "../../lexicons/customer-repeat.js";
 import { spanOf } from "../../text/tokenize.js";
 import type { Span } from "../../types.js";
-import { type CustomerToken, stem, wordFlag } from "./customer-text.js";
+import { type CustomerText, type CustomerToken, stem, wordFlag } from "./customer-text.js";
 import type { CustomerInput } from "./detector.js";
 import { compileSharedPhrases, matchPhrases, mayMatch, phraseStems } from "./phrase-matcher.js";
 
@@ -63,27 +63,51 @@ function ordinalAt(words: readonly CustomerToken[], i: number): { next: number }
 
 export interface RepeatContact {
   confidence: number;
-  spans: Span[];
+  spans: readonly Span[];
 }
+
+/** What the cues found so far add up to: kept per call, built only once a cue is found. */
+interface RepeatEvidence {
+  text: string;
+  words: readonly CustomerToken[];
+  spans: Span[];
+  miss: number;
+  /** Sentences that speak of getting in touch, found on the first weak cue. */
+  contactSentences: Set<number> | null;
+}
+
+function note(e: RepeatEvidence, from: CustomerToken, to: CustomerToken, base: number): void {
+  const weight =
+    base < 0.6 && inContactSentence(e, from.sentence) ? Math.min(0.85, base + CONTACT_BOOST) : base;
+  e.spans.push(spanOf(e.text, from.start, to.end));
+  e.miss *= 1 - weight;
+}
+
+function inContactSentence(e: RepeatEvidence, sentence: number): boolean {
+  e.contactSentences ??= new Set(e.words.filter((w) => CONTACT.has(w.stem)).map((w) => w.sentence));
+  return e.contactSentences.has(sentence);
+}
+
+const NO_SPANS: readonly Span[] = [];
 
 export function detectRepeatContact(input: CustomerInput): RepeatContact {
   const { words } = input.text;
-  const text = input.text.t.text;
-  const spans: Span[] = [];
-  let miss = 1;
-  // Built on the first weak cue: most messages have no cue at all.
-  let contactSentences: Set<number> | null = null;
-  const inContactSentence = (sentence: number): boolean => {
-    contactSentences ??= new Set(words.filter((w) => CONTACT.has(w.stem)).map((w) => w.sentence));
-    return contactSentences.has(sentence);
-  };
-  const note = (from: CustomerToken, to: CustomerToken, base: number) => {
-    const weight =
-      base < 0.6 && inContactSentence(from.sentence) ? Math.min(0.85, base + CONTACT_BOOST) : base;
-    spans.push(spanOf(text, from.start, to.end));
-    miss *= 1 - weight;
-  };
-  for (const m of mayMatch(input.text, PHRASES) ? matchPhrases(words, PHRASES) : []) {
+  const cues = (input.text.flags & CUE) !== 0;
+  // Most messages hold no cue at all: then only the earlier messages count.
+  const e: RepeatEvidence | null =
+    cues || mayMatch(input.text, PHRASES)
+      ? { text: input.text.t.text, words, spans: [], miss: 1, contactSentences: null }
+      : null;
+  if (e !== null) readCues(e, input.text, cues);
+  let miss = e?.miss ?? 1;
+  const previous = input.context.previousMessages?.filter((m) => m.trim() !== "").length ?? 0;
+  if (previous > 0) miss *= previous > 1 ? 0.4 : 0.6;
+  return { confidence: Math.round((1 - miss) * 100) / 100, spans: e?.spans ?? NO_SPANS };
+}
+
+function readCues(e: RepeatEvidence, text: CustomerText, cues: boolean): void {
+  const words = e.words;
+  for (const m of mayMatch(text, PHRASES) ? matchPhrases(words, PHRASES) : []) {
     const from = words[m.from] as CustomerToken;
     const to = words[m.to] as CustomerToken;
     if (from.quoted) continue;
@@ -91,26 +115,22 @@ export function detectRepeatContact(input: CustomerInput): RepeatContact {
       const prev = words[m.from - 1];
       if (prev && prev.sentence === from.sentence && EXCLUDED_BEFORE_AGAIN.has(prev.stem)) continue;
     }
-    note(from, to, m.value);
+    note(e, from, to, m.value);
   }
-  const cues = (input.text.flags & CUE) !== 0;
   for (let i = 0; cues && i + 1 < words.length; i++) {
     const n = words[i] as CustomerToken;
-    if ((n.info.flags & CUE) === 0) continue;
+    if ((n.flags & CUE) === 0) continue;
     const next = words[i + 1] as CustomerToken;
     if (n.kind === "number" && next.stem === "tim" && Number.parseInt(n.norm, 10) >= 2)
-      note(n, next, COUNT_WEIGHT);
+      note(e, n, next, COUNT_WEIGHT);
     // "my 5th email", "the third call": an ordinal contact.
     const ordinal = ordinalAt(words, i);
     const noun = ordinal ? words[ordinal.next] : undefined;
-    if (noun && noun.sentence === n.sentence && CONTACT_NOUNS.has(noun.stem)) note(n, noun, 0.85);
+    if (noun && noun.sentence === n.sentence && CONTACT_NOUNS.has(noun.stem)) note(e, n, noun, 0.85);
   }
   // "Again, where is my refund?": a sentence opening on "again".
   for (let i = 0; cues && i < words.length; i++) {
     const w = words[i] as CustomerToken;
-    if (w.norm === "again" && words[i - 1]?.sentence !== w.sentence) note(w, w, 0.7);
+    if (w.norm === "again" && words[i - 1]?.sentence !== w.sentence) note(e, w, w, 0.7);
   }
-  const previous = input.context.previousMessages?.filter((m) => m.trim() !== "").length ?? 0;
-  if (previous > 0) miss *= previous > 1 ? 0.4 : 0.6;
-  return { confidence: Math.round((1 - miss) * 100) / 100, spans };
 }

@@ -1,19 +1,19 @@
 /** @module Repeated "!" and "?" ("!!!", "?!?!", "!! !"): raised voice in text. */
 import { spanOf } from "../../text/tokenize.js";
 import { type CustomerToken, wordFlag } from "./customer-text.js";
-import type { CustomerInput, EmotionHit } from "./detector.js";
+import { type CustomerInput, type EmotionHit, NO_HITS } from "./detector.js";
 
 const MARK = wordFlag((s) => s.text === "!" || s.text === "?");
 
-export function detectRepeatedPunctuation(input: CustomerInput): EmotionHit[] {
+export function detectRepeatedPunctuation(input: CustomerInput): readonly EmotionHit[] {
   const { tokens } = input.text;
   const text = input.text.t.text;
+  if ((input.text.flags & MARK) === 0) return NO_HITS;
   const hits: EmotionHit[] = [];
-  if ((input.text.flags & MARK) === 0) return hits;
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i] as CustomerToken;
-    if (tok.ignored || (tok.info.flags & MARK) === 0) {
+    if (tok.ignored || (tok.flags & MARK) === 0) {
       i++;
       continue;
     }
@@ -21,7 +21,7 @@ export function detectRepeatedPunctuation(input: CustomerInput): EmotionHit[] {
     // Marks separated by at most one space still belong to the run ("!! !").
     while (
       j + 1 < tokens.length &&
-      ((tokens[j + 1] as CustomerToken).info.flags & MARK) !== 0 &&
+      ((tokens[j + 1] as CustomerToken).flags & MARK) !== 0 &&
       (tokens[j + 1]?.start ?? 0) - (tokens[j]?.end ?? 0) <= 1
     )
       j++;

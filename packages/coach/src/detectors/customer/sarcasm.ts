@@ -2,8 +2,8 @@
 import { SARCASM_PHRASES, SARCASM_POSITIVES } from "../../lexicons/customer-expressive.js";
 import { spanOf } from "../../text/tokenize.js";
 import { type CustomerToken, stem, wordFlag } from "./customer-text.js";
-import type { CustomerInput, EmotionHit } from "./detector.js";
-import { compileSharedPhrases, matchPhrases, mayMatch } from "./phrase-matcher.js";
+import { type CustomerInput, type EmotionHit, NO_HITS } from "./detector.js";
+import { compileSharedPhrases, matchPhrases, mayMatch, type PhraseMatch } from "./phrase-matcher.js";
 
 const PHRASES = compileSharedPhrases(Object.entries(SARCASM_PHRASES));
 const POSITIVES = new Set([...SARCASM_POSITIVES].map(stem));
@@ -13,6 +13,7 @@ const CUE = wordFlag(
   (s) =>
     s.text === "NOT" || s.text === "/" || s.norm === "service" || s.norm === "help" || s.norm === "support",
 );
+const NO_MATCHES: readonly PhraseMatch<number>[] = [];
 const LEAD_INS = new Set(["oh", "wow", "just", "gee", "yay", "awesome"]);
 const SARCASTIC = { annoyance: 0.6, anger: 0.3, frustration: 0.2 };
 
@@ -33,13 +34,15 @@ function hit(text: string, from: CustomerToken, to: CustomerToken, weight: numbe
 export function detectSarcasm(
   input: CustomerInput,
   complaint: { sentences: ReadonlySet<number>; message: boolean },
-): EmotionHit[] {
+): readonly EmotionHit[] {
   const { words, tokens } = input.text;
   const text = input.text.t.text;
+  const flags = input.text.flags;
+  const phrases = mayMatch(input.text, PHRASES);
+  if ((flags & (POSITIVE | CUE)) === 0 && !phrases) return NO_HITS;
   const hits: EmotionHit[] = [];
-  if ((input.text.flags & (POSITIVE | CUE)) === 0 && !mayMatch(input.text, PHRASES)) return hits;
   let covered: Set<number> | null = null;
-  for (const m of matchPhrases(words, PHRASES)) {
+  for (const m of phrases ? matchPhrases(words, PHRASES) : NO_MATCHES) {
     const from = words[m.from] as CustomerToken;
     const to = words[m.to] as CustomerToken;
     const strong = m.value >= 0.8;
@@ -48,9 +51,9 @@ export function detectSarcasm(
     for (let k = m.from; k <= m.to; k++) covered.add(k);
     hits.push(hit(text, from, to, 0.6 * m.value));
   }
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; (flags & POSITIVE) !== 0 && i < words.length; i++) {
     const w = words[i] as CustomerToken;
-    if ((w.info.flags & POSITIVE) === 0 || covered?.has(i) || w.quoted) continue;
+    if ((w.flags & POSITIVE) === 0 || covered?.has(i) || w.quoted) continue;
     const prev = words[i - 1];
     const leadIn = prev !== undefined && prev.sentence === w.sentence && LEAD_INS.has(prev.norm);
     const sameSentence = complaint.sentences.has(w.sentence);
@@ -75,10 +78,10 @@ export function detectSarcasm(
     }
   }
   // "/s" at the end of a sentence, and praise in scare quotes ('such "help"').
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  for (let i = 0; (flags & (POSITIVE | CUE)) !== 0 && i + 1 < tokens.length; i++) {
     const a = tokens[i] as CustomerToken;
     const b = tokens[i + 1] as CustomerToken;
-    if (((a.info.flags | b.info.flags) & (POSITIVE | CUE)) === 0) continue;
+    if (((a.flags | b.flags) & (POSITIVE | CUE)) === 0) continue;
     if (a.text === "/" && b.norm === "s" && a.end === b.start && !a.ignored) {
       const after = text[b.end];
       if (after === undefined || /[\s.!?)]/.test(after)) hits.push(hit(text, a, b, 0.5));

@@ -72,10 +72,13 @@ function churnObjectExcluded(words: readonly CustomerToken[], m: { from: number;
   return false;
 }
 
-export function detectThreats(input: CustomerInput): Threat[] {
+/** What a message without a threat gets: shared, so read and never written. */
+const NO_THREATS: readonly Threat[] = [];
+
+export function detectThreats(input: CustomerInput): readonly Threat[] {
   const { words } = input.text;
   const text = input.text.t.text;
-  if (!mayMatch(input.text, TERMS)) return [];
+  if (!mayMatch(input.text, TERMS)) return NO_THREATS;
   let byKind: Map<ThreatKind, { confidence: number; spans: Span[] }> | null = null;
   for (const m of matchAllPhrases(words, TERMS)) {
     const term = m.value;
@@ -94,7 +97,7 @@ export function detectThreats(input: CustomerInput): Threat[] {
     entry.spans.push(spanOf(text, first.start, last.end));
     byKind.set(term.kind, entry);
   }
-  if (byKind === null) return [];
+  if (byKind === null) return NO_THREATS;
   return [...byKind.entries()]
     .map(([kind, e]) => ({ kind, confidence: Math.round(e.confidence * 100) / 100, spans: e.spans }))
     .sort((a, b) => b.confidence - a.confidence);
