@@ -2,6 +2,7 @@
  * @module Empathy mechanisms of a reply (EPITOME's emotional reactions, interpretations, explorations), 0/1/2 each.
  * Lexical rules: the only empathy-labelled corpus is non-commercial, so it scores these rules and never fits them.
  */
+import { normalizeWord } from "../text/tokenize.js";
 import type { EmpathyLevels } from "../types.js";
 
 // Strong emotional reaction: warmth stated explicitly and about the person.
@@ -34,7 +35,11 @@ function questions(text: string): string[] {
 }
 
 export function empathyLevels(reply: string, _customer: string | null = null): EmpathyLevels {
-  const lower = reply.toLowerCase().replace(/’/g, "'");
+  return empathyLevelsOfLowered(normalizeWord(reply));
+}
+
+/** `empathyLevels` of a text already lower-cased with straight apostrophes (`normalizeWord`). */
+export function empathyLevelsOfLowered(lower: string): EmpathyLevels {
   const emotional_reactions = ER_STRONG.test(lower) ? 2 : ER_WEAK.test(lower) ? 1 : 0;
   const interpretations = IP_STRONG.test(lower) ? 2 : IP_WEAK.test(lower) ? 1 : 0;
   let explorations: 0 | 1 | 2 = 0;

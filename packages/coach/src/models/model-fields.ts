@@ -1,9 +1,11 @@
 /** @module The model-backed fields of the coach's results (emotion labels, complaint, offensive, empathy, politeness). */
+
+import { normalizeWord } from "../text/tokenize.js";
 import type { EmpathyLevels, OffensiveClass } from "../types.js";
 import { complaintProbability } from "./complaint.js";
-import { empathyLevels } from "./empathy.js";
+import { empathyLevelsOfLowered } from "./empathy.js";
 import { type CustomerProbabilities, readCustomerModels } from "./learned.js";
-import { politenessScore } from "./politeness.js";
+import { politenessScoreOfLowered } from "./politeness.js";
 import { getBlend } from "./weights-registry.js";
 
 export interface CustomerModelFields {
@@ -61,6 +63,8 @@ export function customerModelFields(text: string): CustomerModelFields {
   };
 }
 
-export function replyModelFields(reply: string, customer: string | null): ReplyModelFields {
-  return { empathy_levels: empathyLevels(reply, customer), politeness: politenessScore(reply) };
+export function replyModelFields(reply: string, _customer: string | null): ReplyModelFields {
+  // Both rule sets read the reply lower-cased with straight apostrophes: made once for the two.
+  const lower = normalizeWord(reply);
+  return { empathy_levels: empathyLevelsOfLowered(lower), politeness: politenessScoreOfLowered(lower) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { empathyLevels } from "./empathy.js";
-import { politenessScore, politenessStrategies } from "./politeness.js";
+import { leadingWordsOf, politenessScore, politenessStrategies } from "./politeness.js";
 
 describe("politeness", () => {
   it("ranks a hedged, thankful request above a blunt one", () => {
@@ -44,5 +44,19 @@ describe("empathy mechanisms", () => {
     expect(weak.emotional_reactions).toBe(1);
     expect(weak.interpretations).toBe(1);
     expect(weak.explorations).toBe(1);
+  });
+});
+
+describe("leadingWordsOf", () => {
+  it("reads the words a sentence-start pattern can begin with", () => {
+    expect([...(leadingWordsOf(/^(?:hi|good (?:morning|evening))\b/) ?? [])]).toEqual(["hi", "good"]);
+    expect([...(leadingWordsOf(/^(?:you|you're)\b/) ?? [])]).toEqual(["you"]);
+    expect([...(leadingWordsOf(/^please\b/) ?? [])]).toEqual(["please"]);
+  });
+
+  it("gives up on patterns it cannot read simply", () => {
+    expect(leadingWordsOf(/^hellos?\b/)).toBeNull();
+    expect(leadingWordsOf(/^(?:a|b+)\b/)).toBeNull();
+    expect(leadingWordsOf(/\bplease\b/)).toBeNull();
   });
 });

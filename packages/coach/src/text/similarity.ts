@@ -82,6 +82,46 @@ export function contentProfile(t: Tokenized, from = 0, to = t.tokens.length): Co
   return { stems, concepts, bigrams };
 }
 
+/** The customer's side of `sentenceOverlaps`: its stems and concepts, and its bigrams only once a reply needs them. */
+interface CustomerContent {
+  stems: Set<string>;
+  concepts: Set<string>;
+  /** Built on first need: a bigram is only looked up when both its stems are the customer's. */
+  bigrams: Set<string> | null;
+  text: Tokenized;
+}
+
+const customerContentOf: (t: Tokenized) => CustomerContent = memoByIdentity((t: Tokenized) => {
+  const stems = new Set<string>();
+  const concepts = new Set<string>();
+  for (let i = 0; i < t.tokens.length; i++) {
+    const s = contentStemAt(t, i);
+    if (!s) continue;
+    stems.add(s);
+    const c = conceptOf(s);
+    if (c) concepts.add(c);
+  }
+  return { stems, concepts, bigrams: null, text: t };
+});
+
+function customerHasBigram(theirs: CustomerContent, bigram: string): boolean {
+  theirs.bigrams ??= bigramsOf(theirs.text);
+  return theirs.bigrams.has(bigram);
+}
+
+/** The adjacent content-stem pairs of a text, as `contentProfile` collects them. */
+function bigramsOf(t: Tokenized): Set<string> {
+  const bigrams = new Set<string>();
+  let prev = "";
+  for (let i = 0; i < t.tokens.length; i++) {
+    const s = contentStemAt(t, i);
+    if (s === null) continue;
+    if (prev && s) bigrams.add(`${prev} ${s}`);
+    prev = s;
+  }
+  return bigrams;
+}
+
 /** How one reply sentence's content meets the customer's: the counts the detectors weigh. */
 export interface SentenceOverlap {
   /** Distinct content stems of the sentence. */
@@ -96,12 +136,29 @@ let lastReply: Tokenized | null = null;
 let lastCustomer: Tokenized | null = null;
 let lastOverlaps: SentenceOverlap[] = [];
 
-// Stem → stampBase + the last sentence it was seen in, so "distinct within the sentence" needs no set per sentence.
-// Kept across calls (each call gets fresh stamps) so a reply's words do not grow a new table every time; a reply's
-// vocabulary is small, so the cap only guards memory against a stream of unrelated pastes.
-const seenIn = new Map<string, number>();
-const SEEN_IN_LIMIT = 20_000;
-let stampBase = 0;
+// The distinct stems of the sentence being read: a sentence holds a handful, so a short list beats a table lookup.
+// Past a few dozen (a pasted wall of text with no full stop) they move to a set, so the check stays linear.
+const seenInSentence: string[] = [];
+const SHORT_LIST = 32;
+let seenInLongSentence: Set<string> | null = null;
+
+function startSentence(): void {
+  seenInSentence.length = 0;
+  seenInLongSentence = null;
+}
+
+/** Whether stem `s` is new in the sentence being read; it counts as seen from now on. */
+function firstInSentence(s: string): boolean {
+  if (seenInLongSentence) {
+    if (seenInLongSentence.has(s)) return false;
+    seenInLongSentence.add(s);
+    return true;
+  }
+  if (seenInSentence.includes(s)) return false;
+  seenInSentence.push(s);
+  if (seenInSentence.length > SHORT_LIST) seenInLongSentence = new Set(seenInSentence);
+  return true;
+}
 
 /**
  * `overlap(contentProfile(sentence), profileOf(customer))` reduced to counts, for each of the reply's first
@@ -110,18 +167,14 @@ let stampBase = 0;
  */
 export function sentenceOverlaps(reply: Tokenized, customer: Tokenized): readonly SentenceOverlap[] {
   if (reply === lastReply && customer === lastCustomer) return lastOverlaps;
-  const theirs = profileOf(customer);
-  if (seenIn.size > SEEN_IN_LIMIT || stampBase > 1e9) {
-    seenIn.clear();
-    stampBase = 0;
-  }
-  stampBase += MAX_PROFILED_SENTENCES;
+  const theirs = customerContentOf(customer);
   const out: SentenceOverlap[] = [];
   const count = Math.min(reply.sentences.length, MAX_PROFILED_SENTENCES);
   for (let si = 0; si < count; si++) {
     const sentence = reply.sentences[si];
     if (!sentence) break;
     const o: SentenceOverlap = { stems: 0, shared: 0, sharedConcepts: 0, sharedBigrams: 0 };
+    startSentence();
     // Concept keys all start with "~" and none is a prefix of another, so a joined string is a fine small set.
     let conceptsSeen = "";
     let bigramsSeen: string[] | null = null;
@@ -133,8 +186,7 @@ export function sentenceOverlaps(reply: Tokenized, customer: Tokenized): readonl
         prev = "";
         continue;
       }
-      if (seenIn.get(s) !== stampBase + si) {
-        seenIn.set(s, stampBase + si);
+      if (firstInSentence(s)) {
         o.stems++;
         if (theirs.stems.has(s)) o.shared++;
         const c = conceptOf(s);
@@ -145,7 +197,7 @@ export function sentenceOverlaps(reply: Tokenized, customer: Tokenized): readonl
       }
       if (prev && theirs.stems.has(prev) && theirs.stems.has(s)) {
         const bigram = `${prev} ${s}`;
-        if (theirs.bigrams.has(bigram) && !bigramsSeen?.includes(bigram)) {
+        if (customerHasBigram(theirs, bigram) && !bigramsSeen?.includes(bigram)) {
           bigramsSeen ??= [];
           bigramsSeen.push(bigram);
           o.sharedBigrams++;
@@ -168,12 +220,32 @@ export function sentenceOverlaps(reply: Tokenized, customer: Tokenized): readonl
 function contentStemAt(t: Tokenized, i: number): string | null {
   const tok = t.tokens[i];
   if (!tok) return null;
-  const isFigure = tok.kind === "number" && tok.norm.length >= 2;
-  if ((tok.kind !== "word" && !isFigure) || (!isFigure && !isContentWord(tok.norm)) || isHandleOrLink(t, i)) {
-    return tok.kind === "punct" ? "" : null;
+  if (tok.kind === "word") {
+    // What the word alone decides (stopword, stem, generic) is looked up once per spelling, not per occurrence.
+    const s = wordContentStem(tok.norm);
+    return s === null || isHandleOrLink(t, i) ? null : s;
   }
-  const s = isFigure ? tok.norm : stem(tok.norm);
-  return SUPPORT_GENERIC.has(s) || SUPPORT_GENERIC.has(tok.norm) ? "" : s;
+  const isFigure = tok.kind === "number" && tok.norm.length >= 2;
+  if (!isFigure || isHandleOrLink(t, i)) return tok.kind === "punct" ? "" : null;
+  return SUPPORT_GENERIC.has(tok.norm) ? "" : tok.norm;
+}
+
+// Content word → its content stem ("" for a generic support word). Kept across calls (vocabulary repeats), cleared
+// past the cap so a stream of unique garbage cannot grow it without limit.
+const WORD_STEMS = new Map<string, string>();
+const WORD_STEMS_LIMIT = 20_000;
+
+/** For a word token: null when it is no content word, "" for a generic support word, else its stem. */
+function wordContentStem(norm: string): string | null {
+  // Stopwords, half of any text, are settled by the small set before the large table is consulted.
+  if (!isContentWord(norm)) return null;
+  const known = WORD_STEMS.get(norm);
+  if (known !== undefined) return known;
+  const s = stem(norm);
+  const content = SUPPORT_GENERIC.has(s) || SUPPORT_GENERIC.has(norm) ? "" : s;
+  if (WORD_STEMS.size >= WORD_STEMS_LIMIT) WORD_STEMS.clear();
+  WORD_STEMS.set(norm, content);
+  return content;
 }
 
 /** A word token glued to "@" or inside a URL is a handle or link fragment, not content. */

@@ -1,7 +1,7 @@
 /** @module Tests for the dependency-free timeline parser. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseTimelines } from "./timeline.js";
+import { hasDateDigits, parseTimelines } from "./timeline.js";
 import { tokenize } from "./tokenize.js";
 
 // Wednesday 11 March 2026, 08:00 UTC.
@@ -112,6 +112,31 @@ describe("parseTimelines", () => {
         for (const p of found) expect(s.slice(p.span.start, p.span.end)).toBe(p.span.text);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("hasDateDigits", () => {
+  it("needs a run of 1, 2 or 4 digits starting a word", () => {
+    expect(hasDateDigits("@135060 Thanks, we will look")).toBe(false);
+    expect(hasDateDigits("call 877-399-3086")).toBe(true);
+    expect(hasDateDigits("by 5pm")).toBe(true);
+    expect(hasDateDigits("on 12/03")).toBe(true);
+    expect(hasDateDigits("ref A12 and 123")).toBe(false);
+    expect(hasDateDigits("9")).toBe(true);
+  });
+
+  it("never hides a time that /\\d/ would let the parser find", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(..."0123456789 :/.-apmAPon@x"), maxLength: 24 }),
+        (text) => {
+          if (!hasDateDigits(text)) {
+            const found = parseTimelines(tokenize(text), REF).filter((p) => /\d/.test(p.span.text));
+            expect(found).toEqual([]);
+          }
+        },
+      ),
     );
   });
 });

@@ -135,6 +135,31 @@ function matchesOf(text: string, re: RegExp): readonly RegExpExecArray[] {
   return out;
 }
 
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * Whether the text has a run of 1, 2 or 4 digits starting at a word boundary, which every digit pattern here needs
+ * (a day, month, hour or year). Handles and long numbers ("@135060") do not count, and most replies have no other.
+ */
+export function hasDateDigits(text: string): boolean {
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    const length = i - start;
+    if ((length <= 2 || length === 4) && (start === 0 || !isWordChar(text.charCodeAt(start - 1))))
+      return true;
+  }
+  return false;
+}
+
 /** Matches of a pattern that needs a digit: most replies have none, and a miss would cost a full scan. */
 function digitScan(text: string, re: RegExp, digits: boolean): readonly RegExpExecArray[] {
   return digits ? matchesOf(text, re) : NO_MATCHES;
@@ -409,7 +434,7 @@ export function parseTimelines(t: Tokenized, referenceDate?: string): ParsedTime
   )
     return [];
   const candidates: Candidate[] = [];
-  const digits = /\d/.test(text);
+  const digits = hasDateDigits(text);
   // Same offsets, blank runs capped: the duration pattern's run of `\s*` is quadratic on a pasted blank page.
   const scanned = capBlankRuns(text);
   collectDates(scanned, candidates, digits, text);

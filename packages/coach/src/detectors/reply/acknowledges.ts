@@ -22,6 +22,7 @@ const INSTRUCTION =
 // Templates that reflect nothing ("I understand", "we apologize for any inconvenience").
 const GENERIC_ONLY =
   /\b(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)\s+(?:any|the|this|that|your)\s+(?:inconvenience|trouble|frustration|experience|issues?|problems?|hassle|confusion)(?:\s+(?:caused|you(?:'ve)?\s+(?:had|experienced)))?\s*[,.!]?\s*(?:[\w-]+\s*[.!]?)?$|\bi\s+understand\b\s*[.!]?$/i;
+const QUESTION_END = /\?\s*$/;
 
 export function detectAcknowledges(input: ReplyInput): LabelResult {
   const t = input.reply;
@@ -37,11 +38,13 @@ export function detectAcknowledges(input: ReplyInput): LabelResult {
     if (o) {
       let topical = Math.min(4, o.shared) * 0.45 + Math.min(2, o.sharedConcepts) * 0.3;
       topical += Math.min(2, o.sharedBigrams) * 0.3;
-      if (INSTRUCTION.test(s.text) || /\?\s*$/.test(s.text)) topical *= 0.4;
+      if (topical > 0 && (INSTRUCTION.test(s.text) || QUESTION_END.test(s.text))) topical *= 0.4;
       score += topical;
     }
+    // The checks below only lower the score: a sentence that cannot beat the best so far needs neither.
+    if (score <= best) continue;
     if (DEFLECT.test(s.text)) score *= 0.4;
-    if (GENERIC_ONLY.test(s.text) && score < 1.5) score -= 0.5;
+    if (score < 1.5 && GENERIC_ONLY.test(s.text)) score -= 0.5;
     if (score > best) {
       best = score;
       bestSpan = sentenceSpan(t, i);

@@ -12,7 +12,9 @@ const EITHER_OR =
 export function detectAsksInput(input: ReplyInput): LabelResult {
   const t = input.reply;
   const spans: Span[] = [];
-  for (let i = 0; i < t.sentences.length && spans.length < 4; i++) {
+  // Without a "?" anywhere there is no question sentence to read.
+  const sentences = t.text.includes("?") ? t.sentences.length : 0;
+  for (let i = 0; i < sentences && spans.length < 4; i++) {
     const s = t.sentences[i];
     if (!s || !/\?(?:\s|$|["')\]])/.test(s.text)) continue;
     if (OFFER_QUESTION.test(s.text) || EITHER_OR.test(s.text)) spans.push(sentenceSpan(t, i));

@@ -19,7 +19,9 @@ export function detectClarifyingQuestion(input: ReplyInput): LabelResult {
     return { label: "clarifying_question", value: false, confidence: 0.95, spans: [] };
   const questions: Span[] = [];
   let score = 0;
-  for (let i = 0; i < t.sentences.length; i++) {
+  // Without a "?" anywhere there is no question sentence to read.
+  const sentences = t.text.includes("?") ? t.sentences.length : 0;
+  for (let i = 0; i < sentences; i++) {
     const s = t.sentences[i];
     // A "?" inside a link's query string is not a question.
     if (!s || !/\?(?:\s|$|["')\]])/.test(s.text)) continue;

@@ -28,6 +28,11 @@ function hitsPerSentence(t: Tokenized, re: RegExp, sentences: number): number[] 
   return counts;
 }
 
+function hasAny(counts: readonly number[]): boolean {
+  for (const n of counts) if (n > 0) return true;
+  return false;
+}
+
 // acknowledges consults empathy too; one result per input keeps coachReply from running it twice.
 export const detectEmpathy: (input: ReplyInput) => LabelResult = memoByIdentity(detectEmpathyUncached);
 
@@ -39,7 +44,9 @@ function detectEmpathyUncached(input: ReplyInput): LabelResult {
   const read = Math.min(t.sentences.length, MAX_PROFILED_SENTENCES);
   const feelingHits = hitsPerSentence(t, FEELING, read);
   const frameHits = hitsPerSentence(t, EMPATHY_FRAME, read);
-  const stockHits = hitsPerSentence(t, STOCK_EMPATHY, read);
+  // Stock lines only lower a sentence that names a feeling or frames one: without those there is nothing to lower.
+  const stockHits =
+    hasAny(feelingHits) || hasAny(frameHits) ? hitsPerSentence(t, STOCK_EMPATHY, read) : feelingHits;
   for (let i = 0; i < read; i++) {
     const s = t.sentences[i];
     if (!s) continue;

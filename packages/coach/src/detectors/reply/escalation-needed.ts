@@ -85,6 +85,12 @@ function quotedAgentTurns(text: string): string[] {
   return out;
 }
 
+function abusiveNow(input: ReplyInput): boolean {
+  return (
+    (input.customerAnalysis?.abusive ?? false) || regexSpans(input.customer?.text ?? "", ABUSE, 1).length > 0
+  );
+}
+
 function fromThread(input: ReplyInput): Evidence[] {
   const out: Evidence[] = [];
   // Agent turns' texts: the thread's, then those quoted in the customer text. Counted in one pass over the thread.
@@ -99,9 +105,8 @@ function fromThread(input: ReplyInput): Evidence[] {
   if (agentTexts.length >= 2 && customerTurns >= 2) out.push({ reason: "repeated_failure", weight: 1 });
   let warned = false;
   for (const text of agentTexts) if (!warned) warned = BOUNDARY_WARNING.test(text.slice(0, 5_000));
-  const abusiveNow =
-    (input.customerAnalysis?.abusive ?? false) || regexSpans(input.customer?.text ?? "", ABUSE, 1).length > 0;
-  if (warned && abusiveNow) out.push({ reason: "abuse_after_warning", weight: 2.4 });
+  // The abuse scan only matters once the customer was warned, which almost never happened.
+  if (warned && abusiveNow(input)) out.push({ reason: "abuse_after_warning", weight: 2.4 });
   return out;
 }
 

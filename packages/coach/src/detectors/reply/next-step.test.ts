@@ -28,4 +28,14 @@ describe("detectNextStep", () => {
     expect(r.value).toBe(false);
     expect(r.suggestion).toBeTruthy();
   });
+
+  it.each([
+    ["@135060 Ring 0800 123 4567", "0800 123 4567"],
+    ["@135060 Ring 1-800-FLOWERS", "1-800-FLOWERS"],
+    ["@135060 Ring +44 161 496.0000", "+44 161 496.0000"],
+    ["@135060 Write to help@acme.co.uk", "help@acme.co.uk"],
+  ])("marks the contact in %j even after a handle", (reply, contact) => {
+    const r = detectNextStep(inputFor(reply));
+    expect(r.spans.map((s) => s.text)).toContain(contact);
+  });
 });

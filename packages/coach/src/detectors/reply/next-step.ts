@@ -13,11 +13,56 @@ import {
 import { OFFER_QUESTION } from "../../lexicons/reply-practices-conversation.js";
 import { capBlankRuns, confidenceFor, regexSpans, squash, uniqueSpans } from "../../text/match.js";
 import { isNegated } from "../../text/negation.js";
-import type { Tokenized } from "../../text/tokenize.js";
+import type { Sentence, Tokenized } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
 import type { ReplyInput } from "./detector.js";
 
+const NO_SENTENCES: readonly Sentence[] = [];
+
 const LINK_MARK = /https?:\/\/|www\.|t\.co\//i;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Whether PHONE can match: its numbers have a middle group of exactly three digits with a character after it, or it
+ * is a "1-8xx" freephone number. Handles ("@135060") have neither, so most replies skip the scan.
+ */
+function mayHoldPhone(text: string): boolean {
+  if (text.includes("18") || text.includes("1-8")) return true;
+  let i = 0;
+  while (i < text.length) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+    if (i - start === 3 && i < text.length) return true;
+  }
+  return false;
+}
+
+/** `[\w.+-]`: what an address has right before its "@". */
+function isAddressChar(c: number): boolean {
+  return (
+    isDigit(c) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    c === 46 ||
+    c === 43 ||
+    c === 45
+  );
+}
+
+/** Whether EMAIL can match: some "@" follows an address character (a handle's "@" follows a space). */
+function mayHoldEmail(text: string): boolean {
+  for (let i = text.indexOf("@", 1); i > 0; i = text.indexOf("@", i + 1))
+    if (isAddressChar(text.charCodeAt(i - 1))) return true;
+  return false;
+}
 
 /** A "we will…" cue under negation ("we can't refund") is not a step. */
 function negatedAt(t: Tokenized, offset: number): boolean {
@@ -50,15 +95,16 @@ export function detectNextStep(input: ReplyInput): LabelResult {
       if (!GENERIC_LINK.test(s.text.replace(/[.,)]+$/, ""))) links.push(s);
   }
   const contacts: Span[] = [];
-  if (/\d/.test(text)) for (const s of regexSpans(text, PHONE)) contacts.push(s);
-  if (text.includes("@")) for (const s of regexSpans(text, EMAIL)) contacts.push(s);
+  if (mayHoldPhone(text)) for (const s of regexSpans(text, PHONE)) contacts.push(s);
+  if (mayHoldEmail(text)) for (const s of regexSpans(text, EMAIL)) contacts.push(s);
   const vague = regexSpans(text, VAGUE_DEFLECTION);
   const youCan: Span[] = [];
   for (const s of regexSpans(text, YOU_CAN))
     if (!/\b(?:see|find|understand|imagine|feel|rest)\b/i.test(s.text)) youCan.push(s);
   // An offer to act ("Shall I add it?", "Would you like me to switch you?") is a concrete step awaiting a yes.
   const offers: Span[] = [];
-  for (const s of t.sentences) {
+  // Without a "?" anywhere there is no question sentence to read.
+  for (const s of text.includes("?") ? t.sentences : NO_SENTENCES) {
     if (
       /\?/.test(s.text) &&
       /\b(?:me|us)\s+to\b|\b(?:shall|should)\s+(?:i|we)\b/i.test(s.text) &&

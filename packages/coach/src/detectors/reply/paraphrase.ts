@@ -12,6 +12,7 @@ const ADVICE =
   /\b(?:have|did)\s+you\s+(?:already\s+)?(?:tried|try)\b|^\W*(?:@\w+\s+)*(?:hi\s+\w+,?\s+)?(?:you\s+(?:can|should|could|may)|are\s+these|is\s+this|please|if\s+you're)\b/i;
 const OUR_SIDE =
   /\b(?:we|i|who|they|team)(?:'ll|\s+will|\s+can|\s+could)\b|\b(?:terms|policy|not\s+possible|unable|accepted|should\s+have)\b/i;
+const CUSTOMER_SUBJECT = /\byou(?:'ve|'re|\s+were|\s+have|\s+had|\s+are)?\b|\byour\b/i;
 
 export function detectParaphrase(input: ReplyInput): LabelResult {
   const t = input.reply;
@@ -36,11 +37,13 @@ export function detectParaphrase(input: ReplyInput): LabelResult {
       if (score >= THRESHOLD - 0.5 && verbatimShare(t, s.tokenStart, s.tokenEnd, customer) > 0.5) {
         score = Math.min(score, THRESHOLD - 0.5);
       }
+      // The checks below add at most 0.3: a sentence that cannot beat the best so far needs none of them.
+      if (score + 0.3 <= best) continue;
       // Restating describes the customer's situation; our plans and our policies are something else.
       if (!framed && OUR_SIDE.test(s.text)) score -= 0.9;
       if (ADVICE.test(s.text)) score -= 1;
       // The customer as subject ("you were charged", "your order") is how restatements read.
-      if (/\byou(?:'ve|'re|\s+were|\s+have|\s+had|\s+are)?\b|\byour\b/i.test(s.text)) score += 0.3;
+      if (CUSTOMER_SUBJECT.test(s.text)) score += 0.3;
     } else if (framed && s.tokenEnd - s.tokenStart >= 8) score += 1.2;
     if (score > best) {
       best = score;

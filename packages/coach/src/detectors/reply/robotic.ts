@@ -77,7 +77,8 @@ export function detectRobotic(input: ReplyInput): LabelResult {
       }
     });
     const opts = { baseline: 0.1, threshold: k.threshold, suggestion: SUGGESTION };
-    if (words.length === 0) return resultFromCues("robotic", cues, opts);
+    // The whole-reply span is only ever shown for whole-reply evidence: most replies have none to show it for.
+    if (words.length === 0 || templateP.length === 0) return resultFromCues("robotic", cues, opts);
     const whole = wordRangeSpan(input, words, 0, words.length - 1);
     return resultFromCues("robotic", cues, { ...opts, whole: { p: templateP, span: whole } });
   } catch {

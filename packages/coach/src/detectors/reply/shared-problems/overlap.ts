@@ -1,7 +1,7 @@
 /** @module How much of a reply's content is about what the customer actually wrote (crude stems, no stopwords). */
 import type { Tokenized } from "../../../text/tokenize.js";
 import { memoByIdentity } from "./memo.js";
-import { wordsOf } from "./words.js";
+import { type Word, wordsOf } from "./words.js";
 
 const STOPWORDS = new Set(
   (
@@ -15,13 +15,17 @@ const STOPWORDS = new Set(
 );
 
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/gi;
+const WWW = /www\./i;
+const NO_RANGES: readonly number[] = [];
 
 function stem(w: string): string {
   return w.length > 5 ? w.slice(0, 5) : w;
 }
 
 /** [start, end) pairs of the URLs in the text, flattened; an exec loop, as matchAll clones the regex per call. */
-function urlRanges(text: string): number[] {
+function urlRanges(text: string): readonly number[] {
+  // A link needs "://" or "www.": most texts have neither, and a plain search is cheaper than the pattern.
+  if (!text.includes("://") && !WWW.test(text)) return NO_RANGES;
   const out: number[] = [];
   URL_RE.lastIndex = 0;
   for (let m = URL_RE.exec(text); m !== null; m = URL_RE.exec(text)) out.push(m.index, m.index + m[0].length);
@@ -35,33 +39,55 @@ function inUrl(ranges: readonly number[], pos: number): boolean {
   return false;
 }
 
-/** Calls `visit` with each content stem of the text, repeats included: no stopwords, numbers, URLs, @handles or ^sign-offs. */
-function forEachContentStem(t: Tokenized, visit: (stem: string) => void): void {
-  const urls = urlRanges(t.text);
-  for (const word of wordsOf(t)) {
-    const tok = t.tokens[word.tok];
-    if (tok?.kind !== "word" || word.w.length < 3 || STOPWORDS.has(word.w)) continue;
-    const prev = t.tokens[word.tok - 1];
-    if (prev && prev.end === tok.start && (prev.text === "^" || prev.text === "*")) continue;
-    if (urls.length > 0 && inUrl(urls, tok.start)) continue;
-    visit(stem(word.w));
-  }
+/** The content stem of word `wi` of the text, or null: no stopwords, numbers, URLs, @handles or ^sign-offs. */
+function contentStemOf(
+  t: Tokenized,
+  words: readonly Word[],
+  wi: number,
+  urls: readonly number[],
+): string | null {
+  const word = words[wi];
+  if (!word) return null;
+  const tok = t.tokens[word.tok];
+  if (tok?.kind !== "word" || word.w.length < 3 || STOPWORDS.has(word.w)) return null;
+  const prev = t.tokens[word.tok - 1];
+  if (prev && prev.end === tok.start && (prev.text === "^" || prev.text === "*")) return null;
+  if (urls.length > 0 && inUrl(urls, tok.start)) return null;
+  return stem(word.w);
 }
 
 function buildContentStems(t: Tokenized): Set<string> {
   const out = new Set<string>();
-  forEachContentStem(t, (s) => out.add(s));
+  const words = wordsOf(t);
+  const urls = urlRanges(t.text);
+  for (let i = 0; i < words.length; i++) {
+    const s = contentStemOf(t, words, i, urls);
+    if (s !== null) out.add(s);
+  }
   return out;
 }
 
 /** Content stems of a text: no stopwords, numbers, URLs, @handles or ^sign-offs. */
 export const contentStems: (t: Tokenized) => Set<string> = memoByIdentity(buildContentStems);
 
-// Stem → the call that last counted it: the reply's distinct stems are counted without building a set per reply. The
-// table is kept across calls (a reply's vocabulary repeats) and cleared when it grows past the cap.
-const countedIn = new Map<string, number>();
-const COUNTED_LIMIT = 20_000;
-let call = 0;
+// The reply's distinct stems so far: a reply has a few dozen, so a short list beats a table lookup. A long paste moves
+// them to a set, so the check stays linear.
+const counted: string[] = [];
+const SHORT_LIST = 32;
+let countedMany: Set<string> | null = null;
+
+/** Whether stem `s` is new in the reply being read; it counts as seen from now on. */
+function firstInReply(s: string): boolean {
+  if (countedMany) {
+    if (countedMany.has(s)) return false;
+    countedMany.add(s);
+    return true;
+  }
+  if (counted.includes(s)) return false;
+  counted.push(s);
+  if (counted.length > SHORT_LIST) countedMany = new Set(counted);
+  return true;
+}
 
 /** Share of the reply's content stems that the customer also used; null without a customer message. */
 export function replyOverlap(
@@ -70,18 +96,17 @@ export function replyOverlap(
 ): { ratio: number; size: number } | null {
   if (!customer) return null;
   const c = contentStems(customer);
-  if (countedIn.size > COUNTED_LIMIT || call > 1e9) {
-    countedIn.clear();
-    call = 0;
-  }
-  const stamp = ++call;
+  counted.length = 0;
+  countedMany = null;
   let size = 0;
   let shared = 0;
-  forEachContentStem(reply, (s) => {
-    if (countedIn.get(s) === stamp) return;
-    countedIn.set(s, stamp);
+  const words = wordsOf(reply);
+  const urls = urlRanges(reply.text);
+  for (let i = 0; i < words.length; i++) {
+    const s = contentStemOf(reply, words, i, urls);
+    if (s === null || !firstInReply(s)) continue;
     size++;
     if (c.has(s)) shared++;
-  });
+  }
   return { ratio: size === 0 ? 0 : shared / size, size };
 }

@@ -69,3 +69,17 @@ describe("phraseSet", () => {
     expect(set.find(stream)).toHaveLength(1);
   });
 });
+
+describe("phraseSet match order", () => {
+  it("reports the matches at one word in pattern order, whatever their second slot", () => {
+    const set = phraseSet([
+      { p: "we will send", id: 1 },
+      { p: "we *", id: 2 },
+      { p: "we will|shall", id: 3 },
+      { p: "we ..2 send", id: 4 },
+      { p: "we will", id: 5 },
+    ]);
+    expect(set.find(words("We will send it")).map((m) => m.entry.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(set.find(words("We, will send it")).map((m) => m.entry.id)).toEqual([4]);
+  });
+});

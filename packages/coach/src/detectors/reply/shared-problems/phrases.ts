@@ -81,6 +81,81 @@ function matchFrom(
 interface Compiled<E> {
   entry: E;
   slots: Slot[];
+  /** Position among the set's patterns: matches at one word are reported in this order. */
+  order: number;
+}
+
+/** The patterns starting with one word, split by what their second slot needs. */
+interface FirstWordPatterns<E> {
+  /** Patterns whose second slot is a plain list of words, under each of those words. */
+  bySecond: Map<string, Compiled<E>[]>;
+  /** The others (one slot only, or an optional, gap, wildcard or prefix second slot), in order. */
+  rest: Compiled<E>[];
+}
+
+/** A second slot that can only match the very next word, and only as one of its listed words. */
+function isPlainWords(slot: Slot | undefined): boolean {
+  return (
+    slot !== undefined &&
+    !slot.any &&
+    !slot.optional &&
+    slot.gap === 0 &&
+    slot.prefixes.length === 0 &&
+    slot.words.size > 0
+  );
+}
+
+function addPattern<E>(byFirst: Map<string, FirstWordPatterns<E>>, first: string, c: Compiled<E>): void {
+  let patterns = byFirst.get(first);
+  if (!patterns) {
+    patterns = { bySecond: new Map(), rest: [] };
+    byFirst.set(first, patterns);
+  }
+  const second = c.slots[1];
+  if (!second || !isPlainWords(second)) {
+    patterns.rest.push(c);
+    return;
+  }
+  for (const w of second.words) {
+    const list = patterns.bySecond.get(w);
+    if (list) list.push(c);
+    else patterns.bySecond.set(w, [c]);
+  }
+}
+
+/**
+ * Tries, in pattern order, the patterns starting with word i's word: those whose plain second slot holds the next
+ * word (no other can match there), merged with the rest.
+ */
+function tryStartingAt<E>(
+  patterns: FirstWordPatterns<E>,
+  words: readonly Word[],
+  i: number,
+  sentence: number,
+  out: PhraseMatch<E>[],
+): void {
+  const next = words[i + 1];
+  // The second slot is glued to the first: the next word must be in the sentence with no break before it.
+  const paired =
+    next && next.sentence === sentence && !next.afterBreak ? patterns.bySecond.get(next.w) : undefined;
+  const rest = patterns.rest;
+  if (!paired) {
+    for (const c of rest) tryAt(c, words, i, sentence, out);
+    return;
+  }
+  let a = 0;
+  let b = 0;
+  while (a < paired.length || b < rest.length) {
+    const p = paired[a];
+    const r = rest[b];
+    if (p && (!r || p.order < r.order)) {
+      tryAt(p, words, i, sentence, out);
+      a++;
+    } else if (r) {
+      tryAt(r, words, i, sentence, out);
+      b++;
+    }
+  }
 }
 
 function tryAt<E>(
@@ -123,22 +198,19 @@ function firstWordBits(words: readonly Word[]): Uint32Array {
 
 /** Compiles entries once (at module load); entries whose pattern starts with an optional slot are rejected. */
 export function phraseSet<E extends { p: string }>(entries: readonly E[]): PhraseSet<E> {
-  const byFirst = new Map<string, Compiled<E>[]>();
+  const byFirst = new Map<string, FirstWordPatterns<E>>();
   const scanned: Compiled<E>[] = [];
+  let order = 0;
   for (const entry of entries) {
     const slots = entry.p.trim().split(/\s+/).map(parseSlot);
     const first = slots[0];
     if (!first || first.optional || first.gap > 0) continue;
-    const compiled = { entry, slots };
+    const compiled = { entry, slots, order: order++ };
     if (first.any || first.prefixes.length > 0) {
       scanned.push(compiled);
       continue;
     }
-    for (const w of first.words) {
-      const list = byFirst.get(w);
-      if (list) list.push(compiled);
-      else byFirst.set(w, [compiled]);
-    }
+    for (const w of first.words) addPattern(byFirst, w, compiled);
   }
   // Past the 32nd set there are no bits left: such a set looks every word up itself.
   const bit = setCount < SET_BITS ? 1 << setCount : 0;
@@ -152,8 +224,8 @@ export function phraseSet<E extends { p: string }>(entries: readonly E[]): Phras
       for (let i = 0; i < words.length; i++) {
         const word = words[i];
         if (!word) continue;
-        const candidates = starts && ((starts[i] ?? 0) & bit) === 0 ? undefined : byFirst.get(word.w);
-        if (candidates) for (const c of candidates) tryAt(c, words, i, word.sentence, out);
+        const patterns = starts && ((starts[i] ?? 0) & bit) === 0 ? undefined : byFirst.get(word.w);
+        if (patterns) tryStartingAt(patterns, words, i, word.sentence, out);
         for (const c of scanned) {
           const first = c.slots[0];
           if (first && slotAccepts(first, word.w)) tryAt(c, words, i, word.sentence, out);
