@@ -52,7 +52,14 @@ export async function importItems(
     failures: [...parsed.skipped],
   };
   const caseIds = new Map<string, string>();
-  for (const item of parsed.items) {
+  const latestAt = new Map<string, Date>();
+  for (const read of parsed.items) {
+    // An undated item follows the one before it in its conversation (by a millisecond), not the time of the import:
+    // the thread keeps the file's order, and an old conversation is not made to look new.
+    const before = latestAt.get(read.caseKey);
+    const at = read.at ?? (before === undefined ? undefined : new Date(before.getTime() + 1));
+    if (at !== undefined) latestAt.set(read.caseKey, at);
+    const item = at === read.at ? read : { ...read, at };
     const outcome = await importItem(deps, item, caseIds);
     if (outcome.ok) {
       if (outcome.created) report.rowsDone++;

@@ -110,6 +110,23 @@ describe.each(backends())("imports on %s PostgreSQL", (backend) => {
     expect(again).toMatchObject({ ok: true, report: { rowsDone: 0, rowsUnchanged: 3, casesCreated: 0 } });
   });
 
+  it("places an undated row right after the row before it in its conversation", async () => {
+    const csv = [
+      "Ticket,From,Who,Text,Kind,When",
+      "T9,gus@example.com,Gus,The heater broke again.,inbound,2026-10-05T10:00:00Z",
+      "T9,gus@example.com,Gus,Sorry to hear that!,outbound,",
+      "T9,gus@example.com,Gus,Any news?,inbound,2026-10-06T09:00:00Z",
+    ].join("\n");
+    const imported = await runImport(t.deps, { format: "csv", content: csv, mapping: MAPPING });
+    expect(imported).toMatchObject({ ok: true, report: { rowsDone: 3, rowsFailed: 0 } });
+    const reply = await t.deps.db
+      .selectFrom("messages")
+      .selectAll()
+      .where("body", "=", "Sorry to hear that!")
+      .executeTakeFirstOrThrow();
+    expect(reply.created_at.toISOString()).toBe("2026-10-05T10:00:00.001Z");
+  });
+
   it("imports a Zendesk export through the admin route", async () => {
     const admin = await createAgent(t.deps.db, { email: "root@example.com", name: "Root", role: "admin" });
     if (!admin.ok) throw new Error(admin.error.message);
