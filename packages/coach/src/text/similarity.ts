@@ -1,4 +1,5 @@
 /** @module Content-word overlap between two texts (stems, bigrams, problem synonyms), for reply-vs-complaint checks. */
+import { FirstSeen } from "./first-seen.js";
 import { memoByIdentity } from "./memo.js";
 import { stem } from "./stem.js";
 import { STOPWORDS, SUPPORT_GENERIC } from "./stopwords.js";
@@ -136,29 +137,8 @@ let lastReply: Tokenized | null = null;
 let lastCustomer: Tokenized | null = null;
 let lastOverlaps: SentenceOverlap[] = [];
 
-// The distinct stems of the sentence being read: a sentence holds a handful, so a short list beats a table lookup.
-// Past a few dozen (a pasted wall of text with no full stop) they move to a set, so the check stays linear.
-const seenInSentence: string[] = [];
-const SHORT_LIST = 32;
-let seenInLongSentence: Set<string> | null = null;
-
-function startSentence(): void {
-  seenInSentence.length = 0;
-  seenInLongSentence = null;
-}
-
-/** Whether stem `s` is new in the sentence being read; it counts as seen from now on. */
-function firstInSentence(s: string): boolean {
-  if (seenInLongSentence) {
-    if (seenInLongSentence.has(s)) return false;
-    seenInLongSentence.add(s);
-    return true;
-  }
-  if (seenInSentence.includes(s)) return false;
-  seenInSentence.push(s);
-  if (seenInSentence.length > SHORT_LIST) seenInLongSentence = new Set(seenInSentence);
-  return true;
-}
+/** The distinct stems of the sentence being read. */
+const seenInSentence = new FirstSeen();
 
 /**
  * `overlap(contentProfile(sentence), profileOf(customer))` reduced to counts, for each of the reply's first
@@ -174,7 +154,7 @@ export function sentenceOverlaps(reply: Tokenized, customer: Tokenized): readonl
     const sentence = reply.sentences[si];
     if (!sentence) break;
     const o: SentenceOverlap = { stems: 0, shared: 0, sharedConcepts: 0, sharedBigrams: 0 };
-    startSentence();
+    seenInSentence.clear();
     // Concept keys all start with "~" and none is a prefix of another, so a joined string is a fine small set.
     let conceptsSeen = "";
     let bigramsSeen: string[] | null = null;
@@ -186,7 +166,7 @@ export function sentenceOverlaps(reply: Tokenized, customer: Tokenized): readonl
         prev = "";
         continue;
       }
-      if (firstInSentence(s)) {
+      if (seenInSentence.first(s)) {
         o.stems++;
         if (theirs.stems.has(s)) o.shared++;
         const c = conceptOf(s);

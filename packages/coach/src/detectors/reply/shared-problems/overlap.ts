@@ -1,4 +1,5 @@
 /** @module How much of a reply's content is about what the customer actually wrote (crude stems, no stopwords). */
+import { FirstSeen } from "../../../text/first-seen.js";
 import type { Tokenized } from "../../../text/tokenize.js";
 import { memoByIdentity } from "./memo.js";
 import { type Word, wordsOf } from "./words.js";
@@ -70,24 +71,8 @@ function buildContentStems(t: Tokenized): Set<string> {
 /** Content stems of a text: no stopwords, numbers, URLs, @handles or ^sign-offs. */
 export const contentStems: (t: Tokenized) => Set<string> = memoByIdentity(buildContentStems);
 
-// The reply's distinct stems so far: a reply has a few dozen, so a short list beats a table lookup. A long paste moves
-// them to a set, so the check stays linear.
-const counted: string[] = [];
-const SHORT_LIST = 32;
-let countedMany: Set<string> | null = null;
-
-/** Whether stem `s` is new in the reply being read; it counts as seen from now on. */
-function firstInReply(s: string): boolean {
-  if (countedMany) {
-    if (countedMany.has(s)) return false;
-    countedMany.add(s);
-    return true;
-  }
-  if (counted.includes(s)) return false;
-  counted.push(s);
-  if (counted.length > SHORT_LIST) countedMany = new Set(counted);
-  return true;
-}
+/** The reply's distinct stems so far. */
+const seenInReply = new FirstSeen();
 
 /** Share of the reply's content stems that the customer also used; null without a customer message. */
 export function replyOverlap(
@@ -96,15 +81,14 @@ export function replyOverlap(
 ): { ratio: number; size: number } | null {
   if (!customer) return null;
   const c = contentStems(customer);
-  counted.length = 0;
-  countedMany = null;
+  seenInReply.clear();
   let size = 0;
   let shared = 0;
   const words = wordsOf(reply);
   const urls = urlRanges(reply.text);
   for (let i = 0; i < words.length; i++) {
     const s = contentStemOf(reply, words, i, urls);
-    if (s === null || !firstInReply(s)) continue;
+    if (s === null || !seenInReply.first(s)) continue;
     size++;
     if (c.has(s)) shared++;
   }
