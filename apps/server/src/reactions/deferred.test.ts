@@ -1,5 +1,12 @@
 /** @module Deferred reactions: queued with the message, run once after its commit, kept across a crash. */
-import { addMessage, claimDueReactions, createAgent } from "@keel/db";
+import { randomUUID } from "node:crypto";
+import {
+  addInboundMessages,
+  addMessage,
+  claimDueReactions,
+  createAgent,
+  type MessageChannel,
+} from "@keel/db";
 import { backends } from "@keel/db/testing";
 import { sql } from "kysely";
 import pg from "pg";
@@ -68,19 +75,36 @@ describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
   async function queuedOnNewCase(name: string, bodies: string[], withAnalysis = false) {
     const opened = await addInboundMessage(t.deps, email(name));
     if (!opened.ok) throw new Error(opened.error.message);
-    for (const body of bodies) {
-      const added = await addMessage(t.deps.db, {
-        caseId: opened.value.case.id,
-        direction: "inbound",
-        channel: "email",
-        body,
-        authorContactId: opened.value.message.author_contact_id,
-        ...(withAnalysis ? { analysis: analyseInbound(body, [], t.deps.clock.now()) } : {}),
-        queueReactions: true,
+    for (const body of bodies)
+      await queueInbound(opened.value.case.id, body, opened.value.message.author_contact_id, {
+        analysed: withAnalysis,
       });
-      if (!added.ok) throw new Error(added.error.message);
-    }
     return opened.value.case.id;
+  }
+
+  /** Stores a customer's message with its reactions queued (whether the case had earlier ones: not known). */
+  async function queueInbound(
+    caseId: string,
+    body: string,
+    authorContactId: string | null,
+    { analysed = true, channel = "email" }: { analysed?: boolean; channel?: MessageChannel } = {},
+  ) {
+    const added = await addInboundMessages(t.deps.db, [
+      {
+        id: randomUUID(),
+        caseId,
+        channel,
+        body,
+        authorContactId,
+        rawSource: null,
+        externalMessageId: null,
+        analysis: analysed ? analyseInbound(body, [], t.deps.clock.now()) : null,
+        createdAt: null,
+        queueReactions: true,
+        hadInbound: null,
+      },
+    ]);
+    if (!added.ok) throw new Error(added.error.message);
   }
 
   it("runs a live message's reactions right after its commit, once", async () => {
@@ -164,16 +188,7 @@ describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
       createdAt: first.created_at,
     });
     if (!imported.ok) throw new Error(imported.error.message);
-    const added = await addMessage(t.deps.db, {
-      caseId,
-      direction: "inbound",
-      channel: "email",
-      body: CALM,
-      authorContactId: first.author_contact_id,
-      analysis: analyseInbound(CALM, [], t.deps.clock.now()),
-      queueReactions: true,
-    });
-    if (!added.ok) throw new Error(added.error.message);
+    await queueInbound(caseId, CALM, first.author_contact_id);
     await queuedOnNewCase("among-other", [CALM], true);
     const texts = await statementsOf(() => runDueReactions(t.deps, () => undefined));
     expect(checks(texts)).toBe(1);
@@ -242,15 +257,7 @@ describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
         .executeTakeFirstOrThrow();
       const kase = await createCase(t.deps, { subject: name, customerId: customer.id });
       if (!kase.ok) throw new Error(kase.error.message);
-      const added = await addMessage(t.deps.db, {
-        caseId: kase.value.id,
-        direction: "inbound",
-        channel: "api",
-        body: LEGAL,
-        analysis: analyseInbound(LEGAL, [], t.deps.clock.now()),
-        queueReactions: true,
-      });
-      if (!added.ok) throw new Error(added.error.message);
+      await queueInbound(kase.value.id, LEGAL, null, { channel: "api" });
       caseIds.push(kase.value.id);
     }
     const texts = await statementsOf(() => runDueReactions(t.deps, () => undefined));

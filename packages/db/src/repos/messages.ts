@@ -2,7 +2,7 @@
 import { type Kysely, sql } from "kysely";
 import { PREPARED } from "../prepared.js";
 import { type DbResult, found, guarded, isUuid, notFound, ok } from "../result.js";
-import type { ActorKind, Database, JsonValue, Message, MessageChannel, MessageDirection } from "../schema.js";
+import type { Database, JsonValue, Message, MessageChannel, MessageDirection } from "../schema.js";
 import { jsonb, jsonbOrNull } from "./json.js";
 
 export interface NewMessage {
@@ -20,53 +20,28 @@ export interface NewMessage {
    * transaction keep the order they were written in); importers pass the original time.
    */
   createdAt?: Date;
-  /** Queue the message's reactions to run after its commit (see `message_reactions_due`), in the same statement. */
-  queueReactions?: boolean;
-  /** With `queueReactions`: whether the case had earlier customer messages, noted for the reactions. */
-  hadInbound?: boolean;
-}
-
-/** Who wrote an entry in the audit log along with the message (see `addMessage`). */
-export interface MessageAuditActor {
-  actorKind: ActorKind;
-  actorId: string | null;
 }
 
 /**
  * Adds a message. A message whose external id is already on the case is not added twice: the stored one is
- * returned with `created: false`, so re-delivered emails and retried API calls are harmless. With `audit`, the
- * audit entry for a created message (the message without its raw source) is written by the same statement.
+ * returned with `created: false`, so re-delivered emails and retried API calls are harmless. (A customer's message,
+ * with its audit entry and queued reactions, goes through `addInboundMessages`.)
  */
 export async function addMessage(
   db: Kysely<Database>,
   input: NewMessage,
-  audit?: MessageAuditActor,
 ): Promise<DbResult<{ message: Message; created: boolean }>> {
   return guarded<{ message: Message; created: boolean }>("message", async () => {
     // Written as SQL rather than with the query builder: this runs for every message, and building the
     // statement cost more CPU than PostgreSQL spent running it.
-    const insert = sql`
+    const { rows } = await sql<Message>`${PREPARED}
       INSERT INTO messages (case_id, direction, channel, body, author_agent_id, author_contact_id, raw_source,
                             external_message_id, analysis, created_at)
       VALUES (${input.caseId}, ${input.direction}, ${input.channel}, ${input.body}, ${input.authorAgentId ?? null},
               ${input.authorContactId ?? null}, ${input.rawSource ?? null}, ${input.externalMessageId ?? null},
               ${jsonbOrNull(input.analysis)}, COALESCE(${input.createdAt ?? null}::timestamptz, clock_timestamp()))
       ON CONFLICT (case_id, external_message_id) DO NOTHING
-      RETURNING *`;
-    const queued = input.queueReactions
-      ? sql`, q AS (INSERT INTO message_reactions_due (message_id, had_inbound)
-             SELECT id, ${input.hadInbound ?? null}::boolean FROM m)`
-      : sql``;
-    const { rows } =
-      audit === undefined
-        ? await sql<Message>`${PREPARED} WITH m AS (${insert})${queued} SELECT * FROM m`.execute(db)
-        : await sql<Message>`${PREPARED}
-            WITH m AS (${insert}),
-            a AS (INSERT INTO audit_log (actor_kind, actor_id, entity, entity_id, action, before, after)
-                  SELECT ${audit.actorKind}, ${audit.actorId}::uuid, 'message', m.id::text, 'create', NULL,
-                         to_jsonb(m) - 'raw_source'
-                    FROM m)${queued}
-            SELECT * FROM m`.execute(db);
+      RETURNING *`.execute(db);
     const inserted = rows[0];
     if (inserted) return ok({ message: inserted, created: true });
     return ok({
@@ -96,20 +71,24 @@ export interface NewInboundMessage {
   caseId: string;
   channel: MessageChannel;
   body: string;
-  authorContactId: string;
+  authorContactId: string | null;
   rawSource: string | null;
   externalMessageId: string | null;
   analysis: JsonValue | null;
   /** As in `NewMessage`: the database's clock when the statement runs unless given. */
   createdAt: Date | null;
-  /** Queue the message's reactions (see `NewMessage.queueReactions`), noting whether the case had inbound before. */
+  /**
+   * Queue the message's reactions to run after its commit (see `message_reactions_due`), noting whether the case had
+   * earlier customer messages.
+   */
   queueReactions: boolean;
-  hadInbound: boolean;
+  /** Null: not known, the reactions look for themselves. */
+  hadInbound: boolean | null;
 }
 
 /**
- * Adds several customers' messages in one statement, each with its audit entry (by its author) and, when asked, its
- * queued reactions — what `addMessage` does for one. Messages must be on different cases, so their order on each
+ * Adds customers' messages in one statement, each with its audit entry (by its author) and, when asked, its queued
+ * reactions. Messages must be on different cases, so their order on each
  * case is the order of the statements. One whose channel id is already on its case is not added: the stored one is
  * returned with `created: false`. Returns one entry per input, in input order.
  */

@@ -5,7 +5,6 @@
  * a case to reopen, a webhook to tell — is stored by `storeInboundMessage` in the same transaction, in its round, so
  * each case still receives its messages in order.
  */
-import { randomUUID } from "node:crypto";
 import {
   addInboundMessages,
   type Case,
@@ -18,11 +17,11 @@ import {
 import type { Kysely } from "kysely";
 import { fromDb, type Result, success } from "../../service-result.js";
 import type { CoreDeps } from "../cases/service.js";
-import { analyseInbound } from "./analysis.js";
 import {
   caseNotFound,
   type InboundMessageInput,
   type InboundMessageResult,
+  inboundRow,
   REOPENED_BY_CUSTOMER,
   type StoreInboundOptions,
   storeInboundMessage,
@@ -74,8 +73,13 @@ function roundsOf(items: readonly BatchItem[]): { rounds: BatchItem[][]; opening
   return { rounds, opening };
 }
 
-async function storeAlone(trx: Kysely<Database>, item: BatchItem): Promise<Result<InboundMessageResult>> {
-  const result = await storeInboundMessage(trx, item.deps, item.input, item.sender, item.options);
+/** Stores a message the usual way, in the batch's transaction; `known`, its context when the round read it. */
+async function storeAlone(
+  trx: Kysely<Database>,
+  item: BatchItem,
+  known?: InboundContext,
+): Promise<Result<InboundMessageResult>> {
+  const result = await storeInboundMessage(trx, item.deps, item.input, item.sender, item.options, known);
   if (!result.ok) throw new BatchMemberFailed();
   return result;
 }
@@ -89,26 +93,20 @@ interface Insert {
 }
 
 /** The message's insert, when that is all it needs: a known sender, not blocked, a case it does not reopen, no webhook. */
-function insertOf(item: BatchItem, context: InboundContext): Insert | null {
-  const { sender, case: kase } = context;
-  if (sender === null || sender.contact.blocked_at !== null || kase === null) return null;
+function insertOf(item: BatchItem, context: InboundContext, kase: Case): Insert | null {
+  const { sender } = context;
+  if (sender === null || sender.contact.blocked_at !== null || item.options.deferReactions !== true)
+    return null;
   if (REOPENED_BY_CUSTOMER.has(kase.status) || context.subscribedEvents.includes("message.created"))
     return null;
-  if (item.options.deferReactions !== true) return null;
-  const { input } = item;
-  const row: NewInboundMessage = {
-    id: randomUUID(),
-    caseId: kase.id,
-    channel: input.channel,
-    body: input.body,
-    authorContactId: sender.contact.id,
-    rawSource: input.rawSource ?? null,
-    externalMessageId: input.externalMessageId ?? null,
-    analysis: analyseInbound(input.body, context.earlier, item.deps.clock.now()),
-    createdAt: input.receivedAt ?? null,
-    queueReactions: true,
-    hadInbound: context.earlier.length > 0,
-  };
+  const row = inboundRow(
+    item.input,
+    kase.id,
+    sender.contact.id,
+    context.earlier,
+    true,
+    item.deps.clock.now(),
+  );
   return { item, case: kase, customer: sender.customer, row };
 }
 
@@ -127,14 +125,17 @@ async function storeRound(
     })),
   );
   const inserts: Insert[] = [];
-  const alone: BatchItem[] = [];
-  round.forEach((item, n) => {
+  const alone: Array<{ item: BatchItem; context: InboundContext }> = [];
+  for (const [n, item] of round.entries()) {
     const context = contexts[n] as InboundContext;
-    const insert = context.case === null ? null : insertOf(item, context);
-    if (context.case === null) results.set(item, caseNotFound(item.input.caseId ?? ""));
-    else if (insert !== null) inserts.push(insert);
-    else alone.push(item);
-  });
+    if (context.case === null) {
+      results.set(item, caseNotFound(item.input.caseId ?? ""));
+      continue;
+    }
+    const insert = insertOf(item, context, context.case);
+    if (insert !== null) inserts.push(insert);
+    else alone.push({ item, context });
+  }
   if (inserts.length > 0) {
     const added = fromDb(
       await addInboundMessages(
@@ -150,5 +151,5 @@ async function storeRound(
       results.set(insert.item, success(stored));
     }
   }
-  for (const item of alone) results.set(item, await storeAlone(trx, item));
+  for (const { item, context } of alone) results.set(item, await storeAlone(trx, item, context));
 }

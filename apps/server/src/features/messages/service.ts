@@ -2,19 +2,24 @@
  * @module Messages: inbound customer messages (analysed by the coach, de-duplicated by the channel's id, opening
  * a case when needed), outbound replies (coached), internal notes, the timeline and the anger trajectory.
  */
+import { randomUUID } from "node:crypto";
 import {
   addCustomerWithContactIn,
+  addInboundMessages,
   addMessage,
   type Case,
   type ContactKind,
   type Customer,
   type Database,
+  type EarlierInbound,
   getCase as findCase,
   getMessage,
+  type InboundContext,
   listMessages,
   lockExternalMessageId,
   type Message,
   type MessageChannel,
+  type NewInboundMessage,
   normaliseContactValue,
   readInboundContext,
   updateCase as writeCase,
@@ -98,7 +103,8 @@ export interface StoreInboundOptions {
 
 /**
  * The statements of `addInboundMessage` inside a transaction the caller opened (its own, or a batch shared with
- * other messages: see inbound-batch.ts). `sender` is the contact value as `checkInboundMessage` normalised it.
+ * other messages: see inbound-batch.ts). `sender` is the contact value as `checkInboundMessage` normalised it;
+ * `known`, the message's context as this transaction already read it (a message to a given case, in a batch's round).
  */
 export async function storeInboundMessage(
   trx: Kysely<Database>,
@@ -106,18 +112,21 @@ export async function storeInboundMessage(
   input: InboundMessageInput,
   sender: string,
   options: StoreInboundOptions = {},
+  known?: InboundContext,
 ): Promise<Result<InboundMessageResult>> {
   const now = deps.clock.now();
   // Only a message that would open a case is de-duplicated across cases; on a known case the unique
   // (case, external id) pair does it.
   const dedupeId = input.caseId === undefined ? (input.externalMessageId ?? null) : null;
   if (dedupeId !== null) await lockExternalMessageId(trx, dedupeId);
-  const context = await readInboundContext(trx, {
-    kind: input.contact.kind,
-    value: sender,
-    caseId: input.caseId ?? null,
-    externalMessageId: dedupeId,
-  });
+  const context =
+    known ??
+    (await readInboundContext(trx, {
+      kind: input.contact.kind,
+      value: sender,
+      caseId: input.caseId ?? null,
+      externalMessageId: dedupeId,
+    }));
   if (input.caseId !== undefined && context.case === null) return caseNotFound(input.caseId);
   let who = context.sender;
   if (who === null) {
@@ -162,28 +171,12 @@ export async function storeInboundMessage(
   }
   const authorBlocked = contact.blocked_at !== null;
   const deferred = options.deferReactions === true && !authorBlocked;
+  // The audit entry and the queued reactions are written by the same statement as the message.
   const added = fromDb(
-    await addMessage(
-      trx,
-      {
-        queueReactions: deferred,
-        hadInbound: context.earlier.length > 0,
-        caseId: kase.id,
-        direction: "inbound",
-        channel: input.channel,
-        body: input.body,
-        authorContactId: contact.id,
-        rawSource: input.rawSource ?? null,
-        externalMessageId: input.externalMessageId ?? null,
-        analysis: analyseInbound(input.body, context.earlier, now),
-        ...(input.receivedAt === undefined ? {} : { createdAt: input.receivedAt }),
-      },
-      // The audit entry is written by the same statement as the message.
-      { actorKind: actor.kind, actorId: actor.id },
-    ),
+    await addInboundMessages(trx, [inboundRow(input, kase.id, contact.id, context.earlier, deferred, now)]),
   );
   if (!added.ok) return added;
-  const { message, created } = added.value;
+  const { message, created } = added.value[0] as (typeof added.value)[number];
   // Webhook events commit with the message (no event for a message never stored), and are queued only when a
   // webhook subscribes to them: webhooks are their only reader, and a queued job is the costliest write here.
   const announce = async (event: CaseEvent, payload: unknown) => {
@@ -214,6 +207,31 @@ export async function storeInboundMessage(
   const stored = { case: kase, message, customer, created, caseCreated };
   await options.inTransaction?.(trx, stored);
   return success(stored);
+}
+
+/** A customer's message as stored: read by the coach against its case's earlier customer messages. */
+export function inboundRow(
+  input: InboundMessageInput,
+  caseId: string,
+  contactId: string,
+  earlier: readonly EarlierInbound[],
+  queueReactions: boolean,
+  now: Date,
+): NewInboundMessage {
+  return {
+    // Chosen here so the message's row can be found in a statement that inserts several.
+    id: randomUUID(),
+    caseId,
+    channel: input.channel,
+    body: input.body,
+    authorContactId: contactId,
+    rawSource: input.rawSource ?? null,
+    externalMessageId: input.externalMessageId ?? null,
+    analysis: analyseInbound(input.body, earlier, now),
+    createdAt: input.receivedAt ?? null,
+    queueReactions,
+    hadInbound: earlier.length > 0,
+  };
 }
 
 export interface OutboundMessageInput {
