@@ -186,7 +186,7 @@ async function run(context: BenchContext): Promise<TargetResult[]> {
     const serverPid = server.child.pid ?? 0;
     const texts = context.corpus.customerTurns.slice(0, 500);
     let failed = 0;
-    const send = (i: number, externalMessageId: string) => async () => {
+    const send = async (i: number, externalMessageId: string) => {
       const status = await post(`${base}/cases/${caseIds[i % CASES]}/messages`, token.value.token, {
         direction: "inbound",
         channel: "api",
@@ -197,14 +197,14 @@ async function run(context: BenchContext): Promise<TargetResult[]> {
       if (status !== 201) failed++;
     };
     // Warm-up, not timed (see WARM_UP_API).
-    const warmUp = await drive(WARM_UP_API, CLIENTS, null, null, (i) => send(i, `warm-${i}`)());
+    const warmUp = await drive(WARM_UP_API, CLIENTS, null, null, (i) => send(i, `warm-${i}`));
     await reactionsDrained(db);
     const api = await drive(
       total,
       CLIENTS,
       dbPid,
       serverPid,
-      (i) => send(i, `bench-${i}`)(),
+      (i) => send(i, `bench-${i}`),
       () => reactionsDrained(db),
     );
     // Reactions run after each commit: how far they lagged behind the answers.
