@@ -2,6 +2,7 @@
  * @module Complaint probability: a small logistic blend of GoEmotions and offensive-model outputs with service-failure
  * cues. No permitted complaint-labelled data exists, so the blend is fitted on weak labels (see training/).
  */
+import { isAsciiLetter } from "../text/chars.js";
 import type { CustomerProbabilities } from "./learned.js";
 
 /** The blend's inputs, in the order its weights are stored. */
@@ -158,10 +159,6 @@ function countCuesUnlowered(text: string): boolean {
     prev = countWord(curly ? word.replace(/\u2019/g, "'") : word, prev);
   }
   return true;
-}
-
-function isAsciiLetter(c: number): boolean {
-  return ((c | 0x20) - 97) >>> 0 < 26;
 }
 
 /** Whether text[start, end) ends in "n't" (either apostrophe, either case). */

@@ -14,6 +14,7 @@ import {
   parseReference,
   WEEKDAYS,
 } from "./calendar.js";
+import { isWordChar, someDigitRun } from "./chars.js";
 import { capBlankRuns } from "./match.js";
 import { isCustomerDeadline } from "./timeline-deadline.js";
 import type { Tokenized } from "./tokenize.js";
@@ -135,29 +136,15 @@ function matchesOf(text: string, re: RegExp): readonly RegExpExecArray[] {
   return out;
 }
 
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
 /**
  * Whether the text has a run of 1, 2 or 4 digits starting at a word boundary, which every digit pattern here needs
  * (a day, month, hour or year). Handles and long numbers ("@135060") do not count, and most replies have no other.
  */
 export function hasDateDigits(text: string): boolean {
-  let i = 0;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-    const length = i - start;
-    if ((length <= 2 || length === 4) && (start === 0 || !isWordChar(text.charCodeAt(start - 1))))
-      return true;
-  }
-  return false;
+  return someDigitRun(text, (start, end) => {
+    const length = end - start;
+    return (length <= 2 || length === 4) && (start === 0 || !isWordChar(text.charCodeAt(start - 1)));
+  });
 }
 
 /** Matches of a pattern that needs a digit: most replies have none, and a miss would cost a full scan. */

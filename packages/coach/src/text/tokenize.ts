@@ -1,5 +1,6 @@
 /** @module Linear-time tokenizer and sentence splitter with character offsets, shared by every detector. */
 import type { Span } from "../types.js";
+import { isAsciiLetter, isDigit } from "./chars.js";
 import { type Spelling, spellingAt, type TokenKind } from "./spellings.js";
 
 /** Longest text the detectors read; a longer paste is cut here so analysis stays fast and bounded. */
@@ -137,14 +138,6 @@ export function tokenizeWith<T extends Token>(
   }
   closeSentence(lastEnd);
   return { text, tokens, sentences };
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 /**

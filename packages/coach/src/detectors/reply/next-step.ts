@@ -11,6 +11,7 @@ import {
   YOU_CAN,
 } from "../../lexicons/reply-practices-actions.js";
 import { OFFER_QUESTION } from "../../lexicons/reply-practices-conversation.js";
+import { isWordChar, someDigitRun } from "../../text/chars.js";
 import { capBlankRuns, confidenceFor, regexSpans, squash, uniqueSpans } from "../../text/match.js";
 import { isNegated } from "../../text/negation.js";
 import type { Sentence, Tokenized } from "../../text/tokenize.js";
@@ -21,40 +22,18 @@ const NO_SENTENCES: readonly Sentence[] = [];
 
 const LINK_MARK = /https?:\/\/|www\.|t\.co\//i;
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /**
  * Whether PHONE can match: its numbers have a middle group of exactly three digits with a character after it, or it
  * is a "1-8xx" freephone number. Handles ("@135060") have neither, so most replies skip the scan.
  */
 function mayHoldPhone(text: string): boolean {
   if (text.includes("18") || text.includes("1-8")) return true;
-  let i = 0;
-  while (i < text.length) {
-    if (!isDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-    if (i - start === 3 && i < text.length) return true;
-  }
-  return false;
+  return someDigitRun(text, (start, end) => end - start === 3 && end < text.length);
 }
 
 /** `[\w.+-]`: what an address has right before its "@". */
 function isAddressChar(c: number): boolean {
-  return (
-    isDigit(c) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 95 ||
-    c === 46 ||
-    c === 43 ||
-    c === 45
-  );
+  return isWordChar(c) || c === 46 || c === 43 || c === 45;
 }
 
 /** Whether EMAIL can match: some "@" follows an address character (a handle's "@" follows a space). */
