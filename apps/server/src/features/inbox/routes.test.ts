@@ -1,5 +1,6 @@
 import { backends } from "@keel/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reactionsSettled } from "../../reactions/deferred.js";
 import { agentWithToken } from "../../testing/agents.js";
 import { createTestApp, type TestApp } from "../../testing/test-app.js";
 
@@ -70,7 +71,9 @@ describe.each(backends())("inbox on %s PostgreSQL", (backend) => {
       "This is the THIRD time I'm writing!!! You charged me twice and nobody answers. If I don't get my money back by Friday I'm taking legal action and disputing the charge with my bank.",
     );
     await open("mine", "Assigned to me, nothing said yet", "normal", null);
-    // Routing may hand new cases to an agent; the assignee filter is checked on owners set here.
+    // Routing may hand new cases to an agent, right after each message's commit; the assignee filter is checked on
+    // owners set here, once those reactions are done.
+    await reactionsSettled(t.deps);
     for (const key of ["calm", "late", "furious"]) {
       await t.app.inject({
         method: "PATCH",
