@@ -1,7 +1,7 @@
 /** @module The facts escalation rules test that signals do not carry: exact anger level, threat kinds, counts, flags. */
 import type { AngerLevel, ThreatKind } from "@keel/coach";
-import { customerReadingOf, type PreparedMessage } from "./prepare.js";
-import { unresolvedReplies } from "./signals.js";
+import type { PreparedMessage } from "./prepare.js";
+import { scanThread, type ThreadScan, unresolvedReplyCount } from "./signals.js";
 import type { ThreadInput } from "./thread.js";
 
 export interface CaseFacts {
@@ -16,19 +16,17 @@ export interface CaseFacts {
 }
 
 export function caseFacts(msgs: readonly PreparedMessage[], thread: ThreadInput): CaseFacts {
-  let latest: CaseFacts["latest"] = null;
-  const threatKinds = new Set<ThreatKind>();
-  for (const m of msgs) {
-    const r = customerReadingOf(m);
-    if (!r) continue;
-    latest = { id: m.message.id, anger: r.anger, level: r.level };
-    for (const t of r.threats) threatKinds.add(t.kind);
-  }
+  return caseFactsOfScan(scanThread(msgs, false), thread);
+}
+
+/** The facts from a scan of the thread (the one the signals were read from). */
+export function caseFactsOfScan(scan: ThreadScan, thread: ThreadInput): CaseFacts {
+  const last = scan.recent.at(-1);
   const csat = thread.case.csat;
   return {
-    latest,
-    threatKinds,
-    unresolvedReplies: unresolvedReplies(msgs).count,
+    latest: last ? { id: last.id, anger: last.r.anger, level: last.r.level } : null,
+    threatKinds: new Set(scan.threatKinds),
+    unresolvedReplies: unresolvedReplyCount(scan),
     slaBreached: thread.case.slaBreached === true,
     vip: thread.case.vip === true,
     csat: typeof csat === "number" && Number.isFinite(csat) ? csat : null,

@@ -2,26 +2,37 @@
  * @module The look taken after every inbound message: would the rules in force escalate the case now? Most
  * messages fire nothing, so this answers from one statement — the case with its customer, whether it is already in
  * the queue, the rule set's tag, how many messages it has, and only the messages newer than the thread this process
- * kept of the case (per case, just the readings and phrase cues the rules need). The whole thread is read again
- * only when a message appeared among the kept ones. When a rule would fire, the caller runs the full evaluation.
+ * kept of the case (per case, not its messages but what the signals read of them, folded: a check folds in only the
+ * newer ones, so its cost does not grow with the thread). The whole thread is read again only when a message
+ * appeared among the kept ones. When a rule would fire, the caller runs the full evaluation.
  * Queued reactions run in batches: the rows of a batch's cases are then read ahead together, in one statement.
  */
-import { tokenize } from "@keel/coach";
+import type { EscalationRule } from "@keel/contracts";
 import type { Database } from "@keel/db";
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import pg from "pg";
-import { caseFacts } from "./facts.js";
+import { caseFactsOfScan } from "./facts.js";
 import { type CaseWithCustomer, loadedThread, type ThreadRow } from "./load-thread.js";
-import { type PreparedMessage, prepareThread } from "./prepare.js";
-import { RULE_SET_TAG, type RuleSetView, rulesTagged } from "./rule-store.js";
-import { evaluateRules, signalOptionsFor } from "./rules.js";
-import { cuesOf, escalationSignalsOf } from "./signals.js";
-import type { ThreadInput } from "./thread.js";
+import { prepareThread } from "./prepare.js";
+import { RULE_SET_TAG, rulesTagged } from "./rule-store.js";
+import { anyEscalatingRuleFires, signalOptionsFor } from "./rules.js";
+import {
+  copyScan,
+  emptyScan,
+  type SignalOptions,
+  scanMessages,
+  signalsOfScan,
+  type ThreadScan,
+} from "./signals.js";
 
-/** A case's thread as kept between two checks: only messages committed when read, so none can vanish. */
+/**
+ * A case's thread as kept between two checks: only messages committed when read, so none can vanish. Not the
+ * messages themselves but what the signals read of them, folded in the signals' order (`scanMessages`): a check
+ * folds the newer messages into a copy, as if it scanned the whole thread, without walking the kept ones again.
+ */
 export interface KeptThread {
-  /** In the order the signals read them (their `index` is set again at each check). */
-  msgs: PreparedMessage[];
+  /** The kept messages' scan, without evidence (the check needs no explanations). */
+  scan: ThreadScan;
   /** How many messages they are, automatic ones (left out of the thread) included. */
   total: number;
   /** The newest time among them (ms): any message not kept is looked for after it. */
@@ -31,12 +42,11 @@ export interface KeptThread {
 const kept = new Map<string, KeptThread>();
 /** Cases kept per process; the one checked longest ago goes first. */
 const KEPT_CASES = 5_000;
-const NO_TOKENS = tokenize("");
-const NOTHING_KEPT: KeptThread = { msgs: [], total: 0, newestAt: -1 };
+const NOTHING_KEPT: KeptThread = { scan: emptyScan(false), total: 0, newestAt: -1 };
 /** Message times arrive as text inside JSON: read as the driver reads a timestamptz column. */
 const parseTimestamp = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ) as (text: string) => Date;
 
-type LoadedRow = ThreadRow & {
+export type LoadedRow = ThreadRow & {
   /** An automatic message (acknowledgment, follow-up question): counted, but left out of the thread. */
   aside: boolean;
   /** Written by the transaction running the check, which may yet roll back. */
@@ -144,19 +154,46 @@ export async function nothingEscalates(
   const whole = Number(q_messages) !== before.total + newer.length;
   const base = whole ? NOTHING_KEPT : before;
   const added = whole ? await loadAllMessages(trx, caseId) : newer;
+  const { quiet, keep } = judgeThread(found, ruleSet.rules, base, added, now);
+  remember(caseId, keep);
+  return quiet;
+}
 
+/**
+ * The check once its rows are read: whether no escalating rule fires on the thread kept (`base`) followed by the
+ * `added` messages (all newer), and the thread to keep next, without this transaction's own messages. One of those
+ * committed later is then missing from the kept thread and not newer than it: the count tells, and the next check
+ * reads the thread whole.
+ */
+export function judgeThread(
+  found: CaseWithCustomer,
+  rules: readonly EscalationRule[],
+  base: KeptThread,
+  added: readonly LoadedRow[],
+  now: Date,
+): { quiet: boolean; keep: KeptThread } {
   const { thread } = loadedThread(
     found,
     added.filter((m) => !m.aside),
     now,
   );
   // Prepared in stored order: being newer than the kept ones, they follow them in the signals' order too.
-  const fresh = prepareThread(thread);
-  const msgs = [...base.msgs, ...fresh].map((m, index) => (m.index === index ? m : { ...m, index }));
-  thread.messages = msgs.map((m) => m.message);
-  const quiet = !anyRuleEscalates(ruleSet, msgs, thread);
-  keepCommitted(caseId, base, added, msgs);
-  return quiet;
+  const fresh = prepareThread(thread, base.scan.seen);
+  const own = new Set(added.filter((m) => m.own).map((m) => m.id));
+  const committed = own.size === 0 ? fresh : fresh.filter((m) => !own.has(m.message.id));
+  const kept = scanMessages(copyScan(base.scan), committed);
+  const scan = committed === fresh ? kept : scanMessages(copyScan(base.scan), fresh);
+  const signals = signalsOfScan(scan, thread, signalOptionsOf(rules));
+  const quiet = !anyEscalatingRuleFires(rules, caseFactsOfScan(scan, thread), signals);
+  const stored = added.filter((m) => !m.own);
+  return {
+    quiet,
+    keep: {
+      scan: kept,
+      total: base.total + stored.length,
+      newestAt: stored.reduce((newest, m) => Math.max(newest, m.created_at.getTime()), base.newestAt),
+    },
+  };
 }
 
 async function loadAllMessages(trx: Kysely<Database>, caseId: string): Promise<LoadedRow[]> {
@@ -168,23 +205,7 @@ async function loadAllMessages(trx: Kysely<Database>, caseId: string): Promise<L
   return rows;
 }
 
-/**
- * Keeps the thread without this transaction's own messages. One of those committed later is then missing from the
- * kept thread and not newer than it: the count tells, and the next check reads the thread whole.
- */
-function keepCommitted(
-  caseId: string,
-  base: KeptThread,
-  added: readonly LoadedRow[],
-  msgs: readonly PreparedMessage[],
-): void {
-  const committed = added.filter((m) => !m.own);
-  const own = new Set(added.filter((m) => m.own).map((m) => m.id));
-  const entry: KeptThread = {
-    msgs: (own.size === 0 ? msgs : msgs.filter((m) => !own.has(m.message.id))).map(compact),
-    total: base.total + committed.length,
-    newestAt: committed.reduce((newest, m) => Math.max(newest, m.created_at.getTime()), base.newestAt),
-  };
+function remember(caseId: string, entry: KeptThread): void {
   kept.delete(caseId);
   kept.set(caseId, entry);
   if (kept.size > KEPT_CASES) {
@@ -193,31 +214,15 @@ function keepCommitted(
   }
 }
 
-const NO_CUES = { safety: [], vulnerable: [], manager: false };
-
-/** What the signals read of a message (its reading and its cues), without its text and tokens. */
-function compact(m: PreparedMessage): PreparedMessage {
-  if (m.tokens === NO_TOKENS) return m;
-  const { id, direction, createdAt } = m.message;
-  return {
-    message: { id, direction, authorName: "", body: "", createdAt, analysis: null },
-    index: m.index,
-    reading: m.reading,
-    tokens: NO_TOKENS,
-    // Signals look for phrases in customer messages only.
-    cues: direction === "inbound" ? cuesOf(m) : NO_CUES,
-  };
-}
-
-function anyRuleEscalates(
-  ruleSet: RuleSetView,
-  msgs: readonly PreparedMessage[],
-  thread: ThreadInput,
-): boolean {
-  const signals = escalationSignalsOf(msgs, thread, signalOptionsFor(ruleSet.rules));
-  return evaluateRules(ruleSet.rules, caseFacts(msgs, thread), signals).some(
-    (o) => o.fires && o.rule.action.kind === "escalate",
-  );
+/** The signals' thresholds for a rule set, worked out once per rule set read. */
+const optionsByRules = new WeakMap<readonly EscalationRule[], SignalOptions>();
+function signalOptionsOf(rules: readonly EscalationRule[]): SignalOptions {
+  let options = optionsByRules.get(rules);
+  if (!options) {
+    options = signalOptionsFor(rules);
+    optionsByRules.set(rules, options);
+  }
+  return options;
 }
 
 /** Forgets every kept thread (tests). */

@@ -19,8 +19,11 @@ export interface MessageCues {
   manager: boolean;
 }
 
-/** Sorted by `createdAt` as instants (stable, so equal or unreadable times keep their given order, the latter last). */
-export function prepareThread(thread: ThreadInput): PreparedMessage[] {
+/**
+ * Sorted by `createdAt` as instants (stable, so equal or unreadable times keep their given order, the latter last);
+ * indexed from `firstIndex` (messages following others already prepared).
+ */
+export function prepareThread(thread: ThreadInput, firstIndex = 0): PreparedMessage[] {
   const ordered = thread.messages
     .map((message, i) => {
       const at = Date.parse(message.createdAt);
@@ -29,7 +32,7 @@ export function prepareThread(thread: ThreadInput): PreparedMessage[] {
     .sort((a, b) => (a.at === b.at ? a.i - b.i : a.at < b.at ? -1 : 1));
   return ordered.map(({ message }, index) => ({
     message,
-    index,
+    index: firstIndex + index,
     reading: readAnalysis(message.analysis),
     tokens: tokenize(message.body),
   }));

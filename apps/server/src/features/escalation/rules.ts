@@ -47,89 +47,116 @@ export function signalOptionsFor(rules: readonly EscalationRule[]): SignalOption
   };
 }
 
-type Check = { holds: boolean; reasons: EscalationSignal[] };
+/** Every condition a rule can give. */
+const CONDITION_FIELDS = [
+  "angerAtLeast",
+  "angerRising",
+  "threatKinds",
+  "abuse",
+  "repeatContact",
+  "slaBreached",
+  "managerRequested",
+  "csatAtMost",
+  "vip",
+  "unresolvedRepliesAtLeast",
+  "safety",
+  "vulnerableCustomer",
+] as const satisfies ReadonlyArray<keyof EscalationConditions>;
 
-function checkConditions(
+/**
+ * Whether every condition given holds (false when none is given), read from the facts and from which signal kinds
+ * showed: the one test both the full evaluation and the quick look after each inbound message use.
+ */
+function conditionsHold(
   c: EscalationConditions,
   facts: CaseFacts,
   signals: readonly EscalationSignal[],
-): Check[] {
-  const byKind = (kind: EscalationSignalKind) => signals.filter((s) => s.kind === kind);
+): boolean {
+  if (!CONDITION_FIELDS.some((field) => c[field] !== undefined)) return false;
+  const has = (kind: EscalationSignalKind) => signals.some((s) => s.kind === kind);
   /** A yes/no condition read from a signal: true asks for it, false asks for its absence. */
-  const flag = (wanted: boolean | undefined, kind: EscalationSignalKind): Check[] => {
-    if (wanted === undefined) return [];
-    const found = byKind(kind);
-    return [{ holds: found.length > 0 === wanted, reasons: wanted ? found : [] }];
-  };
-  const checks: Check[] = [];
-
-  if (c.angerAtLeast !== undefined) {
-    const latest = facts.latest;
-    const holds = latest !== null && latest.level >= LEVELS[c.angerAtLeast];
-    const high = byKind("anger_high");
-    const reasons: EscalationSignal[] =
-      !holds || !latest
-        ? []
-        : high.length > 0
-          ? high
-          : [
-              {
-                kind: "anger_high",
-                severity: latest.level >= 2 ? 2 : 1,
-                explanation: `The customer's latest message reads as ${LEVEL_NAMES[latest.level]} (anger ${Math.round(latest.anger)}/100).`,
-                messageIds: [latest.id],
-              },
-            ];
-    checks.push({ holds, reasons });
+  const flag = (wanted: boolean | undefined, kind: EscalationSignalKind) =>
+    wanted === undefined || has(kind) === wanted;
+  const latest = facts.latest;
+  if (c.angerAtLeast !== undefined && !(latest !== null && latest.level >= LEVELS[c.angerAtLeast])) {
+    return false;
   }
-  checks.push(...flag(c.angerRising, "anger_rising"));
+  if (!flag(c.angerRising, "anger_rising")) return false;
+  if (c.threatKinds !== undefined && !c.threatKinds.some((k) => facts.threatKinds.has(k))) return false;
+  if (c.abuse !== undefined && !(has("abuse_after_boundary") || (c.abuse === "any" && has("abuse")))) {
+    return false;
+  }
+  if (!flag(c.repeatContact, "repeat_contact")) return false;
+  if (c.slaBreached !== undefined && facts.slaBreached !== c.slaBreached) return false;
+  if (!flag(c.managerRequested, "manager_requested")) return false;
+  if (c.csatAtMost !== undefined && !(facts.csat !== null && facts.csat <= c.csatAtMost)) return false;
+  if (c.vip !== undefined && facts.vip !== c.vip) return false;
+  if (c.unresolvedRepliesAtLeast !== undefined && !(facts.unresolvedReplies >= c.unresolvedRepliesAtLeast)) {
+    return false;
+  }
+  return flag(c.safety, "safety") && flag(c.vulnerableCustomer, "vulnerable_customer");
+}
+
+/** The signals behind the conditions of a rule that fires (every condition given holds), in condition order. */
+function reasonsFor(
+  c: EscalationConditions,
+  facts: CaseFacts,
+  signals: readonly EscalationSignal[],
+): EscalationSignal[] {
+  const byKind = (kind: EscalationSignalKind) => signals.filter((s) => s.kind === kind);
+  /** A yes/no condition cites its signal when it asks for it. */
+  const flag = (wanted: boolean | undefined, kind: EscalationSignalKind) => (wanted ? byKind(kind) : []);
+  const reasons: EscalationSignal[] = [];
+
+  const latest = facts.latest;
+  if (c.angerAtLeast !== undefined && latest) {
+    const high = byKind("anger_high");
+    reasons.push(
+      ...(high.length > 0
+        ? high
+        : [
+            {
+              kind: "anger_high" as const,
+              severity: latest.level >= 2 ? (2 as const) : (1 as const),
+              explanation: `The customer's latest message reads as ${LEVEL_NAMES[latest.level]} (anger ${Math.round(latest.anger)}/100).`,
+              messageIds: [latest.id],
+            },
+          ]),
+    );
+  }
+  reasons.push(...flag(c.angerRising, "anger_rising"));
   if (c.threatKinds !== undefined) {
-    const matched = c.threatKinds.filter((k) => facts.threatKinds.has(k));
-    const kinds = new Set(matched.map((k) => THREAT_SIGNAL[k]));
-    checks.push({ holds: matched.length > 0, reasons: signals.filter((s) => kinds.has(s.kind)) });
+    const kinds = new Set(c.threatKinds.filter((k) => facts.threatKinds.has(k)).map((k) => THREAT_SIGNAL[k]));
+    reasons.push(...signals.filter((s) => kinds.has(s.kind)));
   }
   if (c.abuse !== undefined) {
-    const found = signals.filter(
-      (s) => s.kind === "abuse_after_boundary" || (c.abuse === "any" && s.kind === "abuse"),
+    reasons.push(
+      ...signals.filter(
+        (s) => s.kind === "abuse_after_boundary" || (c.abuse === "any" && s.kind === "abuse"),
+      ),
     );
-    checks.push({ holds: found.length > 0, reasons: found });
   }
-  checks.push(...flag(c.repeatContact, "repeat_contact"));
-  if (c.slaBreached !== undefined) {
-    checks.push({
-      holds: facts.slaBreached === c.slaBreached,
-      reasons: c.slaBreached ? byKind("sla_breached") : [],
-    });
-  }
-  checks.push(...flag(c.managerRequested, "manager_requested"));
+  reasons.push(...flag(c.repeatContact, "repeat_contact"), ...flag(c.slaBreached, "sla_breached"));
+  reasons.push(...flag(c.managerRequested, "manager_requested"));
   if (c.csatAtMost !== undefined) {
-    const holds = facts.csat !== null && facts.csat <= c.csatAtMost;
     const low = byKind("low_csat");
-    const reasons: EscalationSignal[] = !holds
-      ? []
-      : low.length > 0
+    reasons.push(
+      ...(low.length > 0
         ? low
         : [
             {
-              kind: "low_csat",
-              severity: 2,
+              kind: "low_csat" as const,
+              severity: 2 as const,
               explanation: `The customer rated us ${facts.csat}/5.`,
               messageIds: [],
             },
-          ];
-    checks.push({ holds, reasons });
+          ]),
+    );
   }
-  if (c.vip !== undefined) {
-    checks.push({ holds: facts.vip === c.vip, reasons: c.vip ? byKind("vip") : [] });
-  }
-  if (c.unresolvedRepliesAtLeast !== undefined) {
-    checks.push({
-      holds: facts.unresolvedReplies >= c.unresolvedRepliesAtLeast,
-      reasons: byKind("unresolved_replies"),
-    });
-  }
-  checks.push(...flag(c.safety, "safety"), ...flag(c.vulnerableCustomer, "vulnerable_customer"));
-  return checks;
+  reasons.push(...flag(c.vip, "vip"));
+  if (c.unresolvedRepliesAtLeast !== undefined) reasons.push(...byKind("unresolved_replies"));
+  reasons.push(...flag(c.safety, "safety"), ...flag(c.vulnerableCustomer, "vulnerable_customer"));
+  return reasons;
 }
 
 /** Every enabled rule with whether it fires; a rule with no conditions (refused when saved) never fires. */
@@ -141,11 +168,25 @@ export function evaluateRules(
   return rules
     .filter((rule) => rule.enabled)
     .map((rule) => {
-      const checks = checkConditions(rule.conditions, facts, signals);
-      const fires = checks.length > 0 && checks.every((c) => c.holds);
-      const reasons = fires ? uniqueSignals(checks.flatMap((c) => c.reasons)) : [];
+      const fires = conditionsHold(rule.conditions, facts, signals);
+      const reasons = fires ? uniqueSignals(reasonsFor(rule.conditions, facts, signals)) : [];
       return { rule, fires, reasons };
     });
+}
+
+/**
+ * Whether an enabled rule whose action is to escalate fires: what `evaluateRules` says, without the reasons (the
+ * signals' explanations and message ids are not read, so they may be left out).
+ */
+export function anyEscalatingRuleFires(
+  rules: readonly EscalationRule[],
+  facts: CaseFacts,
+  signals: readonly EscalationSignal[],
+): boolean {
+  return rules.some(
+    (rule) =>
+      rule.enabled && rule.action.kind === "escalate" && conditionsHold(rule.conditions, facts, signals),
+  );
 }
 
 /** Signals once each (by kind), most severe first. */

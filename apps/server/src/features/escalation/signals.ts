@@ -1,4 +1,5 @@
 /** @module Why a case should go to a supervisor: escalation signals read from the thread and its stored analyses. */
+import type { ThreatKind } from "@keel/coach";
 import {
   findPhrases,
   MANAGER_PHRASES,
@@ -8,7 +9,7 @@ import {
   VULNERABLE_PHRASES,
 } from "./cues.js";
 import { plural } from "./plain-words.js";
-import { customerReadingOf, type MessageCues, type PreparedMessage, prepareThread } from "./prepare.js";
+import { type MessageCues, type PreparedMessage, prepareThread } from "./prepare.js";
 import type { CustomerReading, ThreadInput } from "./thread.js";
 
 export type EscalationSignalKind =
@@ -63,17 +64,6 @@ export function cuesOf(m: PreparedMessage): MessageCues {
   return m.cues;
 }
 
-/** Inbound messages whose text holds one of the phrases, with the phrases found. */
-function phraseMessages(msgs: readonly PreparedMessage[], cue: "safety" | "vulnerable") {
-  const found: Array<{ id: string; phrases: string[] }> = [];
-  for (const m of msgs) {
-    if (m.message.direction !== "inbound") continue;
-    const phrases = cuesOf(m)[cue];
-    if (phrases.length > 0) found.push({ id: m.message.id, phrases });
-  }
-  return found;
-}
-
 function asksForManager(m: PreparedMessage): boolean {
   const { tokens, sentences } = m.tokens;
   for (const hit of findPhrases(tokens, MANAGER_PHRASES)) {
@@ -85,137 +75,321 @@ function asksForManager(m: PreparedMessage): boolean {
   return false;
 }
 
-function angerSignals(readings: ReadonlyArray<{ id: string; r: CustomerReading }>): EscalationSignal[] {
-  const last = readings.at(-1);
-  if (!last) return [];
-  const out: EscalationSignal[] = [];
-  if (last.r.level >= 3) {
-    out.push({
-      kind: "anger_high",
-      severity: 3,
-      explanation: `The customer's latest message reads as furious (anger ${Math.round(last.r.anger)}/100).`,
-      messageIds: [last.id],
-    });
-  }
-  // Rising: each of the last (up to) three customer messages angrier than the one before, or the coach saw it rise.
-  const recent = readings.slice(-3);
-  const climbing =
-    recent.length >= 2 && recent.every((x, i) => i === 0 || x.r.anger > (recent[i - 1]?.r.anger ?? 0));
-  if ((climbing || last.r.trend === "rising") && last.r.level >= 1) {
-    const path = recent.map((x) => LEVEL_NAMES[x.r.level]).join(" → ");
-    out.push({
-      kind: "anger_rising",
-      severity: last.r.level >= 2 ? 2 : 1,
-      explanation: `Anger is rising over the last messages (${path}).`,
-      messageIds: recent.map((x) => x.id),
-    });
-  }
-  return out;
+type ReadingOf = { id: string; r: CustomerReading };
+
+/** Which messages the signals cite and what they quote: kept only when the signals are to be explained. */
+interface Evidence {
+  safety: Array<{ id: string; phrases: string[] }>;
+  vulnerable: Array<{ id: string; phrases: string[] }>;
+  manager: string[];
+  /** Customer readings holding a threat. */
+  threats: ReadingOf[];
+  abusive: string[];
+  afterBoundary: string[];
+  repeats: string[];
+  replies: string[];
 }
 
-function threatSignals(readings: ReadonlyArray<{ id: string; r: CustomerReading }>): EscalationSignal[] {
-  const groups = {
-    legal_threat: { ids: new Set<string>(), words: new Set<string>() },
-    chargeback_threat: { ids: new Set<string>(), words: new Set<string>() },
-    public_threat: { ids: new Set<string>(), words: new Set<string>() },
+/**
+ * What the signals (and the rules' facts) read of a thread, folded over its messages in time order: counts and the
+ * latest readings, plus the evidence when asked for. A fold, so scanning a thread's first messages and then the rest
+ * gives what scanning it at once does: the inbound check keeps one per case and folds only the new messages in.
+ * Whether a signal shows and how severe it is depends only on the counts, never on the evidence.
+ */
+export interface ThreadScan {
+  /** Messages folded in so far: the next one's position. */
+  seen: number;
+  /** The last (up to) three customer readings, oldest first. */
+  recent: ReadingOf[];
+  /** Position of the latest customer reading (-1: none). */
+  lastReadingAt: number;
+  replies: number;
+  /** Position of the latest agent reply (-1: none). */
+  lastReplyAt: number;
+  /** Whether an agent reply set a boundary so far. */
+  boundarySet: boolean;
+  abusive: number;
+  abusiveAfterBoundary: number;
+  repeats: number;
+  /** Threat kinds in the order they first appeared. */
+  threatKinds: ThreatKind[];
+  manager: number;
+  safety: number;
+  vulnerable: number;
+  evidence: Evidence | null;
+}
+
+/** A scan of no messages; `explained` keeps the evidence the signals' explanations and message ids need. */
+export function emptyScan(explained: boolean): ThreadScan {
+  return {
+    seen: 0,
+    recent: [],
+    lastReadingAt: -1,
+    replies: 0,
+    lastReplyAt: -1,
+    boundarySet: false,
+    abusive: 0,
+    abusiveAfterBoundary: 0,
+    repeats: 0,
+    threatKinds: [],
+    manager: 0,
+    safety: 0,
+    vulnerable: 0,
+    evidence: explained
+      ? {
+          safety: [],
+          vulnerable: [],
+          manager: [],
+          threats: [],
+          abusive: [],
+          afterBoundary: [],
+          repeats: [],
+          replies: [],
+        }
+      : null,
   };
-  for (const { id, r } of readings) {
-    for (const t of r.threats) {
-      const group =
-        t.kind === "legal" || t.kind === "regulator"
-          ? groups.legal_threat
-          : t.kind === "chargeback"
-            ? groups.chargeback_threat
-            : groups.public_threat;
-      group.ids.add(id);
-      group.words.add(t.kind === "social_media" ? "going public" : t.kind === "churn" ? "leaving" : t.kind);
-    }
-  }
-  const out: EscalationSignal[] = [];
-  const says = (words: Set<string>) => [...words].join(", ");
-  if (groups.legal_threat.ids.size > 0) {
-    out.push({
-      kind: "legal_threat",
-      severity: 3,
-      explanation: `The customer threatens ${says(groups.legal_threat.words)} action; a supervisor should own the reply.`,
-      messageIds: [...groups.legal_threat.ids],
-    });
-  }
-  if (groups.chargeback_threat.ids.size > 0) {
-    out.push({
-      kind: "chargeback_threat",
-      severity: 2,
-      explanation: "The customer threatens to dispute the charge with their bank.",
-      messageIds: [...groups.chargeback_threat.ids],
-    });
-  }
-  if (groups.public_threat.ids.size > 0) {
-    out.push({
-      kind: "public_threat",
-      severity: 1,
-      explanation: `The customer mentions ${says(groups.public_threat.words)}.`,
-      messageIds: [...groups.public_threat.ids],
-    });
-  }
-  return out;
 }
 
-function abuseSignals(msgs: readonly PreparedMessage[]): EscalationSignal[] {
-  const abusive: string[] = [];
-  const afterBoundary: string[] = [];
-  let boundarySet = false;
-  for (const m of msgs) {
-    if (m.message.direction === "outbound" && m.reading.kind === "reply" && m.reading.reply.setsBoundary) {
-      boundarySet = true;
-    }
-    if (customerReadingOf(m)?.abusive) (boundarySet ? afterBoundary : abusive).push(m.message.id);
-  }
-  if (afterBoundary.length > 0) {
-    return [
-      {
-        kind: "abuse_after_boundary",
-        severity: 3,
-        explanation: `The abuse continued after an agent set a boundary (${plural(afterBoundary.length, "message")}).`,
-        messageIds: [...abusive, ...afterBoundary],
-      },
-    ];
-  }
-  if (abusive.length === 0) return [];
-  return [
-    {
-      kind: "abuse",
-      severity: 2,
-      explanation: `The customer has been abusive towards the team (${plural(abusive.length, "message")}).`,
-      messageIds: abusive,
+/** A copy to fold more messages into, leaving the scan itself as it is. */
+export function copyScan(scan: ThreadScan): ThreadScan {
+  const e = scan.evidence;
+  return {
+    ...scan,
+    recent: [...scan.recent],
+    threatKinds: [...scan.threatKinds],
+    evidence: e && {
+      safety: [...e.safety],
+      vulnerable: [...e.vulnerable],
+      manager: [...e.manager],
+      threats: [...e.threats],
+      abusive: [...e.abusive],
+      afterBoundary: [...e.afterBoundary],
+      repeats: [...e.repeats],
+      replies: [...e.replies],
     },
-  ];
+  };
 }
 
-function customerReadings(msgs: readonly PreparedMessage[]): Array<{ id: string; r: CustomerReading }> {
-  const readings: Array<{ id: string; r: CustomerReading }> = [];
+/** Folds the messages (in time order, after those already folded) into the scan, which it returns. */
+export function scanMessages(scan: ThreadScan, msgs: readonly PreparedMessage[]): ThreadScan {
+  const e = scan.evidence;
   for (const m of msgs) {
-    const r = customerReadingOf(m);
-    if (r) readings.push({ id: m.message.id, r });
+    const at = scan.seen++;
+    const { id, direction } = m.message;
+    if (direction === "outbound") {
+      scan.replies++;
+      scan.lastReplyAt = at;
+      e?.replies.push(id);
+      if (m.reading.kind === "reply" && m.reading.reply.setsBoundary) scan.boundarySet = true;
+      continue;
+    }
+    if (direction !== "inbound") continue;
+    const cues = cuesOf(m);
+    if (cues.safety.length > 0) {
+      scan.safety++;
+      e?.safety.push({ id, phrases: cues.safety });
+    }
+    if (cues.vulnerable.length > 0) {
+      scan.vulnerable++;
+      e?.vulnerable.push({ id, phrases: cues.vulnerable });
+    }
+    if (cues.manager) {
+      scan.manager++;
+      e?.manager.push(id);
+    }
+    if (m.reading.kind !== "customer") continue;
+    const r = m.reading.customer;
+    scan.lastReadingAt = at;
+    scan.recent.push({ id, r });
+    if (scan.recent.length > 3) scan.recent.shift();
+    if (r.abusive) {
+      if (scan.boundarySet) {
+        scan.abusiveAfterBoundary++;
+        e?.afterBoundary.push(id);
+      } else {
+        scan.abusive++;
+        e?.abusive.push(id);
+      }
+    }
+    if (r.repeatContact) {
+      scan.repeats++;
+      e?.repeats.push(id);
+    }
+    if (r.threats.length > 0) {
+      for (const t of r.threats) if (!scan.threatKinds.includes(t.kind)) scan.threatKinds.push(t.kind);
+      e?.threats.push({ id, r });
+    }
   }
-  return readings;
+  return scan;
+}
+
+/** The thread's messages scanned at once, with the evidence (`explained`) or without. */
+export function scanThread(msgs: readonly PreparedMessage[], explained = true): ThreadScan {
+  return scanMessages(emptyScan(explained), msgs);
 }
 
 /**
  * The agent replies so far when the customer's latest word came after the last of them and is still not calm
  * (0 otherwise): how long the back-and-forth has gone on without resolving anything.
  */
-export function unresolvedReplies(msgs: readonly PreparedMessage[]): {
-  replies: PreparedMessage[];
-  lastInbound: { id: string; r: CustomerReading } | undefined;
-  count: number;
-} {
-  const replies = msgs.filter((m) => m.message.direction === "outbound");
-  const lastInbound = customerReadings(msgs).at(-1);
-  const lastReplyIndex = replies.at(-1)?.index ?? -1;
-  const lastInboundIndex = msgs.find((m) => m.message.id === lastInbound?.id)?.index ?? -1;
-  const unresolved =
-    lastInbound !== undefined && lastInbound.r.level >= 1 && lastInboundIndex > lastReplyIndex;
-  return { replies, lastInbound, count: unresolved ? replies.length : 0 };
+export function unresolvedReplyCount(scan: ThreadScan): number {
+  const last = scan.recent.at(-1);
+  const unresolved = last !== undefined && last.r.level >= 1 && scan.lastReadingAt > scan.lastReplyAt;
+  return unresolved ? scan.replies : 0;
+}
+
+/** The signal, explained from the evidence when the scan kept it; else its kind and severity alone. */
+type Describe = (e: Evidence) => { explanation: string; messageIds: string[] };
+
+/** Signals from a thread's scan, the case flags and the thresholds, most severe first. */
+export function signalsOfScan(
+  scan: ThreadScan,
+  thread: ThreadInput,
+  options: SignalOptions = {},
+): EscalationSignal[] {
+  const replyLimit = options.unresolvedReplyLimit ?? UNRESOLVED_REPLY_LIMIT;
+  const lowCsat = options.lowCsat ?? LOW_CSAT;
+  const e = scan.evidence;
+  const out: EscalationSignal[] = [];
+  const add = (kind: EscalationSignalKind, severity: 1 | 2 | 3, describe: Describe) => {
+    out.push({ kind, severity, ...(e ? describe(e) : { explanation: "", messageIds: [] }) });
+  };
+
+  if (scan.safety > 0) {
+    add("safety", 3, ({ safety }) => ({
+      explanation: `The customer's words suggest a risk to safety ("${safety.flatMap((s) => s.phrases).join('", "')}").`,
+      messageIds: safety.map((s) => s.id),
+    }));
+  }
+
+  // Anger: the latest customer message furious; rising when each of the last (up to) three customer messages is
+  // angrier than the one before, or the coach saw it rise.
+  const recent = scan.recent;
+  const last = recent.at(-1);
+  if (last) {
+    if (last.r.level >= 3) {
+      add("anger_high", 3, () => ({
+        explanation: `The customer's latest message reads as furious (anger ${Math.round(last.r.anger)}/100).`,
+        messageIds: [last.id],
+      }));
+    }
+    const climbing =
+      recent.length >= 2 && recent.every((x, i) => i === 0 || x.r.anger > (recent[i - 1]?.r.anger ?? 0));
+    if ((climbing || last.r.trend === "rising") && last.r.level >= 1) {
+      add("anger_rising", last.r.level >= 2 ? 2 : 1, () => ({
+        explanation: `Anger is rising over the last messages (${recent.map((x) => LEVEL_NAMES[x.r.level]).join(" → ")}).`,
+        messageIds: recent.map((x) => x.id),
+      }));
+    }
+  }
+
+  const kinds = scan.threatKinds;
+  if (kinds.includes("legal") || kinds.includes("regulator")) {
+    add("legal_threat", 3, ({ threats }) => ({
+      explanation: `The customer threatens ${threatWords(threats, "legal_threat")} action; a supervisor should own the reply.`,
+      messageIds: threatIds(threats, "legal_threat"),
+    }));
+  }
+  if (kinds.includes("chargeback")) {
+    add("chargeback_threat", 2, ({ threats }) => ({
+      explanation: "The customer threatens to dispute the charge with their bank.",
+      messageIds: threatIds(threats, "chargeback_threat"),
+    }));
+  }
+  if (kinds.includes("social_media") || kinds.includes("churn")) {
+    add("public_threat", 1, ({ threats }) => ({
+      explanation: `The customer mentions ${threatWords(threats, "public_threat")}.`,
+      messageIds: threatIds(threats, "public_threat"),
+    }));
+  }
+
+  if (scan.abusiveAfterBoundary > 0) {
+    add("abuse_after_boundary", 3, ({ abusive, afterBoundary }) => ({
+      explanation: `The abuse continued after an agent set a boundary (${plural(afterBoundary.length, "message")}).`,
+      messageIds: [...abusive, ...afterBoundary],
+    }));
+  } else if (scan.abusive > 0) {
+    add("abuse", 2, ({ abusive }) => ({
+      explanation: `The customer has been abusive towards the team (${plural(abusive.length, "message")}).`,
+      messageIds: abusive,
+    }));
+  }
+
+  if (scan.manager > 0) {
+    add("manager_requested", 2, ({ manager }) => ({
+      explanation: "The customer asked to speak to a manager or supervisor.",
+      messageIds: manager,
+    }));
+  }
+
+  const previousCases = thread.customer.previousCases ?? 0;
+  if (scan.repeats > 0 || previousCases >= 3) {
+    add("repeat_contact", scan.repeats >= 2 ? 2 : 1, ({ repeats }) => {
+      const why = repeats.length > 0 ? "The customer says they have contacted us before about this" : "";
+      const cases = previousCases >= 3 ? `${plural(previousCases, "earlier case")} on record` : "";
+      return { explanation: `${[why, cases].filter(Boolean).join("; ")}.`, messageIds: repeats };
+    });
+  }
+
+  // Unresolved: enough replies and the customer's latest word, after our last reply, is still unhappy.
+  if (last && unresolvedReplyCount(scan) >= replyLimit) {
+    add("unresolved_replies", scan.replies >= replyLimit + 2 ? 3 : 2, ({ replies }) => ({
+      explanation: `${plural(replies.length, "agent reply")} so far and the customer is still ${LEVEL_NAMES[last.r.level]}.`,
+      messageIds: [...replies, last.id],
+    }));
+  }
+
+  if (scan.vulnerable > 0) {
+    add("vulnerable_customer", 2, ({ vulnerable }) => ({
+      explanation: `The customer mentions circumstances that call for extra care ("${vulnerable.flatMap((v) => v.phrases).join('", "')}").`,
+      messageIds: vulnerable.map((v) => v.id),
+    }));
+  }
+
+  const c = thread.case;
+  if (c.slaBreached) {
+    add("sla_breached", 2, () => ({
+      explanation: "The case has missed an SLA target (first response or resolution).",
+      messageIds: [],
+    }));
+  }
+  if (c.vip) {
+    add("vip", 1, () => ({ explanation: "The customer is marked as VIP.", messageIds: [] }));
+  }
+  if (typeof c.csat === "number" && Number.isFinite(c.csat) && c.csat <= lowCsat) {
+    add("low_csat", 2, () => ({ explanation: `The customer rated us ${c.csat}/5.`, messageIds: [] }));
+  }
+  // Stable sort: equal severities keep the order above, which puts safety and anger first.
+  return out.sort((a, b) => b.severity - a.severity);
+}
+
+type ThreatSignalKind = "legal_threat" | "chargeback_threat" | "public_threat";
+
+const threatSignalOf = (kind: ThreatKind): ThreatSignalKind =>
+  kind === "legal" || kind === "regulator"
+    ? "legal_threat"
+    : kind === "chargeback"
+      ? "chargeback_threat"
+      : "public_threat";
+
+/** The messages holding a threat reported under the signal, once each. */
+function threatIds(threats: readonly ReadingOf[], signal: ThreatSignalKind): string[] {
+  const ids = new Set<string>();
+  for (const { id, r } of threats)
+    for (const t of r.threats) if (threatSignalOf(t.kind) === signal) ids.add(id);
+  return [...ids];
+}
+
+/** The threats reported under the signal, in plain words, once each. */
+function threatWords(threats: readonly ReadingOf[], signal: ThreatSignalKind): string {
+  const words = new Set<string>();
+  for (const { r } of threats) {
+    for (const t of r.threats) {
+      if (threatSignalOf(t.kind) !== signal) continue;
+      words.add(t.kind === "social_media" ? "going public" : t.kind === "churn" ? "leaving" : t.kind);
+    }
+  }
+  return [...words].join(", ");
 }
 
 /** Signals from the customer's words, the coach's stored readings and the case flags, most severe first. */
@@ -224,88 +398,7 @@ export function escalationSignalsOf(
   thread: ThreadInput,
   options: SignalOptions = {},
 ): EscalationSignal[] {
-  const replyLimit = options.unresolvedReplyLimit ?? UNRESOLVED_REPLY_LIMIT;
-  const lowCsat = options.lowCsat ?? LOW_CSAT;
-  const readings = customerReadings(msgs);
-  const out: EscalationSignal[] = [];
-
-  const safety = phraseMessages(msgs, "safety");
-  if (safety.length > 0) {
-    out.push({
-      kind: "safety",
-      severity: 3,
-      explanation: `The customer's words suggest a risk to safety ("${safety.flatMap((s) => s.phrases).join('", "')}").`,
-      messageIds: safety.map((s) => s.id),
-    });
-  }
-  out.push(...angerSignals(readings), ...threatSignals(readings), ...abuseSignals(msgs));
-
-  const manager = msgs.filter((m) => m.message.direction === "inbound" && cuesOf(m).manager);
-  if (manager.length > 0) {
-    out.push({
-      kind: "manager_requested",
-      severity: 2,
-      explanation: "The customer asked to speak to a manager or supervisor.",
-      messageIds: manager.map((m) => m.message.id),
-    });
-  }
-
-  const repeats = readings.filter((x) => x.r.repeatContact).map((x) => x.id);
-  const previousCases = thread.customer.previousCases ?? 0;
-  if (repeats.length > 0 || previousCases >= 3) {
-    const why = repeats.length > 0 ? "The customer says they have contacted us before about this" : "";
-    const cases = previousCases >= 3 ? `${plural(previousCases, "earlier case")} on record` : "";
-    out.push({
-      kind: "repeat_contact",
-      severity: repeats.length >= 2 ? 2 : 1,
-      explanation: `${[why, cases].filter(Boolean).join("; ")}.`,
-      messageIds: repeats,
-    });
-  }
-
-  // Unresolved: enough replies and the customer's latest word, after our last reply, is still unhappy.
-  const { replies, lastInbound, count } = unresolvedReplies(msgs);
-  if (count >= replyLimit && lastInbound) {
-    out.push({
-      kind: "unresolved_replies",
-      severity: replies.length >= replyLimit + 2 ? 3 : 2,
-      explanation: `${plural(replies.length, "agent reply")} so far and the customer is still ${LEVEL_NAMES[lastInbound.r.level]}.`,
-      messageIds: [...replies.map((m) => m.message.id), lastInbound.id],
-    });
-  }
-
-  const vulnerable = phraseMessages(msgs, "vulnerable");
-  if (vulnerable.length > 0) {
-    out.push({
-      kind: "vulnerable_customer",
-      severity: 2,
-      explanation: `The customer mentions circumstances that call for extra care ("${vulnerable.flatMap((v) => v.phrases).join('", "')}").`,
-      messageIds: vulnerable.map((v) => v.id),
-    });
-  }
-
-  const c = thread.case;
-  if (c.slaBreached) {
-    out.push({
-      kind: "sla_breached",
-      severity: 2,
-      explanation: "The case has missed an SLA target (first response or resolution).",
-      messageIds: [],
-    });
-  }
-  if (c.vip) {
-    out.push({ kind: "vip", severity: 1, explanation: "The customer is marked as VIP.", messageIds: [] });
-  }
-  if (typeof c.csat === "number" && Number.isFinite(c.csat) && c.csat <= lowCsat) {
-    out.push({
-      kind: "low_csat",
-      severity: 2,
-      explanation: `The customer rated us ${c.csat}/5.`,
-      messageIds: [],
-    });
-  }
-  // Stable sort: equal severities keep the order above, which puts safety and anger first.
-  return out.sort((a, b) => b.severity - a.severity);
+  return signalsOfScan(scanThread(msgs), thread, options);
 }
 
 export function escalationSignals(thread: ThreadInput, options: SignalOptions = {}): EscalationSignal[] {
