@@ -184,7 +184,25 @@ function signalsOf(r: Reading, m: (s: Span) => Span = sameSpan): AngerSignal[] {
       signals.push({ kind: "repeat_contact", weight: round(0.3 * r.repeat.confidence), span: m(span) });
   }
   // Sorting allocates scratch even when there is nothing to order (most messages have no signal or one).
-  return signals.length < 2 ? signals : signals.sort(bySpanThenWeight);
+  if (signals.length < 2) return signals;
+  return signals.length <= INSERTION_SORT_MAX ? insertionSort(signals) : signals.sort(bySpanThenWeight);
+}
+
+/** Up to this many signals (nearly every message) are ordered by insertion, which allocates nothing. */
+const INSERTION_SORT_MAX = 16;
+
+/** Orders `signals` in place as `sort(bySpanThenWeight)` does: a stable sort, so equal signals keep their order. */
+function insertionSort(signals: AngerSignal[]): AngerSignal[] {
+  for (let i = 1; i < signals.length; i++) {
+    const s = signals[i] as AngerSignal;
+    let j = i - 1;
+    while (j >= 0 && bySpanThenWeight(signals[j] as AngerSignal, s) > 0) {
+      signals[j + 1] = signals[j] as AngerSignal;
+      j--;
+    }
+    signals[j + 1] = s;
+  }
+  return signals;
 }
 
 function bySpanThenWeight(a: AngerSignal, b: AngerSignal): number {

@@ -80,7 +80,15 @@ describe("paired models", () => {
     const pair = pairModels(a.model, b.model);
     if (!pair) throw new Error("models did not pair");
     const buf = new FeatureBuffer();
-    for (const text of ["", "refund please!!", "Why is my order STILL not here?! 😡", "word ".repeat(300)]) {
+    // Long texts pass the 256 rows after which the summing lanes are flushed.
+    const many = Array.from({ length: 1000 }, (_, i) => `w${i.toString(36)}`).join(" ");
+    for (const text of [
+      "",
+      "refund please!!",
+      "Why is my order STILL not here?! 😡",
+      "word ".repeat(300),
+      many,
+    ]) {
       extractFeatures(text, features, buf);
       const alone = [new Float64Array(28), new Float64Array(3)];
       scoreFeatures(a.model, buf, alone[0] as Float64Array);

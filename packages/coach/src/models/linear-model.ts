@@ -103,10 +103,19 @@ export function scoreFeatures(model: LinearModel, buffer: FeatureBuffer, out: Fl
 export interface ModelPair {
   first: LinearModel;
   second: LinearModel;
+  /**
+   * The rows as 32-bit words, each weight stored plus 128 (a byte 0–255), so one integer add sums several weights at
+   * once (see `sumRows`); null on a big-endian machine, where `rows` is summed weight by weight.
+   */
+  words: Int32Array | null;
   rows: Int8Array;
 }
 
 const PAIR_STRIDE = 32;
+const WORDS_PER_ROW = PAIR_STRIDE / 4;
+/** Rows summed between flushes: 16-bit lanes hold 256 biased bytes (256 × 255 < 2^16) without carrying over. */
+const ROWS_PER_FLUSH = 256;
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Interleaves two models' weights, or null when they read different features or do not fit one row together. */
 export function pairModels(first: LinearModel, second: LinearModel): ModelPair | null {
@@ -120,7 +129,93 @@ export function pairModels(first: LinearModel, second: LinearModel): ModelPair |
     rows.set(first.weights.subarray(id * a, id * a + a), id * PAIR_STRIDE);
     rows.set(second.weights.subarray(id * b, id * b + b), id * PAIR_STRIDE + a);
   }
-  return { first, second, rows };
+  let words: Int32Array | null = null;
+  if (LITTLE_ENDIAN) {
+    const biased = new Uint8Array(rows.length);
+    for (let i = 0; i < rows.length; i++) biased[i] = (rows[i] as number) + 128;
+    words = new Int32Array(biased.buffer);
+  }
+  // Only one form is summed: the bytes are dropped when the words exist, so the pair holds one copy of the weights.
+  return { first, second, words, rows: words === null ? rows : new Int8Array(0) };
+}
+
+/** Per-lane totals of the biased row bytes (lane = byte of a row), scratch for `sumRows`. */
+const laneTotals = new Int32Array(PAIR_STRIDE);
+
+/**
+ * Sums the biased rows of `ids[0, count)` into `laneTotals`, four bytes per word: a word's even bytes and its odd bytes
+ * each go into two 16-bit lanes of one 32-bit accumulator, flushed before a lane could carry into the next. Eight
+ * words a row, sixteen accumulators in registers: a quarter of the adds of byte-by-byte summing and no stores.
+ */
+function sumRows(words: Int32Array, ids: Int32Array, count: number): void {
+  // Touching each row up front lets the memory loads overlap (see scoreFeatures); `touched & 0` keeps the reads.
+  let touched = 0;
+  for (let f = 0; f < count; f++) touched |= words[(ids[f] as number) * WORDS_PER_ROW] as number;
+  laneTotals.fill(touched & 0);
+  let f = 0;
+  while (f < count) {
+    const stop = Math.min(count, f + ROWS_PER_FLUSH);
+    let e0 = 0,
+      o0 = 0,
+      e1 = 0,
+      o1 = 0,
+      e2 = 0,
+      o2 = 0,
+      e3 = 0,
+      o3 = 0;
+    let e4 = 0,
+      o4 = 0,
+      e5 = 0,
+      o5 = 0,
+      e6 = 0,
+      o6 = 0,
+      e7 = 0,
+      o7 = 0;
+    for (; f < stop; f++) {
+      const r = (ids[f] as number) * WORDS_PER_ROW;
+      const w0 = words[r] as number;
+      const w1 = words[r + 1] as number;
+      const w2 = words[r + 2] as number;
+      const w3 = words[r + 3] as number;
+      const w4 = words[r + 4] as number;
+      const w5 = words[r + 5] as number;
+      const w6 = words[r + 6] as number;
+      const w7 = words[r + 7] as number;
+      e0 = (e0 + (w0 & 0xff00ff)) | 0;
+      o0 = (o0 + ((w0 >>> 8) & 0xff00ff)) | 0;
+      e1 = (e1 + (w1 & 0xff00ff)) | 0;
+      o1 = (o1 + ((w1 >>> 8) & 0xff00ff)) | 0;
+      e2 = (e2 + (w2 & 0xff00ff)) | 0;
+      o2 = (o2 + ((w2 >>> 8) & 0xff00ff)) | 0;
+      e3 = (e3 + (w3 & 0xff00ff)) | 0;
+      o3 = (o3 + ((w3 >>> 8) & 0xff00ff)) | 0;
+      e4 = (e4 + (w4 & 0xff00ff)) | 0;
+      o4 = (o4 + ((w4 >>> 8) & 0xff00ff)) | 0;
+      e5 = (e5 + (w5 & 0xff00ff)) | 0;
+      o5 = (o5 + ((w5 >>> 8) & 0xff00ff)) | 0;
+      e6 = (e6 + (w6 & 0xff00ff)) | 0;
+      o6 = (o6 + ((w6 >>> 8) & 0xff00ff)) | 0;
+      e7 = (e7 + (w7 & 0xff00ff)) | 0;
+      o7 = (o7 + ((w7 >>> 8) & 0xff00ff)) | 0;
+    }
+    flushWord(0, e0, o0);
+    flushWord(1, e1, o1);
+    flushWord(2, e2, o2);
+    flushWord(3, e3, o3);
+    flushWord(4, e4, o4);
+    flushWord(5, e5, o5);
+    flushWord(6, e6, o6);
+    flushWord(7, e7, o7);
+  }
+}
+
+/** Adds word k's accumulators to its four byte lanes (little-endian: byte 4k is the low one). */
+function flushWord(k: number, even: number, odd: number): void {
+  const at = 4 * k;
+  laneTotals[at] = (laneTotals[at] as number) + (even & 0xffff);
+  laneTotals[at + 1] = (laneTotals[at + 1] as number) + (odd & 0xffff);
+  laneTotals[at + 2] = (laneTotals[at + 2] as number) + (even >>> 16);
+  laneTotals[at + 3] = (laneTotals[at + 3] as number) + (odd >>> 16);
 }
 
 /** Raw scores (logits) of both models of a pair for already extracted features, into `outFirst` and `outSecond`. */
@@ -130,24 +225,40 @@ export function scorePair(
   outFirst: Float64Array,
   outSecond: Float64Array,
 ): void {
-  const { first, second, rows } = pair;
+  const { first, second, words } = pair;
   const a = first.sums.length;
   const b = second.sums.length;
-  const ids = buffer.ids;
-  // Touching each row up front lets the memory loads overlap (see scoreFeatures).
-  let touched = 0;
-  for (let f = 0; f < buffer.length; f++) touched |= rows[(ids[f] as number) * PAIR_STRIDE] as number;
-  first.sums.fill(touched & 0);
-  second.sums.fill(0);
   const sumsA = first.sums;
   const sumsB = second.sums;
-  for (let f = 0; f < buffer.length; f++) {
+  const count = buffer.length;
+  if (words !== null) {
+    sumRows(words, buffer.ids, count);
+    // Each lane summed its weight plus 128 once per feature.
+    const bias = 128 * count;
+    for (let l = 0; l < a; l++) sumsA[l] = (laneTotals[l] as number) - bias;
+    for (let l = 0; l < b; l++) sumsB[l] = (laneTotals[a + l] as number) - bias;
+  } else sumBytes(pair.rows, buffer.ids, count, a, sumsA, b, sumsB);
+  logits(first, outFirst);
+  logits(second, outSecond);
+}
+
+/** The rows summed weight by weight (big-endian machines). */
+function sumBytes(
+  rows: Int8Array,
+  ids: Int32Array,
+  count: number,
+  a: number,
+  sumsA: Int32Array,
+  b: number,
+  sumsB: Int32Array,
+): void {
+  sumsA.fill(0);
+  sumsB.fill(0);
+  for (let f = 0; f < count; f++) {
     const row = (ids[f] as number) * PAIR_STRIDE;
     for (let l = 0; l < a; l++) sumsA[l] = (sumsA[l] as number) + (rows[row + l] as number);
     for (let l = 0; l < b; l++) sumsB[l] = (sumsB[l] as number) + (rows[row + a + l] as number);
   }
-  logits(first, outFirst);
-  logits(second, outSecond);
 }
 
 /** The model's integer sums, scaled and shifted into logits. */

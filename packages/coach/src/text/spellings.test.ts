@@ -35,6 +35,19 @@ describe("spellings", () => {
     expect(a.norm).toBe("don't");
   });
 
+  it("finds each spelling again among many, also after the table starts afresh", () => {
+    // More distinct words than the table keeps (it starts afresh past its bound), each looked up twice.
+    const words = Array.from({ length: 45_000 }, (_, i) => `w${i.toString(36)}`);
+    const text = words.join(" ");
+    let at = 0;
+    for (const w of words) {
+      const first = spellingAt(text, at, at + w.length);
+      expect(first.text).toBe(w);
+      expect(spellingAt(` ${w}`, 1, w.length + 1)).toBe(first);
+      at += w.length + 1;
+    }
+  });
+
   it("does not keep very long tokens", () => {
     const long = "x".repeat(500);
     expect(spellingAt(long, 0, 500)).not.toBe(spellingAt(long, 0, 500));

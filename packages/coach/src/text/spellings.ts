@@ -63,29 +63,50 @@ function makeSpelling(text: string): Spelling {
 // ~20k distinct spellings; past MAX_ENTRIES (a paste of unique garbage) the table starts afresh, so memory stays bounded.
 const TABLE_BITS = 16;
 const MASK = (1 << TABLE_BITS) - 1;
+/** Below 2^16, so an entry's number fits the low half of its slot. */
 const MAX_ENTRIES = 40_000;
 /** Longer tokens (pasted hashes, runs of one character) are not kept: they rarely repeat and would hold memory. */
 const MAX_INTERNED_LENGTH = 48;
-// One array of spellings, compared by their text: a lookup then touches the slot, the spelling and its characters.
-const spellings: Array<Spelling | undefined> = new Array<Spelling | undefined>(MASK + 1).fill(undefined);
-/**
- * Each slot's text length, beside the slot: a probe compares it before touching the spelling. Spelling texts come in
- * many string representations (flat, internalised, thin), so reading `.length` off them is a slow generic lookup.
- */
-const lengths = new Uint8Array(MASK + 1);
-let entries = 0;
+/** Bits of an `entryKeys` value that hold the length (MAX_INTERNED_LENGTH fits); the rest is the offset in `chars`. */
+const LENGTH_BITS = 6;
+const LENGTH_MASK = (1 << LENGTH_BITS) - 1;
+const TAG_MASK = ~0xffff;
+// Lookups are scattered over the table, and each one used to reach three scattered objects (slot, spelling, string).
+// Now a slot is one 32-bit word (the high half of the hash, and the entry's number + 1; 0 = empty), and what an entry
+// is compared by sits in typed arrays numbered by entry in the order first seen: the common words, seen first, share
+// a few cache lines. The spelling itself is reached only once found.
+const slots = new Int32Array(MASK + 1);
+/** Per entry: its offset in `chars` << LENGTH_BITS | its length. */
+const entryKeys = new Int32Array(MAX_ENTRIES);
+const entrySpellings: Spelling[] = [];
+/** The characters of every kept spelling, end to end. */
+let chars = new Uint16Array(1 << 16);
+let charsUsed = 0;
 
+/** FNV-1a of text[start, end), folded (all 32 bits; the low TABLE_BITS pick the slot). */
 function hashRange(text: string, start: number, end: number): number {
   // As a signed 32-bit value (the same bits): an unsigned start would make `h` a float, converted on every step.
   let h = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 15)) & MASK;
+  return h ^ (h >>> 15);
 }
 
-/** Whether key (of `length` code units) is spelled as text[start, start + length). */
-function sameChars(key: string, text: string, start: number, length: number): boolean {
-  for (let i = 0; i < length; i++) if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+/** Whether chars[at, at + length) holds the code units of text[start, start + length). */
+function sameChars(at: number, text: string, start: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (chars[at + i] !== text.charCodeAt(start + i)) return false;
   return true;
+}
+
+/** Copies text[start, end) to the end of `chars` (grown by doubling) and returns where it starts. */
+function keepChars(text: string, start: number, end: number): number {
+  const at = charsUsed;
+  if (at + (end - start) > chars.length) {
+    const grown = new Uint16Array(chars.length * 2);
+    grown.set(chars);
+    chars = grown;
+  }
+  for (let i = start; i < end; i++) chars[charsUsed++] = text.charCodeAt(i);
+  return at;
 }
 
 /**
@@ -100,22 +121,30 @@ function ownCopy(token: string): string {
 export function spellingAt(text: string, start: number, end: number): Spelling {
   const length = end - start;
   if (length > MAX_INTERNED_LENGTH) return makeSpelling(text.slice(start, end));
-  let slot = hashRange(text, start, end);
+  const hash = hashRange(text, start, end);
+  const tag = hash & TAG_MASK;
+  let slot = hash & MASK;
   for (;;) {
-    const known = spellings[slot];
-    if (known === undefined) break;
-    if (lengths[slot] === length && sameChars(known.text, text, start, length)) return known;
+    const v = slots[slot] as number;
+    if (v === 0) break;
+    if ((v & TAG_MASK) === tag) {
+      const entry = (v & 0xffff) - 1;
+      const key = entryKeys[entry] as number;
+      if ((key & LENGTH_MASK) === length && sameChars(key >>> LENGTH_BITS, text, start, length))
+        return entrySpellings[entry] as Spelling;
+    }
     slot = (slot + 1) & MASK;
   }
-  if (entries >= MAX_ENTRIES) {
-    spellings.fill(undefined);
-    lengths.fill(0);
-    entries = 0;
-    slot = hashRange(text, start, end);
+  if (entrySpellings.length >= MAX_ENTRIES) {
+    slots.fill(0);
+    entrySpellings.length = 0;
+    charsUsed = 0;
+    slot = hash & MASK;
   }
   const spelling = makeSpelling(ownCopy(text.slice(start, end)));
-  spellings[slot] = spelling;
-  lengths[slot] = length;
-  entries++;
+  const entry = entrySpellings.length;
+  entrySpellings.push(spelling);
+  entryKeys[entry] = (keepChars(text, start, end) << LENGTH_BITS) | length;
+  slots[slot] = tag | (entry + 1);
   return spelling;
 }

@@ -246,6 +246,8 @@ const LINK_HEAD = wordFlag((s) => LINK_HEADS.has(s.norm));
 /** Tokens that can start a handle, a hashtag, an e-mail, an entity or an "[earlier …]" marker. */
 const MARKER = wordFlag((s) => s.text === "@" || s.text === "#" || s.text === "&" || s.text === "[");
 const QUOTE = wordFlag((s) => s.text.length === 1 && QUOTE_CHARS.has(s.text));
+/** The "[" that opens an "[earlier …]" marker: few messages hold one, so the others skip looking for the marker. */
+const OPEN_BRACKET = wordFlag((s) => s.text === "[");
 
 export function readCustomerText(input: string): CustomerText {
   const t = tokenizeWith(input, customerToken);
@@ -254,6 +256,7 @@ export function readCustomerText(input: string): CustomerText {
   for (const k of tokens) flags |= k.flags;
   markRanges(tokens, ignoredRanges(t.text));
   if ((flags & (LINK_HEAD | MARKER)) !== 0) markLinksHandlesEntities(t.text, tokens);
+  if ((flags & OPEN_BRACKET) !== 0) markEarlierMarkers(tokens);
   if ((flags & QUOTE) !== 0) markQuotes(tokens, t.text);
   const words: CustomerToken[] = [];
   for (const k of tokens)
@@ -323,7 +326,8 @@ function markLinksHandlesEntities(text: string, tokens: CustomerToken[]): void {
         ((tokens[j] as CustomerToken).flags & NAME_PART) !== 0
       ) {
         const part = tokens[j] as CustomerToken;
-        if (part.text === "." && !isEmail) break;
+        // The length first: comparing the text reaches the token's string, a load of its own.
+        if (part.end - part.start === 1 && part.text === "." && !isEmail) break;
         if (isEmail) part.ignored = true;
         else if (tok.text === "@") part.handle = true;
         else part.hashtag = true;
@@ -347,9 +351,16 @@ function markLinksHandlesEntities(text: string, tokens: CustomerToken[]): void {
       if (tokens[i + 2]?.text === ";") (tokens[i + 2] as CustomerToken).ignored = true;
     }
   }
-  // "[earlier customer]" markers are layout, not words.
+}
+
+/** "[earlier customer]" markers are layout, not words. */
+function markEarlierMarkers(tokens: CustomerToken[]): void {
   for (let i = 0; i + 3 < tokens.length; i++) {
-    if (tokens[i]?.text === "[" && tokens[i + 1]?.norm === "earlier" && tokens[i + 3]?.text === "]") {
+    if (
+      ((tokens[i] as CustomerToken).flags & OPEN_BRACKET) !== 0 &&
+      tokens[i + 1]?.norm === "earlier" &&
+      tokens[i + 3]?.text === "]"
+    ) {
       for (let k = i; k <= i + 3; k++) (tokens[k] as CustomerToken).ignored = true;
     }
   }

@@ -15,6 +15,14 @@ const NEGATABLE = wordFlag((_, stem) => POSITIVE.has(stem) || SERVICE.has(stem))
 /** A negator ("not", "never", "can't"): a fact of the spelling, tested once rather than on every read. */
 const NEGATOR = wordFlag(isNegator);
 
+/**
+ * A word that can end a negation's scope ("but") or intensify the next one ("so"): the flag, on the token, spares the
+ * other words the lookups, which reach the word's string (the intensifier lookup by property key also interns it).
+ */
+const SCOPE_OR_INTENSIFIER = wordFlag(
+  (s) => SCOPE_BREAKERS.has(s.norm) || INTENSIFIERS[s.norm] !== undefined,
+);
+
 function isNegatorWord(w: CustomerToken): boolean {
   return (w.flags & NEGATOR) !== 0;
 }
@@ -27,7 +35,8 @@ export function negatorBefore(words: readonly CustomerToken[], i: number): numbe
   const sentence = words[i]?.sentence;
   for (let k = i - 1; k >= 0 && k >= i - NEGATION_WINDOW; k--) {
     const w = words[k] as CustomerToken;
-    if (w.sentence !== sentence || SCOPE_BREAKERS.has(w.norm)) return -1;
+    if (w.sentence !== sentence || ((w.flags & SCOPE_OR_INTENSIFIER) !== 0 && SCOPE_BREAKERS.has(w.norm)))
+      return -1;
     if (isNegatorWord(w)) return k;
   }
   return -1;
@@ -41,6 +50,7 @@ function intensifierBefore(
   for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
     const w = words[k] as CustomerToken;
     if (w.sentence !== sentence) return null;
+    if ((w.flags & SCOPE_OR_INTENSIFIER) === 0) continue;
     const factor = INTENSIFIERS[w.norm];
     if (factor !== undefined) return { index: k, factor };
   }

@@ -32,10 +32,20 @@ const SHARED_IDS = new WeakMap<PhraseIndex<unknown>, number>();
 const SHARED_FLAGS = new WeakMap<PhraseIndex<unknown>, number>();
 let nextId = 0;
 const NO_PHRASES: ReadonlyArray<CompiledPhrase<never>> = [];
+/** The second stems of every shared lexicon's phrases, for the flag below. */
+const SHARED_SECONDS = new Set<string>();
+/**
+ * Words that are the second of some shared lexicon's phrase: most words after a phrase head are none, and the flag
+ * (on the token) spares looking the word's stem up in the head's set, which reaches the stem's string for its hash.
+ * Lexicons compiled later still count: each registers a flag of its own below, so every spelling is tested again.
+ */
+const SECOND = wordFlag((_, stem) => SHARED_SECONDS.has(stem));
 
 /** `compilePhrases` for a lexicon that lives as long as the module: its lookups are memoised per spelling. */
 export function compileSharedPhrases<T>(entries: Iterable<readonly [string, T]>): PhraseIndex<T> {
   const index = compilePhrases(entries);
+  for (const list of index.values())
+    for (const c of list) if (c.stems.length > 1) SHARED_SECONDS.add(c.stems[1] as string);
   SHARED_IDS.set(index, nextId++);
   SHARED_FLAGS.set(
     index,
@@ -146,7 +156,12 @@ function longestAt<T>(
   if (phrases.candidates.length === 0) return null;
   const next = words[i + 1];
   // Every longer phrase needs the next word, in the same sentence, to be its second: most heads stop here.
-  if (next === undefined || next.sentence !== head.sentence || !phrases.seconds.has(next.stem)) {
+  if (
+    next === undefined ||
+    next.sentence !== head.sentence ||
+    (next.flags & SECOND) === 0 ||
+    !phrases.seconds.has(next.stem)
+  ) {
     const single = phrases.single;
     return single === undefined ? null : { from: i, to: i, phrase: single.phrase, value: single.value };
   }

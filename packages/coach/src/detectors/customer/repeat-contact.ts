@@ -131,6 +131,8 @@ function readCues(e: RepeatEvidence, text: CustomerText, cues: boolean): void {
   // "Again, where is my refund?": a sentence opening on "again".
   for (let i = 0; cues && i < words.length; i++) {
     const w = words[i] as CustomerToken;
-    if (w.norm === "again" && words[i - 1]?.sentence !== w.sentence) note(e, w, w, 0.7);
+    // "again" carries the CUE flag: checking it first spares most words a string comparison.
+    if ((w.flags & CUE) !== 0 && w.norm === "again" && words[i - 1]?.sentence !== w.sentence)
+      note(e, w, w, 0.7);
   }
 }

@@ -67,7 +67,8 @@ export function detectSarcasm(
   const cues = (input.text.flags & CUE) !== 0;
   for (let i = 0; cues && i < words.length; i++) {
     const w = words[i] as CustomerToken;
-    if (w.text !== "NOT") continue;
+    // "NOT" carries the CUE flag: checking it first spares most words a string comparison.
+    if ((w.flags & CUE) === 0 || w.text !== "NOT") continue;
     const after = tokens[w.index + 1];
     const alone = words[i - 1]?.sentence !== w.sentence && words[i + 1]?.sentence !== w.sentence;
     const last = words[i + 1]?.sentence !== w.sentence;
