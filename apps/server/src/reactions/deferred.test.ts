@@ -224,6 +224,53 @@ describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
     expect(await drainDueReactions(t.deps, () => undefined)).toBe(8);
   });
 
+  /** Submits a customer's message through the batcher while another transaction holds its case: it stays writing. */
+  async function writingHeld(name: string, run: () => Promise<void>) {
+    const held = await addInboundMessage(t.deps, email(name));
+    if (!held.ok) throw new Error(held.error.message);
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = t.deps.db.transaction().execute(async (trx) => {
+      await sql`SELECT 1 FROM cases WHERE id = ${held.value.case.id} FOR UPDATE`.execute(trx);
+      locked();
+      await released;
+    });
+    await isLocked;
+    const batcher = inboundBatcherFor(t.deps.db);
+    const { newCase: _opensNone, ...next } = email(`${name}-next`);
+    const writing = batcher.submit(t.deps, { ...next, caseId: held.value.case.id });
+    expect(batcher.busy).toBe(true);
+    try {
+      await run();
+    } finally {
+      release();
+      await holder;
+      expect((await writing).ok).toBe(true);
+      await reactionsSettled(t.deps);
+    }
+  }
+
+  it("lets customers' messages being written go first, for at most its limit", async () => {
+    await drainDueReactions(t.deps, () => undefined);
+    await queuedOnNewCase("yield", [CALM], true);
+    const patient = new ReactionDrainer(t.deps, () => undefined, 60_000);
+    await writingHeld("yield-held", async () => {
+      patient.kick();
+      // Long enough for a drain that does not wait to have run a calm message's reactions.
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 15));
+      expect(await queued()).toBe(1);
+      // A drain whose limit has passed runs while messages are still being written.
+      const due = new ReactionDrainer(t.deps, () => undefined, 0);
+      due.kick();
+      await due.settled();
+      expect(await queued()).toBe(0);
+    });
+    // Once the writing is done, the patient drain goes on (and finds nothing left).
+    await patient.settled();
+  });
+
   it("retries a message whose reactions fail and sets it aside after five failures", async () => {
     await queuedOnNewCase("poison", ["Where is my refund?"]);
     // A clock that fails stands in for a reaction that keeps failing.

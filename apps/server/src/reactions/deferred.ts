@@ -27,6 +27,11 @@ export const DUE_REACTIONS_EVERY_MS = 30_000;
 const BATCH = 32;
 /** A message whose reactions failed this many times is taken off the queue (and reported), so it cannot stall it. */
 const MAX_ATTEMPTS = 5;
+/**
+ * While customers' messages are being written, reactions wait for the writing to pause, at most this long after the
+ * first of them was queued: a burst is acknowledged first, and no reaction waits longer than this for its turn.
+ */
+export const YIELD_AT_MOST_MS = 1_000;
 
 /**
  * Runs one message's reactions; `cases` holds the cases earlier messages of the batch left behind (a reaction may
@@ -126,17 +131,22 @@ async function recordFailure(
 export class ReactionDrainer {
   readonly #deps: CoreDeps;
   readonly #log: (line: string) => void;
+  readonly #yieldAtMostMs: number;
   #running: Promise<void> | null = null;
   #again = false;
   #stopped = false;
+  /** When the oldest reaction not yet run was queued (as far as this process knows); null when none waits. */
+  #behindSince: number | null = null;
 
-  constructor(deps: CoreDeps, log: (line: string) => void) {
+  constructor(deps: CoreDeps, log: (line: string) => void, yieldAtMostMs = YIELD_AT_MOST_MS) {
     this.#deps = deps;
     this.#log = log;
+    this.#yieldAtMostMs = yieldAtMostMs;
   }
 
   kick(): void {
     if (this.#stopped) return;
+    this.#behindSince ??= performance.now();
     if (this.#running !== null) {
       this.#again = true;
       return;
@@ -162,11 +172,33 @@ export class ReactionDrainer {
 
   async #drain(): Promise<void> {
     try {
-      await drainDueReactions(this.#deps, this.#log, () => this.#stopped);
+      await drainDueReactions(
+        this.#deps,
+        this.#log,
+        () => this.#stopped,
+        () => this.#yieldToInbound(),
+      );
+      // Kicks that came while the queue was drained are for messages it has run already, or a new drain runs them.
+      this.#behindSince = this.#again ? performance.now() : null;
     } catch (error) {
       // The periodic check drains what is left once the database answers again.
       this.#log(`reactions: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /**
+   * While this server writes customers' messages, a wait for the writing to pause, unless reactions have waited
+   * their share already; undefined when there is nothing to wait for.
+   */
+  #yieldToInbound(): Promise<void> | undefined {
+    const batcher = inboundBatcherFor(this.#deps.db);
+    const left = (this.#behindSince ?? performance.now()) + this.#yieldAtMostMs - performance.now();
+    if (!batcher.busy || left <= 0) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const pause = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, left);
+    });
+    return Promise.race([batcher.settled(), pause]).finally(() => clearTimeout(timer));
   }
 }
 
@@ -201,16 +233,23 @@ export async function stopReactions(deps: CoreDeps): Promise<void> {
 }
 
 /**
- * Drains the queue batch after batch until it is empty (or `stopped` says so), letting other work run in between;
- * returns how many messages were taken. The periodic check runs it for what a crashed or busy server left.
+ * Drains the queue batch after batch until it is empty (or `stopped` says so), letting other work run in between
+ * (and awaiting what `before` returns ahead of each batch); returns how many messages were taken. The periodic check runs it for
+ * what a crashed or busy server left.
  */
 export async function drainDueReactions(
   deps: CoreDeps,
   log: (line: string) => void,
   stopped: () => boolean = () => false,
+  before: () => Promise<void> | undefined = () => undefined,
 ): Promise<number> {
   let total = 0;
   while (!stopped()) {
+    const waiting = before();
+    if (waiting !== undefined) {
+      await waiting;
+      if (stopped()) break;
+    }
     const taken = await runDueReactions(deps, log);
     total += taken;
     if (taken < BATCH) break;

@@ -63,6 +63,11 @@ export class InboundBatcher {
     });
   }
 
+  /** Whether messages are waiting or being written. */
+  get busy(): boolean {
+    return this.#queue.length > 0 || this.#inFlight > 0;
+  }
+
   /** Resolves when every submitted message has been written (for shutdown). */
   settled(): Promise<void> {
     if (this.#queue.length === 0 && this.#inFlight === 0) return Promise.resolve();
