@@ -1,4 +1,5 @@
 /** @module `analyzeCustomer`: reads one customer message — anger, emotions, abuse, threats, repeat contact, facts. */
+
 import { detectAbuse } from "./detectors/customer/abuse.js";
 import { angerFromRaw, angerLevelOf, rawAnger } from "./detectors/customer/anger-score.js";
 import { detectCaps } from "./detectors/customer/caps.js";
@@ -20,6 +21,7 @@ import { detectThreats } from "./detectors/customer/threats.js";
 import { readCustomerModels } from "./models/learned.js";
 import { customerModelFields } from "./models/model-fields.js";
 import { weightsGeneration } from "./models/weights-registry.js";
+import { sortInPlace } from "./text/match.js";
 import type { Tokenized } from "./text/tokenize.js";
 import {
   ANGER_LEVEL_NAMES,
@@ -185,24 +187,7 @@ function signalsOf(r: Reading, m: (s: Span) => Span = sameSpan): AngerSignal[] {
   }
   // Sorting allocates scratch even when there is nothing to order (most messages have no signal or one).
   if (signals.length < 2) return signals;
-  return signals.length <= INSERTION_SORT_MAX ? insertionSort(signals) : signals.sort(bySpanThenWeight);
-}
-
-/** Up to this many signals (nearly every message) are ordered by insertion, which allocates nothing. */
-const INSERTION_SORT_MAX = 16;
-
-/** Orders `signals` in place as `sort(bySpanThenWeight)` does: a stable sort, so equal signals keep their order. */
-function insertionSort(signals: AngerSignal[]): AngerSignal[] {
-  for (let i = 1; i < signals.length; i++) {
-    const s = signals[i] as AngerSignal;
-    let j = i - 1;
-    while (j >= 0 && bySpanThenWeight(signals[j] as AngerSignal, s) > 0) {
-      signals[j + 1] = signals[j] as AngerSignal;
-      j--;
-    }
-    signals[j + 1] = s;
-  }
-  return signals;
+  return sortInPlace(signals, bySpanThenWeight);
 }
 
 function bySpanThenWeight(a: AngerSignal, b: AngerSignal): number {
