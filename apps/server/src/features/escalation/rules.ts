@@ -3,7 +3,6 @@
  * rule set, the facts and the signals come in, outcomes go out.
  */
 
-import type { ThreatKind } from "@keel/coach";
 import type { EscalationConditions, EscalationRule } from "@keel/contracts";
 import type { CaseFacts } from "./facts.js";
 import {
@@ -11,6 +10,7 @@ import {
   type EscalationSignalKind,
   LOW_CSAT,
   type SignalOptions,
+  THREAT_SIGNAL,
   UNRESOLVED_REPLY_LIMIT,
 } from "./signals.js";
 
@@ -23,14 +23,6 @@ export interface RuleOutcome {
 
 const LEVELS = { annoyed: 1, angry: 2, furious: 3 } as const;
 const LEVEL_NAMES = ["calm", "annoyed", "angry", "furious"] as const;
-/** The signal each threat kind is reported under. */
-const THREAT_SIGNAL: Record<ThreatKind, EscalationSignalKind> = {
-  legal: "legal_threat",
-  regulator: "legal_threat",
-  chargeback: "chargeback_threat",
-  social_media: "public_threat",
-  churn: "public_threat",
-};
 
 /** The thresholds signals should use so that every enabled rule's condition has a signal to cite. */
 export function signalOptionsFor(rules: readonly EscalationRule[]): SignalOptions {
@@ -126,7 +118,9 @@ function reasonsFor(
   }
   reasons.push(...flag(c.angerRising, "anger_rising"));
   if (c.threatKinds !== undefined) {
-    const kinds = new Set(c.threatKinds.filter((k) => facts.threatKinds.has(k)).map((k) => THREAT_SIGNAL[k]));
+    const kinds = new Set<EscalationSignalKind>(
+      c.threatKinds.filter((k) => facts.threatKinds.has(k)).map((k) => THREAT_SIGNAL[k]),
+    );
     reasons.push(...signals.filter((s) => kinds.has(s.kind)));
   }
   if (c.abuse !== undefined) {

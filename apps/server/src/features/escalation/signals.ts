@@ -284,19 +284,19 @@ export function signalsOfScan(
   }
 
   const kinds = scan.threatKinds;
-  if (kinds.includes("legal") || kinds.includes("regulator")) {
+  if (threatens(kinds, "legal_threat")) {
     add("legal_threat", 3, ({ threats }) => ({
       explanation: `The customer threatens ${threatWords(threats, "legal_threat")} action; a supervisor should own the reply.`,
       messageIds: threatIds(threats, "legal_threat"),
     }));
   }
-  if (kinds.includes("chargeback")) {
+  if (threatens(kinds, "chargeback_threat")) {
     add("chargeback_threat", 2, ({ threats }) => ({
       explanation: "The customer threatens to dispute the charge with their bank.",
       messageIds: threatIds(threats, "chargeback_threat"),
     }));
   }
-  if (kinds.includes("social_media") || kinds.includes("churn")) {
+  if (threatens(kinds, "public_threat")) {
     add("public_threat", 1, ({ threats }) => ({
       explanation: `The customer mentions ${threatWords(threats, "public_threat")}.`,
       messageIds: threatIds(threats, "public_threat"),
@@ -365,18 +365,24 @@ export function signalsOfScan(
 
 type ThreatSignalKind = "legal_threat" | "chargeback_threat" | "public_threat";
 
-const threatSignalOf = (kind: ThreatKind): ThreatSignalKind =>
-  kind === "legal" || kind === "regulator"
-    ? "legal_threat"
-    : kind === "chargeback"
-      ? "chargeback_threat"
-      : "public_threat";
+/** The signal each kind of threat is reported under. */
+export const THREAT_SIGNAL: Readonly<Record<ThreatKind, ThreatSignalKind>> = {
+  legal: "legal_threat",
+  regulator: "legal_threat",
+  chargeback: "chargeback_threat",
+  social_media: "public_threat",
+  churn: "public_threat",
+};
+
+/** Whether any of the threat kinds is reported under the signal. */
+const threatens = (kinds: readonly ThreatKind[], signal: ThreatSignalKind): boolean =>
+  kinds.some((kind) => THREAT_SIGNAL[kind] === signal);
 
 /** The messages holding a threat reported under the signal, once each. */
 function threatIds(threats: readonly ReadingOf[], signal: ThreatSignalKind): string[] {
   const ids = new Set<string>();
   for (const { id, r } of threats)
-    for (const t of r.threats) if (threatSignalOf(t.kind) === signal) ids.add(id);
+    for (const t of r.threats) if (THREAT_SIGNAL[t.kind] === signal) ids.add(id);
   return [...ids];
 }
 
@@ -385,7 +391,7 @@ function threatWords(threats: readonly ReadingOf[], signal: ThreatSignalKind): s
   const words = new Set<string>();
   for (const { r } of threats) {
     for (const t of r.threats) {
-      if (threatSignalOf(t.kind) !== signal) continue;
+      if (THREAT_SIGNAL[t.kind] !== signal) continue;
       words.add(t.kind === "social_media" ? "going public" : t.kind === "churn" ? "leaving" : t.kind);
     }
   }
