@@ -63,24 +63,38 @@ export const MAX_PROFILED_SENTENCES = 40;
 
 /** Builds the content profile of tokens [from, to) of a tokenized text. */
 export function contentProfile(t: Tokenized, from = 0, to = t.tokens.length): ContentProfile {
+  return { ...stemsAndConceptsOf(t, from, to), bigrams: bigramsOf(t, from, to) };
+}
+
+/** The distinct content stems of tokens [from, to), and the problem concepts they name. */
+function stemsAndConceptsOf(
+  t: Tokenized,
+  from = 0,
+  to = t.tokens.length,
+): { stems: Set<string>; concepts: Set<string> } {
   const stems = new Set<string>();
   const concepts = new Set<string>();
+  for (let i = from; i < to; i++) {
+    const s = contentStemAt(t, i);
+    if (!s) continue;
+    stems.add(s);
+    const c = conceptOf(s);
+    if (c) concepts.add(c);
+  }
+  return { stems, concepts };
+}
+
+/** The adjacent content-stem pairs of tokens [from, to) (a generic word or punctuation breaks a pair). */
+function bigramsOf(t: Tokenized, from = 0, to = t.tokens.length): Set<string> {
   const bigrams = new Set<string>();
   let prev = "";
   for (let i = from; i < to; i++) {
     const s = contentStemAt(t, i);
     if (s === null) continue;
-    if (s === "") {
-      prev = "";
-      continue;
-    }
-    stems.add(s);
-    const c = conceptOf(s);
-    if (c) concepts.add(c);
-    if (prev) bigrams.add(`${prev} ${s}`);
+    if (prev && s) bigrams.add(`${prev} ${s}`);
     prev = s;
   }
-  return { stems, concepts, bigrams };
+  return bigrams;
 }
 
 /** The customer's side of `sentenceOverlaps`: its stems and concepts, and its bigrams only once a reply needs them. */
@@ -92,35 +106,15 @@ interface CustomerContent {
   text: Tokenized;
 }
 
-const customerContentOf: (t: Tokenized) => CustomerContent = memoByIdentity((t: Tokenized) => {
-  const stems = new Set<string>();
-  const concepts = new Set<string>();
-  for (let i = 0; i < t.tokens.length; i++) {
-    const s = contentStemAt(t, i);
-    if (!s) continue;
-    stems.add(s);
-    const c = conceptOf(s);
-    if (c) concepts.add(c);
-  }
-  return { stems, concepts, bigrams: null, text: t };
-});
+const customerContentOf: (t: Tokenized) => CustomerContent = memoByIdentity((t: Tokenized) => ({
+  ...stemsAndConceptsOf(t),
+  bigrams: null,
+  text: t,
+}));
 
 function customerHasBigram(theirs: CustomerContent, bigram: string): boolean {
   theirs.bigrams ??= bigramsOf(theirs.text);
   return theirs.bigrams.has(bigram);
-}
-
-/** The adjacent content-stem pairs of a text, as `contentProfile` collects them. */
-function bigramsOf(t: Tokenized): Set<string> {
-  const bigrams = new Set<string>();
-  let prev = "";
-  for (let i = 0; i < t.tokens.length; i++) {
-    const s = contentStemAt(t, i);
-    if (s === null) continue;
-    if (prev && s) bigrams.add(`${prev} ${s}`);
-    prev = s;
-  }
-  return bigrams;
 }
 
 /** How one reply sentence's content meets the customer's: the counts the detectors weigh. */
