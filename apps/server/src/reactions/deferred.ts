@@ -234,8 +234,8 @@ export async function stopReactions(deps: CoreDeps): Promise<void> {
 
 /**
  * Drains the queue batch after batch until it is empty (or `stopped` says so), letting other work run in between
- * (and awaiting what `before` returns ahead of each batch); returns how many messages were taken. The periodic check runs it for
- * what a crashed or busy server left.
+ * (and awaiting what `before` returns ahead of each batch); returns how many messages were taken. The periodic check
+ * runs it for what a crashed or busy server left.
  */
 export async function drainDueReactions(
   deps: CoreDeps,
