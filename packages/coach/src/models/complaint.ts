@@ -86,13 +86,6 @@ function lastBit(code: number): number {
   return code >= 97 && code <= 122 ? 1 << (code - 97) : 1 << 26;
 }
 
-/** Whether lower[start, end) ends in "n't" (either apostrophe). */
-function endsWithNt(lower: string, start: number, end: number): boolean {
-  if (end - start < 3 || lower.charCodeAt(end - 1) !== 116 || lower.charCodeAt(end - 3) !== 110) return false;
-  const a = lower.charCodeAt(end - 2);
-  return a === 39 || a === 0x2019;
-}
-
 interface CueCounts {
   failures: number;
   negations: number;
@@ -104,8 +97,9 @@ const counts: CueCounts = { failures: 0, negations: 0 };
 function countCues(text: string): CueCounts {
   counts.failures = 0;
   counts.negations = 0;
-  // Lower-casing is per character for all but two characters: the lower-cased copy is made only for text with one.
-  if (!countCuesUnlowered(text)) countCuesIn(text.toLowerCase());
+  // Lower-casing is per character for all but two characters: the lower-cased copy is made only for text with one
+  // (which holds neither of them once lower-cased).
+  if (!countCuesLowering(text)) countCuesLowering(text.toLowerCase());
   return counts;
 }
 
@@ -123,10 +117,10 @@ function lowerAscii(c: number): number {
 }
 
 /**
- * `countCuesIn(text.toLowerCase())` without the copy, lower-casing as it reads; false (counts left for the caller to
- * reset) at a character that lower-cases out of place.
+ * Counts the cues of the text as of its lower-cased copy, lower-casing ASCII letters as it reads; false (counts reset)
+ * at a character that lower-cases out of place, whose text needs the copy made.
  */
-function countCuesUnlowered(text: string): boolean {
+function countCuesLowering(text: string): boolean {
   const n = text.length;
   let prev = "";
   let i = 0;
@@ -178,37 +172,6 @@ function countWord(word: string, prev: string): string {
   else if (PHRASE_STARTS.has(prev) && FAILURE_PHRASES.has(`${prev} ${word}`)) counts.failures++;
   if (NEGATIONS.has(word) || word.endsWith("n't")) counts.negations++;
   return word;
-}
-
-function countCuesIn(lower: string): void {
-  let prev = "";
-  let start = -1;
-  // Whether the current word holds a curly apostrophe, noted while scanning instead of searched for per word.
-  let curly = false;
-  for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 32;
-    const isWord = (c >= 97 && c <= 122) || ((c === 39 || c === 0x2019) && start >= 0);
-    if (isWord) {
-      if (start < 0) {
-        start = i;
-        curly = false;
-      }
-      if (c === 0x2019) curly = true;
-      continue;
-    }
-    if (start < 0) continue;
-    const slot = CUE_SIGNATURES[signature(lower.charCodeAt(start), i - start)] as number;
-    if ((slot & lastBit(lower.charCodeAt(i - 1))) === 0 && !endsWithNt(lower, start, i)) {
-      // Not a cue word, so not a phrase start either.
-      prev = "";
-      start = -1;
-      continue;
-    }
-    let word = lower.slice(start, i);
-    start = -1;
-    if (curly) word = word.replace(/\u2019/g, "'");
-    prev = countWord(word, prev);
-  }
 }
 
 interface GroupIndexes {
