@@ -3,7 +3,7 @@ import { CHOICE_STATEMENT, OFFER_QUESTION } from "../../lexicons/reply-practices
 import { confidenceFor, regexSpans } from "../../text/match.js";
 import { sentenceSpan } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
-import type { ReplyInput } from "./detector.js";
+import { type ReplyInput, sentencesForQuestions } from "./detector.js";
 
 /** A question that offers two courses of action joined by "or" ("call your mobile or the landline?"). */
 const EITHER_OR =
@@ -12,10 +12,9 @@ const EITHER_OR =
 export function detectAsksInput(input: ReplyInput): LabelResult {
   const t = input.reply;
   const spans: Span[] = [];
-  // Without a "?" anywhere there is no question sentence to read.
-  const sentences = t.text.includes("?") ? t.sentences.length : 0;
-  for (let i = 0; i < sentences && spans.length < 4; i++) {
-    const s = t.sentences[i];
+  const sentences = sentencesForQuestions(t);
+  for (let i = 0; i < sentences.length && spans.length < 4; i++) {
+    const s = sentences[i];
     if (!s || !/\?(?:\s|$|["')\]])/.test(s.text)) continue;
     if (OFFER_QUESTION.test(s.text) || EITHER_OR.test(s.text)) spans.push(sentenceSpan(t, i));
   }

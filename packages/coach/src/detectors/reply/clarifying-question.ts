@@ -11,7 +11,7 @@ import { OFFER_QUESTION } from "../../lexicons/reply-practices-conversation.js";
 import { confidenceFor, regexSpans, squash, uniqueSpans } from "../../text/match.js";
 import { sentenceSpan } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
-import type { ReplyInput } from "./detector.js";
+import { type ReplyInput, sentencesForQuestions } from "./detector.js";
 
 export function detectClarifyingQuestion(input: ReplyInput): LabelResult {
   const t = input.reply;
@@ -19,10 +19,9 @@ export function detectClarifyingQuestion(input: ReplyInput): LabelResult {
     return { label: "clarifying_question", value: false, confidence: 0.95, spans: [] };
   const questions: Span[] = [];
   let score = 0;
-  // Without a "?" anywhere there is no question sentence to read.
-  const sentences = t.text.includes("?") ? t.sentences.length : 0;
-  for (let i = 0; i < sentences; i++) {
-    const s = t.sentences[i];
+  const sentences = sentencesForQuestions(t);
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
     // A "?" inside a link's query string is not a question.
     if (!s || !/\?(?:\s|$|["')\]])/.test(s.text)) continue;
     const q = s.text;

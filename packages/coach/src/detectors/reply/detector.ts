@@ -1,5 +1,5 @@
 /** @module What every reply detector receives and returns. */
-import type { Tokenized } from "../../text/tokenize.js";
+import type { Sentence, Tokenized } from "../../text/tokenize.js";
 import type { CustomerGist, LabelResult, ParsedTime, ReplyContext, ThreadMessage } from "../../types.js";
 
 export interface ReplyInput {
@@ -15,3 +15,10 @@ export interface ReplyInput {
 }
 
 export type ReplyDetector = (input: ReplyInput) => LabelResult;
+
+const NO_SENTENCES: readonly Sentence[] = [];
+
+/** The sentences a detector looking for questions reads: none when the reply has no "?" anywhere (most replies). */
+export function sentencesForQuestions(t: Tokenized): readonly Sentence[] {
+  return t.text.includes("?") ? t.sentences : NO_SENTENCES;
+}

@@ -14,11 +14,9 @@ import { OFFER_QUESTION } from "../../lexicons/reply-practices-conversation.js";
 import { isWordChar, someDigitRun } from "../../text/chars.js";
 import { capBlankRuns, confidenceFor, regexSpans, squash, uniqueSpans } from "../../text/match.js";
 import { isNegated } from "../../text/negation.js";
-import type { Sentence, Tokenized } from "../../text/tokenize.js";
+import type { Tokenized } from "../../text/tokenize.js";
 import type { LabelResult, Span } from "../../types.js";
-import type { ReplyInput } from "./detector.js";
-
-const NO_SENTENCES: readonly Sentence[] = [];
+import { type ReplyInput, sentencesForQuestions } from "./detector.js";
 
 const LINK_MARK = /https?:\/\/|www\.|t\.co\//i;
 
@@ -82,8 +80,7 @@ export function detectNextStep(input: ReplyInput): LabelResult {
     if (!/\b(?:see|find|understand|imagine|feel|rest)\b/i.test(s.text)) youCan.push(s);
   // An offer to act ("Shall I add it?", "Would you like me to switch you?") is a concrete step awaiting a yes.
   const offers: Span[] = [];
-  // Without a "?" anywhere there is no question sentence to read.
-  for (const s of text.includes("?") ? t.sentences : NO_SENTENCES) {
+  for (const s of sentencesForQuestions(t)) {
     if (
       /\?/.test(s.text) &&
       /\b(?:me|us)\s+to\b|\b(?:shall|should)\s+(?:i|we)\b/i.test(s.text) &&
