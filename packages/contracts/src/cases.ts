@@ -108,8 +108,9 @@ export const AuditEntry = z.object({
 export const AuditList = z.object({ entries: z.array(AuditEntry) });
 export const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: Timestamp.optional().describe(
-    "Only entries older than this (the oldest `at` seen, for the next page).",
+  before: Timestamp.optional().describe("Only entries older than this instant."),
+  beforeId: Uuid.optional().describe(
+    "The id of the last entry seen: the next page starts right after it, exact even where entries share a millisecond.",
   ),
 });
 

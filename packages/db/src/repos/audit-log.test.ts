@@ -37,10 +37,52 @@ describe.each(backends())("audit log on %s PostgreSQL", (backend) => {
     const history = await listAuditFor(t.db, "case", "c1");
     expect(history.map((e) => e.action)).toEqual(["status_changed", "sla_breached"]);
     const recent = await listRecentAudit(t.db, { limit: 2 });
-    expect(recent.map((e) => e.entity_id)).toEqual(["c2", "c1"]);
-    const last = recent.at(-1);
-    const older = await listRecentAudit(t.db, { before: last?.at ?? new Date() });
-    expect(older.map((e) => e.action)).toEqual(["status_changed"]);
+    expect(recent.ok && recent.value.map((e) => e.entity_id)).toEqual(["c2", "c1"]);
+  });
+
+  it("pages through entries that share a millisecond without losing or repeating one", async () => {
+    // Written within one millisecond, as a burst of messages is: `at` keeps microseconds, a Date does not.
+    const at = [
+      "2020-01-01 00:00:00.000100+00",
+      "2020-01-01 00:00:00.000200+00",
+      "2020-01-01 00:00:00.000300+00",
+    ];
+    await t.db
+      .insertInto("audit_log")
+      .values(
+        at.map((when, i) => ({
+          actor_kind: "system",
+          entity: "burst",
+          entity_id: `b${i}`,
+          action: "created",
+          at: when,
+        })),
+      )
+      .execute();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const result = await listRecentAudit(t.db, {
+        limit: 1,
+        before: new Date("2020-01-02"),
+        ...(cursor ? { beforeId: cursor } : {}),
+      });
+      if (!result.ok) throw new Error(result.error.message);
+      const entry = result.value[0];
+      if (entry === undefined) break;
+      seen.push(entry.entity_id);
+      cursor = entry.id;
+    }
+    expect(seen).toEqual(["b2", "b1", "b0"]);
+  });
+
+  it("pages by time alone at the millisecond, and says so when the entry to page from is unknown", async () => {
+    const older = await listRecentAudit(t.db, { before: new Date("2020-01-01T00:00:00.001Z") });
+    expect(older.ok && older.value.map((e) => e.entity_id)).toEqual(["b2", "b1", "b0"]);
+    const none = await listRecentAudit(t.db, { before: new Date("2020-01-01T00:00:00.000Z") });
+    expect(none.ok && none.value).toEqual([]);
+    const unknown = await listRecentAudit(t.db, { beforeId: "00000000-0000-4000-8000-000000000000" });
+    expect(unknown.ok ? null : unknown.error).toMatchObject({ code: "not_found" });
   });
 
   it("refuses an actor id that is not a uuid", async () => {

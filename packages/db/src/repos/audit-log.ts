@@ -1,6 +1,6 @@
 /** @module The audit log: who changed what, with the entity's state before and after. Append-only. */
 import type { Kysely } from "kysely";
-import { type DbResult, guarded, ok } from "../result.js";
+import { type DbResult, fail, guarded, ok } from "../result.js";
 import type { ActorKind, AuditEntry, Database, JsonValue } from "../schema.js";
 import { jsonbOrNull } from "./json.js";
 
@@ -51,16 +51,44 @@ export async function listAuditFor(
     .execute();
 }
 
-/** The latest entries, newest first; pass the oldest `at` seen as `before` for the next page. */
+export interface AuditPage {
+  limit?: number;
+  /** Only entries older than this instant (a Date holds milliseconds; `at` holds microseconds). */
+  before?: Date;
+  /**
+   * The id of the last entry seen: the page continues after it in (at, id) order, exactly, even where entries
+   * share a millisecond (a burst of messages writes many).
+   */
+  beforeId?: string;
+}
+
+/** The latest entries, newest first. */
 export async function listRecentAudit(
   db: Kysely<Database>,
-  page: { limit?: number; before?: Date } = {},
-): Promise<AuditEntry[]> {
+  page: AuditPage = {},
+): Promise<DbResult<AuditEntry[]>> {
   let query = db.selectFrom("audit_log").selectAll();
   if (page.before !== undefined) query = query.where("at", "<", page.before);
-  return query
+  const { beforeId } = page;
+  if (beforeId !== undefined) {
+    // Compared in the database, so the cursor keeps its microseconds.
+    const cursor = db.selectFrom("audit_log").select(["at", "id"]).where("id", "=", beforeId);
+    query = query.where(({ eb, refTuple, selectFrom }) =>
+      eb(refTuple("at", "id"), "<", selectFrom(cursor.as("c")).select(["c.at", "c.id"]).$asTuple("at", "id")),
+    );
+  }
+  const entries = await query
     .orderBy("at", "desc")
     .orderBy("id", "desc")
     .limit(page.limit ?? 50)
     .execute();
+  if (entries.length === 0 && beforeId !== undefined && !(await auditEntryExists(db, beforeId))) {
+    return fail("not_found", `no audit entry ${beforeId} to page from`);
+  }
+  return ok(entries);
+}
+
+async function auditEntryExists(db: Kysely<Database>, id: string): Promise<boolean> {
+  const row = await db.selectFrom("audit_log").select("id").where("id", "=", id).executeTakeFirst();
+  return row !== undefined;
 }

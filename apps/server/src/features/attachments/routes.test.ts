@@ -98,5 +98,18 @@ describe.each(backends())("attachment and audit routes on %s PostgreSQL", (backe
       headers: supervisor,
     });
     expect(badBefore.json().error.field).toBe("querystring.before");
+    const next = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/audit?limit=1&beforeId=${entries.json().entries[0].id}`,
+      headers: supervisor,
+    });
+    expect(next.json().entries[0].id).toBe(entries.json().entries[1].id);
+    const unknownCursor = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/audit?beforeId=00000000-0000-4000-8000-000000000000",
+      headers: supervisor,
+    });
+    expect(unknownCursor.statusCode).toBe(404);
+    expect(unknownCursor.json().error.field).toBe("querystring.beforeId");
   });
 });

@@ -33,15 +33,17 @@ export const auditRoutes =
           tags,
           summary: "Latest changes, newest first (supervisor)",
           querystring: AuditQuery,
-          response: { 200: AuditList },
+          response: { 200: AuditList, 404: ErrorBody },
         },
       },
       async (request) => {
         const page = {
           limit: request.query.limit,
           ...(request.query.before === undefined ? {} : { before: new Date(request.query.before) }),
+          ...(request.query.beforeId === undefined ? {} : { beforeId: request.query.beforeId }),
         };
-        return { entries: (await listRecentAudit(deps.db, page)).map(toAuditDto) };
+        const entries = unwrap(fromDb(await listRecentAudit(deps.db, page), "querystring.beforeId"));
+        return { entries: entries.map(toAuditDto) };
       },
     );
 
