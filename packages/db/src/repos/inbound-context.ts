@@ -80,6 +80,10 @@ export async function readInboundContexts(
                UNION ALL
                (SELECT id, body, analysis, created_at, false AS recent FROM messages
                  WHERE case_id = c.id AND direction = 'inbound' AND btrim(body) <> ''
+                   -- Read only when used (see earlierOf): the latest are all there and fewer than two hold text.
+                   AND (SELECT count(*) = ${RECENT_INBOUND} AND count(*) FILTER (WHERE btrim(r.body) <> '') < 2
+                          FROM (SELECT body FROM messages WHERE case_id = c.id AND direction = 'inbound'
+                                 ORDER BY created_at DESC, id DESC LIMIT ${RECENT_INBOUND}) r)
                  ORDER BY created_at DESC, id DESC LIMIT ${RECENT_INBOUND + 2})) e) AS ctx_earlier,
       (SELECT m.id FROM messages m WHERE m.external_message_id = i.external_id
         ORDER BY m.created_at LIMIT 1) AS ctx_seen,
