@@ -1,4 +1,6 @@
 /** @module Message repository on every backend: conversation order, de-duplication by external id, analysis. */
+
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Case, Contact } from "../schema.js";
 import { backends, createTestDatabase, type TestDatabase } from "../testing.js";
@@ -6,6 +8,7 @@ import { createAgent } from "./agents.js";
 import { createCase } from "./cases.js";
 import { resolveCustomerByContact } from "./contacts.js";
 import {
+  addInboundMessages,
   addMessage,
   findMessagesByExternalId,
   getMessage,
@@ -130,5 +133,50 @@ describe.each(backends())("messages on %s PostgreSQL", (backend) => {
     expect(twoAuthors.ok ? null : twoAuthors.error.code).toBe("invalid");
     const missing = await getMessage(t.db, MISSING);
     expect(missing.ok ? null : missing.error.code).toBe("not_found");
+  });
+
+  it("adds customers' messages together, each reading stored as sent and a missing one as null", async () => {
+    const other = await createCase(t.db, { subject: "Second", customerId: kase.customer_id });
+    if (!other.ok) throw new Error(other.error.message);
+    const reading = {
+      kind: "customer",
+      result: { anger: 71, quote: 'a "quoted" \\ back\\slash, ünïcode 🙂' },
+    };
+    const base = { channel: "email" as const, authorContactId: contact.id, rawSource: null, createdAt: null };
+    const added = await addInboundMessages(t.db, [
+      {
+        ...base,
+        id: randomUUID(),
+        caseId: kase.id,
+        body: 'Body with "quotes", \\ and {braces}',
+        externalMessageId: "<batch-1@example.com>",
+        analysisJson: JSON.stringify(reading),
+        queueReactions: true,
+        hadInbound: true,
+      },
+      {
+        ...base,
+        id: randomUUID(),
+        caseId: other.value.id,
+        body: "No reading",
+        externalMessageId: null,
+        analysisJson: null,
+        queueReactions: false,
+        hadInbound: null,
+      },
+    ]);
+    if (!added.ok) throw new Error(added.error.message);
+    const [first, second] = added.value;
+    expect(first?.message).toMatchObject({ body: 'Body with "quotes", \\ and {braces}', analysis: reading });
+    expect(second?.message.analysis).toBeNull();
+    const nulls = await t.db
+      .selectFrom("messages")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("id", "=", second?.message.id ?? "")
+      .where("analysis", "is", null)
+      .executeTakeFirstOrThrow();
+    expect(Number(nulls.n)).toBe(1);
+    const queued = await t.db.selectFrom("message_reactions_due").select("message_id").execute();
+    expect(queued.map((q) => q.message_id)).toEqual([first?.message.id]);
   });
 });

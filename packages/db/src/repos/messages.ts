@@ -74,7 +74,8 @@ export interface NewInboundMessage {
   authorContactId: string | null;
   rawSource: string | null;
   externalMessageId: string | null;
-  analysis: JsonValue | null;
+  /** The coach's reading as JSON text (made once by the caller, sent as it is). */
+  analysisJson: string | null;
   /** As in `NewMessage`: the database's clock when the statement runs unless given. */
   createdAt: Date | null;
   /**
@@ -99,22 +100,25 @@ export async function addInboundMessages(
   return guarded<Array<{ message: Message; created: boolean }>>("message", async () => {
     if (inputs.length === 0) return ok([]);
     const column = <T>(pick: (input: NewInboundMessage) => T) => inputs.map(pick);
+    // The readings go as one JSON array of the texts as they are: as a text[] element, each would be escaped
+    // character by character in JavaScript, and they are the longest values here.
+    const analyses = `[${column((i) => i.analysisJson ?? "null").join(",")}]`;
     const { rows } = await sql<Message>`${PREPARED}
       WITH i AS (
-        SELECT * FROM unnest(${column((i) => i.id)}::uuid[], ${column((i) => i.caseId)}::uuid[],
-                             ${column((i) => i.channel)}::text[], ${column((i) => i.body)}::text[],
-                             ${column((i) => i.authorContactId)}::uuid[], ${column((i) => i.rawSource)}::text[],
-                             ${column((i) => i.externalMessageId)}::text[],
-                             ${column((i) => (i.analysis === null ? null : JSON.stringify(i.analysis)))}::text[],
-                             ${column((i) => i.createdAt)}::timestamptz[], ${column((i) => i.queueReactions)}::boolean[],
-                             ${column((i) => i.hadInbound)}::boolean[])
+        SELECT * FROM ROWS FROM (
+            unnest(${column((i) => i.id)}::uuid[]), unnest(${column((i) => i.caseId)}::uuid[]),
+            unnest(${column((i) => i.channel)}::text[]), unnest(${column((i) => i.body)}::text[]),
+            unnest(${column((i) => i.authorContactId)}::uuid[]), unnest(${column((i) => i.rawSource)}::text[]),
+            unnest(${column((i) => i.externalMessageId)}::text[]), json_array_elements(${analyses}::json),
+            unnest(${column((i) => i.createdAt)}::timestamptz[]), unnest(${column((i) => i.queueReactions)}::boolean[]),
+            unnest(${column((i) => i.hadInbound)}::boolean[]))
           WITH ORDINALITY AS i(id, case_id, channel, body, author_contact_id, raw_source, external_message_id,
                                analysis, created_at, queue_reactions, had_inbound, ord)),
       m AS (
         INSERT INTO messages (id, case_id, direction, channel, body, author_contact_id, raw_source,
                               external_message_id, analysis, created_at)
         SELECT id, case_id, 'inbound', channel, body, author_contact_id, raw_source, external_message_id,
-               analysis::jsonb, COALESCE(created_at, clock_timestamp())
+               NULLIF(analysis::jsonb, 'null'), COALESCE(created_at, clock_timestamp())
           FROM i ORDER BY ord
         ON CONFLICT (case_id, external_message_id) DO NOTHING
         RETURNING *),

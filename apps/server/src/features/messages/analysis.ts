@@ -19,6 +19,15 @@ export function analyseInbound(
   earlierInbound: readonly EarlierInbound[],
   now: Date,
 ): JsonValue {
+  return JSON.parse(analyseInboundAsJson(body, earlierInbound, now)) as JsonValue;
+}
+
+/** The same reading as JSON text, as it is stored: made once, with no copy of it as a JSON value on the way. */
+export function analyseInboundAsJson(
+  body: string,
+  earlierInbound: readonly EarlierInbound[],
+  now: Date,
+): string {
   const result = analyzeCustomer(body, {
     previousMessages: earlierInbound.map((m) => m.body),
     // Their stored readings: the trend need not read those messages again.
@@ -26,7 +35,7 @@ export function analyseInbound(
     referenceDate: now.toISOString().slice(0, 10),
     maskProfanity: false,
   });
-  return toJson({ kind: "customer", coach_version: COACH_VERSION, result } satisfies StoredAnalysis);
+  return JSON.stringify({ kind: "customer", coach_version: COACH_VERSION, result } satisfies StoredAnalysis);
 }
 
 /** Coaches a reply against the latest customer message and the thread before it. */

@@ -31,7 +31,7 @@ import { type Actor, audit, SYSTEM_ACTOR } from "../audit/service.js";
 import { type CaseEvent, emitEvent } from "../cases/events.js";
 import { applyCaseEdit, type CoreDeps, insertCaseWithSla, type NewCaseInput } from "../cases/service.js";
 import { currentSlaTargets } from "../cases/sla-setting.js";
-import { analyseInbound, analyseOutbound, angerOf, angerTrend, type Trend } from "./analysis.js";
+import { analyseInboundAsJson, analyseOutbound, angerOf, angerTrend, type Trend } from "./analysis.js";
 
 export interface InboundMessageInput {
   /** The case this message belongs to; without it a case is opened from `newCase`. */
@@ -227,7 +227,7 @@ export function inboundRow(
     authorContactId: contactId,
     rawSource: input.rawSource ?? null,
     externalMessageId: input.externalMessageId ?? null,
-    analysis: analyseInbound(input.body, earlier, now),
+    analysisJson: analyseInboundAsJson(input.body, earlier, now),
     createdAt: input.receivedAt ?? null,
     queueReactions,
     hadInbound: earlier.length > 0,
