@@ -9,7 +9,7 @@ import * as followups from "./2026112603_followups.js";
 import * as wellbeing from "./2026112604_wellbeing.js";
 import * as rateLimits from "./2026112606_rate_limits.js";
 import * as reactionQueue from "./2026112607_reaction_queue.js";
-import * as foreignKeyIndexes from "./2026112608_foreign_key_indexes.js";
+import * as scaleIndexes from "./2026112608_scale_indexes.js";
 
 /** Name → migration. Names sort by their timestamp prefix; add new ones at the end. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -22,7 +22,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026112604_wellbeing": wellbeing,
   "2026112606_rate_limits": rateLimits,
   "2026112607_reaction_queue": reactionQueue,
-  "2026112608_foreign_key_indexes": foreignKeyIndexes,
+  "2026112608_scale_indexes": scaleIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

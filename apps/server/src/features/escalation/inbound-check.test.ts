@@ -151,6 +151,41 @@ describe.each(backends())("the inbound escalation check on %s PostgreSQL", (back
     expect(await check(t.deps.db, caseId, await write(t.deps.db, caseId, "inbound", CALM))).toBe(true);
   });
 
+  it("tells a repeat customer by their earlier cases as the full evaluation does, however many they have", async () => {
+    const repeatCustomers = {
+      id: "repeat-customers",
+      name: "Customers with several earlier cases",
+      enabled: true,
+      conditions: { repeatContact: true },
+      action: { kind: "escalate" as const, priority: "high" as const },
+    };
+    expect((await saveRules(t.deps.db, { rules: [repeatCustomers] }, SYSTEM_ACTOR)).ok).toBe(true);
+    try {
+      const customer = await t.deps.db
+        .insertInto("customers")
+        .values({ name: "Rory Many-Cases" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const answers: boolean[] = [];
+      for (let n = 0; n < 6; n++) {
+        const kase = await createCase(t.deps, { subject: `Case ${n}`, customerId: customer.id });
+        if (!kase.ok) throw new Error(kase.error.message);
+        const quiet = await check(
+          t.deps.db,
+          kase.value.id,
+          await write(t.deps.db, kase.value.id, "inbound", CALM),
+        );
+        expect(quiet, `${n} earlier cases`).toBe(await fullAnswer(t.deps.db, kase.value.id));
+        answers.push(quiet);
+      }
+      expect(answers).toEqual([true, true, true, false, false, false]);
+    } finally {
+      expect((await saveRules(t.deps.db, { rules: [...DEFAULT_ESCALATION_RULES] }, SYSTEM_ACTOR)).ok).toBe(
+        true,
+      );
+    }
+  });
+
   it("forgets a message whose transaction rolled back", async () => {
     const caseId = await newCase();
     await check(t.deps.db, caseId, await write(t.deps.db, caseId, "inbound", CALM));

@@ -19,6 +19,7 @@ import { anyEscalatingRuleFires, signalOptionsFor } from "./rules.js";
 import {
   copyScan,
   emptyScan,
+  REPEAT_CASES,
   type SignalOptions,
   scanMessages,
   signalsOfScan,
@@ -77,8 +78,10 @@ function checkColumns(newerThan: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`c.*, cu.name AS customer_name, cu.vip AS customer_vip,
       coalesce((SELECT array_agg(value ORDER BY created_at) FROM contacts
                  WHERE contacts.customer_id = c.customer_id), '{}') AS contact_values,
-      (SELECT count(*) FROM cases AS earlier WHERE earlier.customer_id = c.customer_id
-          AND earlier.id <> c.id AND earlier.created_at < c.created_at) AS previous_cases,
+      -- Counted up to the number that makes a repeat contact: the check only tells whether a rule fires (the full
+      -- evaluation counts them all), and a customer may have thousands.
+      (SELECT count(*) FROM (SELECT FROM cases AS earlier WHERE earlier.customer_id = c.customer_id
+          AND earlier.id <> c.id AND earlier.created_at < c.created_at LIMIT ${REPEAT_CASES}) AS e) AS previous_cases,
       (SELECT csat FROM followups WHERE followups.case_id = c.id AND csat IS NOT NULL
         ORDER BY answered_at DESC NULLS LAST LIMIT 1) AS latest_csat,
       EXISTS (SELECT 1 FROM escalations e WHERE e.case_id = c.id AND e.status <> 'resolved') AS q_escalated,

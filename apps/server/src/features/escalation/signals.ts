@@ -39,6 +39,8 @@ export interface EscalationSignal {
 
 /** Agent replies after which a still-unhappy customer should get someone new (unless the rules say otherwise). */
 export const UNRESOLVED_REPLY_LIMIT = 3;
+/** Earlier cases of the same customer that make a new one a repeat contact. */
+export const REPEAT_CASES = 3;
 /** CSAT (1–5) at or below this counts as low (unless the rules say otherwise). */
 export const LOW_CSAT = 2;
 
@@ -323,10 +325,10 @@ export function signalsOfScan(
   }
 
   const previousCases = thread.customer.previousCases ?? 0;
-  if (scan.repeats > 0 || previousCases >= 3) {
+  if (scan.repeats > 0 || previousCases >= REPEAT_CASES) {
     add("repeat_contact", scan.repeats >= 2 ? 2 : 1, ({ repeats }) => {
       const why = repeats.length > 0 ? "The customer says they have contacted us before about this" : "";
-      const cases = previousCases >= 3 ? `${plural(previousCases, "earlier case")} on record` : "";
+      const cases = previousCases >= REPEAT_CASES ? `${plural(previousCases, "earlier case")} on record` : "";
       return { explanation: `${[why, cases].filter(Boolean).join("; ")}.`, messageIds: repeats };
     });
   }
