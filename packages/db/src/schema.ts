@@ -410,7 +410,11 @@ export type Agent = Selectable<AgentsTable>;
 export type Customer = Selectable<CustomersTable>;
 export type Contact = Selectable<ContactsTable>;
 export type Case = Selectable<CasesTable>;
-export type Message = Selectable<MessagesTable>;
+/**
+ * A message as read back: every column but its raw source (a whole MIME message with its attachments, up to 25 MB),
+ * which is read only on request (`getMessageRawSource`), never with a thread.
+ */
+export type Message = Omit<Selectable<MessagesTable>, "raw_source">;
 export type Attachment = Selectable<AttachmentsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type ApiToken = Selectable<ApiTokensTable>;

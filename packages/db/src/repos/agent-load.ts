@@ -4,6 +4,7 @@
  */
 import { type Kysely, sql } from "kysely";
 import type { AgentCooldown, AgentLoadEvent, Database, Message } from "../schema.js";
+import { MESSAGE_COLUMNS } from "./messages.js";
 
 export interface NewLoadEvent {
   agentId: string;
@@ -221,7 +222,7 @@ export async function latestInboundUpTo(
 ): Promise<Message | undefined> {
   return db
     .selectFrom("messages")
-    .selectAll()
+    .select(MESSAGE_COLUMNS)
     .where("case_id", "=", caseId)
     .where("direction", "=", "inbound")
     .where("created_at", "<=", at)

@@ -12,6 +12,7 @@ import {
   addMessage,
   findMessagesByExternalId,
   getMessage,
+  getMessageRawSource,
   listMessages,
   setMessageAnalysis,
 } from "./messages.js";
@@ -69,7 +70,7 @@ describe.each(backends())("messages on %s PostgreSQL", (backend) => {
     });
     if (!inbound.ok || !reply.ok || !note.ok) throw new Error("setup failed");
     expect(inbound.value.created).toBe(true);
-    expect(inbound.value.message.raw_source).toContain("From: mo@example.com");
+    expect(await getMessageRawSource(t.db, inbound.value.message.id)).toContain("From: mo@example.com");
     expect(await getMessage(t.db, reply.value.message.id)).toEqual({ ok: true, value: reply.value.message });
     expect((await listMessages(t.db, kase.id)).map((m) => m.direction)).toEqual([
       "inbound",
@@ -178,5 +179,24 @@ describe.each(backends())("messages on %s PostgreSQL", (backend) => {
     expect(Number(nulls.n)).toBe(1);
     const queued = await t.db.selectFrom("message_reactions_due").select("message_id").execute();
     expect(queued.map((q) => q.message_id)).toEqual([first?.message.id]);
+  });
+
+  it("reads a message's raw source only when asked for it: a thread of large emails is not read again whole", async () => {
+    const big = `From: mo@example.com\r\n\r\n${"attachment bytes ".repeat(20_000)}`;
+    const added = await addMessage(t.db, {
+      caseId: kase.id,
+      direction: "inbound",
+      channel: "email",
+      body: "See the attached photos.",
+      authorContactId: contact.id,
+      rawSource: big,
+    });
+    if (!added.ok) throw new Error(added.error.message);
+    const id = added.value.message.id;
+    const got = await getMessage(t.db, id);
+    const reads = [added.value.message, got.ok ? got.value : null, ...(await listMessages(t.db, kase.id))];
+    for (const message of reads) expect(message).not.toHaveProperty("raw_source");
+    expect(await getMessageRawSource(t.db, id)).toBe(big);
+    expect(await getMessageRawSource(t.db, MISSING)).toBeNull();
   });
 });

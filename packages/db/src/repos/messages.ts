@@ -5,6 +5,22 @@ import { type DbResult, found, guarded, isUuid, notFound, ok } from "../result.j
 import type { Database, JsonValue, Message, MessageChannel, MessageDirection } from "../schema.js";
 import { jsonb, jsonbOrNull } from "./json.js";
 
+/** The columns of a `Message`: all but the raw source. */
+export const MESSAGE_COLUMNS = [
+  "id",
+  "case_id",
+  "direction",
+  "author_agent_id",
+  "author_contact_id",
+  "channel",
+  "body",
+  "external_message_id",
+  "analysis",
+  "created_at",
+] as const satisfies ReadonlyArray<keyof Message>;
+/** The same list for SQL written by hand. */
+const MESSAGE_COLUMNS_SQL = sql.raw(MESSAGE_COLUMNS.join(", "));
+
 export interface NewMessage {
   caseId: string;
   direction: MessageDirection;
@@ -41,7 +57,7 @@ export async function addMessage(
               ${input.authorContactId ?? null}, ${input.rawSource ?? null}, ${input.externalMessageId ?? null},
               ${jsonbOrNull(input.analysis)}, COALESCE(${input.createdAt ?? null}::timestamptz, clock_timestamp()))
       ON CONFLICT (case_id, external_message_id) DO NOTHING
-      RETURNING *`.execute(db);
+      RETURNING ${MESSAGE_COLUMNS_SQL}`.execute(db);
     const inserted = rows[0];
     if (inserted) return ok({ message: inserted, created: true });
     return ok({
@@ -59,7 +75,7 @@ function storedWithExternalId(
 ): Promise<Message> {
   return db
     .selectFrom("messages")
-    .selectAll()
+    .select(MESSAGE_COLUMNS)
     .where("case_id", "=", caseId)
     .where("external_message_id", "=", externalMessageId)
     .executeTakeFirstOrThrow();
@@ -121,10 +137,9 @@ export async function addInboundMessages(
                NULLIF(analysis::jsonb, 'null'), COALESCE(created_at, clock_timestamp())
           FROM i ORDER BY ord
         ON CONFLICT (case_id, external_message_id) DO NOTHING
-        RETURNING *),
+        RETURNING ${MESSAGE_COLUMNS_SQL}),
       a AS (INSERT INTO audit_log (actor_kind, actor_id, entity, entity_id, action, before, after)
-            SELECT 'contact', m.author_contact_id, 'message', m.id::text, 'create', NULL, to_jsonb(m) - 'raw_source'
-              FROM m),
+            SELECT 'contact', m.author_contact_id, 'message', m.id::text, 'create', NULL, to_jsonb(m) FROM m),
       q AS (INSERT INTO message_reactions_due (message_id, had_inbound)
             SELECT m.id, i.had_inbound FROM m JOIN i ON i.id = m.id WHERE i.queue_reactions)
       SELECT * FROM m`.execute(db);
@@ -148,17 +163,24 @@ export async function addInboundMessages(
 export async function getMessage(db: Kysely<Database>, id: string): Promise<DbResult<Message>> {
   if (!isUuid(id)) return notFound("message", id);
   return found(
-    await db.selectFrom("messages").selectAll().where("id", "=", id).executeTakeFirst(),
+    await db.selectFrom("messages").select(MESSAGE_COLUMNS).where("id", "=", id).executeTakeFirst(),
     "message",
     id,
   );
+}
+
+/** The message as received (e.g. its MIME source), or null when it has none or there is no such message. */
+export async function getMessageRawSource(db: Kysely<Database>, id: string): Promise<string | null> {
+  if (!isUuid(id)) return null;
+  const row = await db.selectFrom("messages").select("raw_source").where("id", "=", id).executeTakeFirst();
+  return row?.raw_source ?? null;
 }
 
 /** A case's conversation in the order it happened. */
 export async function listMessages(db: Kysely<Database>, caseId: string): Promise<Message[]> {
   return db
     .selectFrom("messages")
-    .selectAll()
+    .select(MESSAGE_COLUMNS)
     .where("case_id", "=", caseId)
     .orderBy("created_at")
     .orderBy("id")
@@ -190,7 +212,7 @@ export async function findMessagesByExternalId(
 ): Promise<Message[]> {
   return db
     .selectFrom("messages")
-    .selectAll()
+    .select(MESSAGE_COLUMNS)
     .where("external_message_id", "=", externalMessageId)
     .orderBy("created_at")
     .execute();
@@ -208,7 +230,7 @@ export async function setMessageAnalysis(
       .updateTable("messages")
       .set({ analysis: jsonb(analysis) })
       .where("id", "=", id)
-      .returningAll()
+      .returning(MESSAGE_COLUMNS)
       .executeTakeFirst(),
     "message",
     id,

@@ -2,6 +2,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Case, Database, JsonValue, Message } from "../schema.js";
 import { rowFromJson } from "./json.js";
+import { MESSAGE_COLUMNS } from "./messages.js";
 
 export interface DueReaction {
   message: Message;
@@ -33,7 +34,7 @@ export async function claimDueReactions(
        ORDER BY queued_at, message_id
        LIMIT ${limit}
        FOR UPDATE SKIP LOCKED)
-    SELECT m.*, due.attempts, due.had_inbound, (ct.blocked_at IS NOT NULL) AS author_blocked,
+    SELECT ${sql.join(MESSAGE_COLUMNS.map((c) => sql.ref(`m.${c}`)))}, due.attempts, due.had_inbound, (ct.blocked_at IS NOT NULL) AS author_blocked,
            to_jsonb(c) AS case_row
       FROM due
       JOIN messages m ON m.id = due.message_id

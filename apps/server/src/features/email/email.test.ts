@@ -1,6 +1,6 @@
 /** @module Email round trips on localhost: nodemailer → our SMTP receiver → case; our sender → a capturing server. */
 import type { AddressInfo } from "node:net";
-import { listMessages } from "@keel/db";
+import { getMessageRawSource, listMessages } from "@keel/db";
 import { backends, createTestDatabase, type TestDatabase } from "@keel/db/testing";
 import { simpleParser } from "mailparser";
 import nodemailer, { type SendMailOptions } from "nodemailer";
@@ -84,7 +84,9 @@ describe.each(backends())("email channel on %s PostgreSQL", (backend) => {
     const messages = await listMessages(t.db, cases[0]?.id ?? "");
     expect(messages).toHaveLength(1);
     expect(messages[0]?.external_message_id).toBe("first-1@example.com");
-    expect(messages[0]?.raw_source).toContain("Message-ID: <first-1@example.com>");
+    expect(await getMessageRawSource(t.db, messages[0]?.id ?? "")).toContain(
+      "Message-ID: <first-1@example.com>",
+    );
     expect(messages[0]?.body).toContain("heater stopped");
   });
 

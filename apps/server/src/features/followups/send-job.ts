@@ -122,9 +122,13 @@ async function sendFollowup(
       linkExpiresAt: link.expiresAt,
     });
     if (!marked) return failure("conflict", `follow-up ${followup.id} was sent or cancelled meanwhile`);
-    const { raw_source: _raw, ...after } = message;
-    await audit(trx, SYSTEM_ACTOR, { entity: "message", entityId: message.id, action: "followup", after });
-    await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message: after }, trx);
+    await audit(trx, SYSTEM_ACTOR, {
+      entity: "message",
+      entityId: message.id,
+      action: "followup",
+      after: message,
+    });
+    await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message }, trx);
     return success("sent");
   });
 }

@@ -136,9 +136,13 @@ export async function sendAcknowledgment(
     if (!(await recordAcknowledgment(trx, { caseId, messageId: message.id, at: now }))) {
       return failure("conflict", `case #${kase.number} was acknowledged meanwhile`);
     }
-    const { raw_source: _raw, ...after } = message;
-    await audit(trx, SYSTEM_ACTOR, { entity: "message", entityId: message.id, action: "acknowledge", after });
-    await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message: after }, trx);
+    await audit(trx, SYSTEM_ACTOR, {
+      entity: "message",
+      entityId: message.id,
+      action: "acknowledge",
+      after: message,
+    });
+    await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message }, trx);
     return success<AcknowledgeOutcome>({ sent: true, messageId: message.id });
   });
 }

@@ -184,7 +184,7 @@ export async function storeInboundMessage(
   };
   if (caseCreated) await announce("case.created", { case: kase });
   if (created) {
-    await announce("message.created", { case_id: kase.id, message: summary(message) });
+    await announce("message.created", { case_id: kase.id, message });
     if (!deferred)
       kase = await reactToStoredMessage({
         trx,
@@ -326,9 +326,8 @@ async function addAgentMessage(
       }
     }
     if (created) {
-      const after = summary(message);
-      await audit(trx, actor, { entity: "message", entityId: message.id, action: "create", after });
-      await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message: after }, trx);
+      await audit(trx, actor, { entity: "message", entityId: message.id, action: "create", after: message });
+      await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message }, trx);
       kase = await reactToStoredMessage({ trx, deps, case: kase, message, actor, now });
     }
     const stored = { case: kase, message, created };
@@ -336,12 +335,6 @@ async function addAgentMessage(
     return success(stored);
   });
   return outcome;
-}
-
-/** A message without its raw source (which can be large) for audit entries and events. */
-function summary(message: Message) {
-  const { raw_source: _raw, ...rest } = message;
-  return rest;
 }
 
 export async function listTimeline(
