@@ -92,3 +92,20 @@ export async function revokeApiToken(
   const exists = await db.selectFrom("api_tokens").select("id").where("id", "=", id).executeTakeFirst();
   return exists ? fail("conflict", `API token ${id} is already revoked`) : notFound("API token", id);
 }
+
+/** Revokes every token of the agent still in force (deactivation); returns the ids revoked. */
+export async function revokeAgentApiTokens(
+  db: Kysely<Database>,
+  agentId: string,
+  at: Date,
+): Promise<string[]> {
+  if (!isUuid(agentId)) return [];
+  const rows = await db
+    .updateTable("api_tokens")
+    .set({ revoked_at: at })
+    .where("agent_id", "=", agentId)
+    .where("revoked_at", "is", null)
+    .returning("id")
+    .execute();
+  return rows.map((row) => row.id);
+}

@@ -7,6 +7,7 @@ import {
   getAgent as findAgent,
   createAgent as insertAgent,
   listAgents as queryAgents,
+  revokeAgentApiTokens,
   updateAgent as writeAgent,
 } from "@keel/db";
 import type { AppDeps } from "../../deps.js";
@@ -83,9 +84,9 @@ export interface AgentEdit {
   active?: boolean | undefined;
 }
 
-/** A password change or deactivation ends the agent's sessions. */
+/** A password change or deactivation ends the agent's sessions; deactivation also revokes its API tokens. */
 export async function updateAgent(
-  deps: Deps,
+  deps: Pick<AppDeps, "db" | "clock">,
   id: string,
   edit: AgentEdit,
   actor: Actor,
@@ -125,6 +126,17 @@ export async function updateAgent(
     before: snapshot(before.value),
     after: snapshot(updated.value),
   });
+  if (edit.active === false) {
+    // Revoked, not only refused while inactive: an integration's token must not come back with its agent.
+    const revoked = await revokeAgentApiTokens(deps.db, id, deps.clock.now());
+    if (revoked.length > 0)
+      await audit(deps.db, actor, {
+        entity: "agent",
+        entityId: id,
+        action: "revoke_api_tokens",
+        after: { revoked },
+      });
+  }
   return updated;
 }
 

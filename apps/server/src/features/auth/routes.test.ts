@@ -133,6 +133,22 @@ describe.each(backends())("auth routes on %s PostgreSQL", (backend) => {
     });
     expect(deactivated.statusCode).toBe(200);
     expect((await me()).statusCode).toBe(401);
+    // Revoked, not only refused: an integration's token does not come back to life with its agent.
+    const reactivated = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/agents/${worker.agent.id}`,
+      headers: admin.headers,
+      payload: { active: true },
+    });
+    expect(reactivated.statusCode).toBe(200);
+    expect((await me()).statusCode).toBe(401);
+    const tokens = await t.deps.db
+      .selectFrom("api_tokens")
+      .select("revoked_at")
+      .where("agent_id", "=", worker.agent.id)
+      .execute();
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(tokens.every((token) => token.revoked_at !== null)).toBe(true);
   });
 
   it("rate-limits repeated sign-in attempts", async () => {
