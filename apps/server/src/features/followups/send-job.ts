@@ -19,10 +19,9 @@ import type { Clock } from "../../clock.js";
 import type { ServerConfig } from "../../config.js";
 import type { Jobs } from "../../jobs/jobs.js";
 import { failure, fromDb, type Result, success, transact } from "../../service-result.js";
-import { audit, SYSTEM_ACTOR } from "../audit/service.js";
-import { emitEvent } from "../cases/events.js";
 import {
   addDeskMessage,
+  announceDeskMessage,
   deskVoiceFor,
   formatForCustomer,
   greetingName,
@@ -122,13 +121,7 @@ async function sendFollowup(
       linkExpiresAt: link.expiresAt,
     });
     if (!marked) return failure("conflict", `follow-up ${followup.id} was sent or cancelled meanwhile`);
-    await audit(trx, SYSTEM_ACTOR, {
-      entity: "message",
-      entityId: message.id,
-      action: "followup",
-      after: message,
-    });
-    await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message }, trx);
+    await announceDeskMessage(trx, deps.jobs, kase, message, "followup");
     return success("sent");
   });
 }

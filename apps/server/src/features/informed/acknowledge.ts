@@ -19,11 +19,10 @@ import type { ServerConfig } from "../../config.js";
 import type { Jobs } from "../../jobs/jobs.js";
 import type { MessageStored } from "../../reactions/index.js";
 import { failure, fromDb, type Result, success, transact } from "../../service-result.js";
-import { audit, SYSTEM_ACTOR } from "../audit/service.js";
-import { emitEvent, jobConnectionOf } from "../cases/events.js";
+import { jobConnectionOf } from "../cases/events.js";
 import { readSetting } from "../settings/service.js";
 import { issueCustomerLink } from "./customer-link.js";
-import { addDeskMessage } from "./desk-message.js";
+import { addDeskMessage, announceDeskMessage } from "./desk-message.js";
 import { deskVoiceFor } from "./desk-voice.js";
 import { acknowledgmentSetting } from "./settings.js";
 import { formatForCustomer, greetingName, renderTemplate } from "./template.js";
@@ -136,13 +135,7 @@ export async function sendAcknowledgment(
     if (!(await recordAcknowledgment(trx, { caseId, messageId: message.id, at: now }))) {
       return failure("conflict", `case #${kase.number} was acknowledged meanwhile`);
     }
-    await audit(trx, SYSTEM_ACTOR, {
-      entity: "message",
-      entityId: message.id,
-      action: "acknowledge",
-      after: message,
-    });
-    await emitEvent(deps.jobs, "message.created", { case_id: kase.id, message }, trx);
+    await announceDeskMessage(trx, deps.jobs, kase, message, "acknowledge");
     return success<AcknowledgeOutcome>({ sent: true, messageId: message.id });
   });
 }

@@ -11,7 +11,7 @@ import { lastCustomerUpdate, updateIntervalMs } from "./update-draft.js";
 export { ACKNOWLEDGE_QUEUE, queueAcknowledgment, sendAcknowledgment } from "./acknowledge.js";
 export { checkCustomerText, checkTemplate, GOOD_SCORE, type TextCheck } from "./coach-check.js";
 export { issueCustomerLink } from "./customer-link.js";
-export { addDeskMessage } from "./desk-message.js";
+export { addDeskMessage, announceDeskMessage } from "./desk-message.js";
 export { deskVoiceFor } from "./desk-voice.js";
 export { checkProgressUpdates, PROGRESS_CHECK_EVERY_MS, PROGRESS_CHECK_QUEUE } from "./progress-job.js";
 export { formatForCustomer, greetingName } from "./template.js";
