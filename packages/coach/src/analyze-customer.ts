@@ -3,6 +3,7 @@
 import { detectAbuse } from "./detectors/customer/abuse.js";
 import { angerFromRaw, angerLevelOf, rawAnger } from "./detectors/customer/anger-score.js";
 import { detectCaps } from "./detectors/customer/caps.js";
+import { complaintCues } from "./detectors/customer/complaint-cues.js";
 import { detectContrast } from "./detectors/customer/contrast.js";
 import { type CustomerText, readCustomerText } from "./detectors/customer/customer-text.js";
 import type { CustomerInput, EmotionHit } from "./detectors/customer/detector.js";
@@ -18,6 +19,7 @@ import { detectRepeatContact } from "./detectors/customer/repeat-contact.js";
 import { detectRepeatedPunctuation } from "./detectors/customer/repeated-punctuation.js";
 import { detectSarcasm } from "./detectors/customer/sarcasm.js";
 import { detectThreats } from "./detectors/customer/threats.js";
+import type { CueCounts } from "./models/complaint.js";
 import { readCustomerModels } from "./models/learned.js";
 import { customerModelFields } from "./models/model-fields.js";
 import { weightsGeneration } from "./models/weights-registry.js";
@@ -44,6 +46,8 @@ const TREND_STEP = 10;
 
 interface Reading {
   text: CustomerText;
+  /** The complaint blend's cue counts, read from the tokens while they are fresh in the cache. */
+  cues: CueCounts;
   hits: EmotionHit[];
   emotions: Record<Emotion, number>;
   calm: number;
@@ -61,6 +65,7 @@ const NO_SPANS: readonly Span[] = [];
 
 function read(raw: string, context: CustomerContext): Reading {
   const text = readCustomerText(raw);
+  const cues = complaintCues(text);
   const input: CustomerInput = { text, context };
   const words = detectEmotionWords(input);
   const profanity = detectProfanity(input);
@@ -103,6 +108,7 @@ function read(raw: string, context: CustomerContext): Reading {
   };
   return {
     text,
+    cues,
     hits,
     emotions: foldEmotions(hits, discounts),
     calm: calmEvidence(hits, discounts),
@@ -295,7 +301,7 @@ export function analyzeCustomer(text: string, context: CustomerContext = {}): Cu
   }
   const abusive = blended.abuseConfidence >= ABUSE_THRESHOLD;
   const repeat = r.repeat.confidence >= REPEAT_THRESHOLD;
-  const model = customerModelFields(r.text.t.text);
+  const model = customerModelFields(r.text.t.text, r.cues);
   return {
     anger,
     anger_level: level,

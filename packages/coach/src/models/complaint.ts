@@ -86,20 +86,35 @@ function lastBit(code: number): number {
   return code >= 97 && code <= 122 ? 1 << (code - 97) : 1 << 26;
 }
 
-interface CueCounts {
+export interface CueCounts {
   failures: number;
   negations: number;
 }
 
-const counts: CueCounts = { failures: 0, negations: 0 };
+/** The counts so far and the scan's state between words: one object, reset per message, so counting allocates nothing. */
+interface CueScan extends CueCounts {
+  /** The last cue candidate read, lower-cased ("" after any other word): a phrase's first word. */
+  prev: string;
+}
 
-/** One pass over the words (ASCII letters and apostrophes, lower-cased); phrases are checked on word pairs. */
-function countCues(text: string): CueCounts {
+const counts: CueScan = { failures: 0, negations: 0, prev: "" };
+
+function resetCounts(): void {
   counts.failures = 0;
   counts.negations = 0;
+  counts.prev = "";
+}
+
+/** One pass over the words (ASCII letters and apostrophes, lower-cased); phrases are checked on word pairs. */
+export function countCues(text: string): CueCounts {
+  resetCounts();
   // Lower-casing is per character for all but two characters: the lower-cased copy is made only for text with one
   // (which holds neither of them once lower-cased).
-  if (!countCuesLowering(text)) countCuesLowering(text.toLowerCase());
+  if (!scanCues(text, 0, text.length)) {
+    const lower = text.toLowerCase();
+    resetCounts();
+    scanCues(lower, 0, lower.length);
+  }
   return counts;
 }
 
@@ -116,22 +131,23 @@ function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
+/** Whether the code unit goes on a cue word once one has started: an ASCII letter or either apostrophe. */
+function continuesCueWord(c: number): boolean {
+  return c === 39 || c === 0x2019 || isAsciiLetter(c);
+}
+
 /**
- * Counts the cues of the text as of its lower-cased copy, lower-casing ASCII letters as it reads; false (counts reset)
- * at a character that lower-cases out of place, whose text needs the copy made.
+ * Counts the cues of the words that start in text[from, to) as of the text's lower-cased copy, lower-casing ASCII
+ * letters as it reads (the last word may run on past `to`); false at a character that lower-cases out of place,
+ * whose text needs the copy made.
  */
-function countCuesLowering(text: string): boolean {
+function scanCues(text: string, from: number, to: number): boolean {
   const n = text.length;
-  let prev = "";
-  let i = 0;
-  while (i < n) {
+  let i = from;
+  while (i < to) {
     const c = text.charCodeAt(i);
     if (!isAsciiLetter(c)) {
-      if (lowersOutOfPlace(c)) {
-        counts.failures = 0;
-        counts.negations = 0;
-        return false;
-      }
+      if (lowersOutOfPlace(c)) return false;
       i++;
       continue;
     }
@@ -143,16 +159,80 @@ function countCuesLowering(text: string): boolean {
       if (d === 0x2019) curly = true;
       else if (d !== 39 && !isAsciiLetter(d)) break;
     }
-    const slot = CUE_SIGNATURES[signature(lowerAscii(text.charCodeAt(start)), i - start)] as number;
-    if ((slot & lastBit(lowerAscii(text.charCodeAt(i - 1)))) === 0 && !endsWithNtAnyCase(text, start, i)) {
+    if (!isCueCandidate(text, start, i)) {
       // Not a cue word, so not a phrase start either.
-      prev = "";
+      counts.prev = "";
       continue;
     }
     const word = text.slice(start, i).toLowerCase();
-    prev = countWord(curly ? word.replace(/\u2019/g, "'") : word, prev);
+    countWord(curly ? word.replace(/\u2019/g, "'") : word);
   }
   return true;
+}
+
+/** A token as `countCuesOfTokens` reads it: its span, its kind, its texts and its spelling's flags. */
+export interface CueToken {
+  start: number;
+  end: number;
+  kind: string;
+  text: string;
+  norm: string;
+  flags: number;
+}
+
+/**
+ * Whether a token so spelled can change the cue counts read from tokens (see `countCuesOfTokens`): an apostrophe, or
+ * a word that is not one whole cue-scan word (hyphens, letters beyond ASCII) or is a cue candidate. The other words,
+ * ASCII letters and apostrophes the scan passes over, only end a phrase; everything else holds no ASCII letter.
+ */
+export function mayCountAsCue(text: string, norm: string, kind: string): boolean {
+  if (kind === "word") return !isWholeCueWord(text) || isCueCandidate(norm, 0, norm.length);
+  return text === "'" || text === "\u2019";
+}
+
+/** An ASCII letter, then ASCII letters and apostrophes: the whole token is one word of the cue scan. */
+function isWholeCueWord(token: string): boolean {
+  if (!isAsciiLetter(token.charCodeAt(0))) return false;
+  for (let i = 1; i < token.length; i++) if (!continuesCueWord(token.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Whether the scan reads the word text[start, end) as a cue candidate (see CUE_SIGNATURES). */
+function isCueCandidate(text: string, start: number, end: number): boolean {
+  const slot = CUE_SIGNATURES[signature(lowerAscii(text.charCodeAt(start)), end - start)] as number;
+  return (slot & lastBit(lowerAscii(text.charCodeAt(end - 1)))) !== 0 || endsWithNtAnyCase(text, start, end);
+}
+
+/**
+ * `countCues` of the text, read from its tokens: the tokenizer has already found the words, and only tokens whose
+ * spelling has the flag `mayCount` (by `mayCountAsCue`) are looked at, most messages having none or one. A candidate
+ * that is one whole word is counted as the scan counts it; any other word token is scanned; an apostrophe joined to
+ * a word (which the scan reads as part of it) sends the whole text to `countCues`.
+ */
+export function countCuesOfTokens(text: string, tokens: readonly CueToken[], mayCount: number): CueCounts {
+  resetCounts();
+  /** The last token counted or scanned: the words between it and the next one read only as phrase breaks. */
+  let last = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as CueToken;
+    if ((tok.flags & mayCount) === 0) continue;
+    const { start, end } = tok;
+    if (tok.kind !== "word") {
+      if (start > 0 && continuesCueWord(text.charCodeAt(start - 1))) return countCues(text);
+      continue;
+    }
+    if (counts.prev !== "" && holdsWord(tokens, last + 1, i)) counts.prev = "";
+    last = i;
+    if (isWholeCueWord(tok.text)) countWord(tok.norm);
+    else if (!scanCues(text, start, end)) return countCues(text);
+  }
+  return counts;
+}
+
+/** Whether tokens[from, to) holds a word. */
+function holdsWord(tokens: readonly CueToken[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if ((tokens[i] as CueToken).kind === "word") return true;
+  return false;
 }
 
 /** Whether text[start, end) ends in "n't" (either apostrophe, either case). */
@@ -166,12 +246,13 @@ function endsWithNtAnyCase(text: string, start: number, end: number): boolean {
   );
 }
 
-/** Counts one lower-cased cue candidate; returns it as the next word's `prev`. */
-function countWord(word: string, prev: string): string {
+/** Counts one lower-cased cue candidate, which becomes the next word's `prev`. */
+function countWord(word: string): void {
+  const prev = counts.prev;
   if (FAILURE_WORDS.has(word)) counts.failures++;
   else if (PHRASE_STARTS.has(prev) && FAILURE_PHRASES.has(`${prev} ${word}`)) counts.failures++;
   if (NEGATIONS.has(word) || word.endsWith("n't")) counts.negations++;
-  return word;
+  counts.prev = word;
 }
 
 interface GroupIndexes {
@@ -197,8 +278,12 @@ function maxAt(probs: Float64Array, at: readonly number[] | undefined): number {
 }
 
 /** Feature vector for the blend, written into `out` (length = COMPLAINT_FEATURES). */
-export function complaintFeatures(text: string, probs: CustomerProbabilities, out: Float64Array): void {
-  const cues = countCues(text);
+export function complaintFeatures(
+  text: string,
+  probs: CustomerProbabilities,
+  out: Float64Array,
+  cues: CueCounts = countCues(text),
+): void {
   const groups = groupIndexes(probs.goemotionsLabels);
   out[0] = maxAt(probs.goemotions, groups[0]);
   out[1] = maxAt(probs.goemotions, groups[1]);
@@ -214,13 +299,14 @@ export function complaintFeatures(text: string, probs: CustomerProbabilities, ou
 
 const scratch = new Float64Array(COMPLAINT_FEATURES.length);
 
-/** Probability that `text` is a complaint under the blend. */
+/** Probability that `text` is a complaint under the blend; `cues` are its cue counts when the caller has them. */
 export function complaintProbability(
   text: string,
   probs: CustomerProbabilities,
   blend: ComplaintBlendFile,
+  cues?: CueCounts,
 ): number {
-  complaintFeatures(text, probs, scratch);
+  complaintFeatures(text, probs, scratch, cues);
   let z = blend.bias;
   for (let i = 0; i < scratch.length; i++) z += (blend.weights[i] ?? 0) * (scratch[i] ?? 0);
   return 1 / (1 + Math.exp(-z));

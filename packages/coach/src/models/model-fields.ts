@@ -2,7 +2,7 @@
 
 import { normalizeWord } from "../text/tokenize.js";
 import type { EmpathyLevels, OffensiveClass } from "../types.js";
-import { complaintProbability } from "./complaint.js";
+import { type CueCounts, complaintProbability } from "./complaint.js";
 import { empathyLevelsOfLowered } from "./empathy.js";
 import { type CustomerProbabilities, readCustomerModels } from "./learned.js";
 import { politenessScoreOfLowered } from "./politeness.js";
@@ -50,11 +50,12 @@ export function offensiveClass(probs: CustomerProbabilities): OffensiveClass {
   return OFFENSIVE_CLASSES[best] ?? "neither";
 }
 
-export function customerModelFields(text: string): CustomerModelFields {
+/** The model fields of `text`; `cues` are its complaint cue counts when the caller has read them already. */
+export function customerModelFields(text: string, cues?: CueCounts): CustomerModelFields {
   const probs = readCustomerModels(text);
   if (!probs) return { emotion_labels: [], complaint: false, complaint_probability: 0, offensive: "neither" };
   const blend = getBlend("complaint");
-  const p = blend ? complaintProbability(text, probs, blend) : 0;
+  const p = blend ? complaintProbability(text, probs, blend, cues) : 0;
   return {
     emotion_labels: emotionLabels(probs),
     complaint: blend !== null && p >= blend.threshold,
