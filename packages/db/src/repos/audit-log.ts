@@ -73,9 +73,7 @@ export async function listRecentAudit(
   if (beforeId !== undefined) {
     // Compared in the database, so the cursor keeps its microseconds.
     const cursor = db.selectFrom("audit_log").select(["at", "id"]).where("id", "=", beforeId);
-    query = query.where(({ eb, refTuple, selectFrom }) =>
-      eb(refTuple("at", "id"), "<", selectFrom(cursor.as("c")).select(["c.at", "c.id"]).$asTuple("at", "id")),
-    );
+    query = query.where(({ eb, refTuple }) => eb(refTuple("at", "id"), "<", cursor.$asTuple("at", "id")));
   }
   const entries = await query
     .orderBy("at", "desc")
