@@ -10,4 +10,14 @@ describe("detectFacts", () => {
     expect(facts.map((f) => f.kind)).toEqual(["order_number", "amount", "date", "email", "phone"]);
     for (const f of facts) expect(text.slice(f.span.start, f.span.end)).toBe(f.span.text);
   });
+
+  it("drops a later kind's fact that overlaps an earlier one, and keeps the rest", () => {
+    const text = "order 555-123-4567 placed 2026-11-20, call me on 555-987-6543";
+    const facts = detectFacts({ text: readCustomerText(text), context: {} });
+    expect(facts.map((f) => [f.kind, f.value])).toEqual([
+      ["order_number", "555-123-4567"],
+      ["date", "2026-11-20"],
+      ["phone", "555-987-6543"],
+    ]);
+  });
 });
