@@ -72,18 +72,18 @@ export async function readInboundContexts(
       (SELECT jsonb_build_object('contact', to_jsonb(ct), 'customer', to_jsonb(cu))
          FROM contacts ct JOIN customers cu ON cu.id = ct.customer_id
         WHERE ct.kind = i.kind AND ct.value = i.value) AS ctx_sender,
-      (SELECT jsonb_agg(jsonb_build_object('id', e.id, 'body', e.body, 'anger', e.analysis -> 'result' -> 'anger',
+      (WITH latest AS (SELECT id, body, analysis, created_at FROM messages
+                        WHERE case_id = c.id AND direction = 'inbound'
+                        ORDER BY created_at DESC, id DESC LIMIT ${RECENT_INBOUND})
+       SELECT jsonb_agg(jsonb_build_object('id', e.id, 'body', e.body, 'anger', e.analysis -> 'result' -> 'anger',
                                            'recent', e.recent) ORDER BY e.created_at, e.id)
-         FROM ((SELECT id, body, analysis, created_at, true AS recent FROM messages
-                 WHERE case_id = c.id AND direction = 'inbound'
-                 ORDER BY created_at DESC, id DESC LIMIT ${RECENT_INBOUND})
+         FROM (SELECT id, body, analysis, created_at, true AS recent FROM latest
                UNION ALL
                (SELECT id, body, analysis, created_at, false AS recent FROM messages
                  WHERE case_id = c.id AND direction = 'inbound' AND btrim(body) <> ''
                    -- Read only when used (see earlierOf): the latest are all there and fewer than two hold text.
-                   AND (SELECT count(*) = ${RECENT_INBOUND} AND count(*) FILTER (WHERE btrim(r.body) <> '') < 2
-                          FROM (SELECT body FROM messages WHERE case_id = c.id AND direction = 'inbound'
-                                 ORDER BY created_at DESC, id DESC LIMIT ${RECENT_INBOUND}) r)
+                   AND (SELECT count(*) = ${RECENT_INBOUND} AND count(*) FILTER (WHERE btrim(latest.body) <> '') < 2
+                          FROM latest)
                  ORDER BY created_at DESC, id DESC LIMIT ${RECENT_INBOUND + 2})) e) AS ctx_earlier,
       (SELECT m.id FROM messages m WHERE m.external_message_id = i.external_id
         ORDER BY m.created_at LIMIT 1) AS ctx_seen,
