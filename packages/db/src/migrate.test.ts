@@ -13,6 +13,7 @@ const EXPECTED_TABLES = [
   "api_tokens",
   "attachments",
   "audit_log",
+  "case_message_counts",
   "cases",
   "contacts",
   "customers",

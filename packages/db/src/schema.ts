@@ -378,6 +378,13 @@ export interface MessageReactionsDueTable {
   attempts: Generated<number>;
 }
 
+/** How many messages a case has: kept by triggers on \`messages\` (read-only here). */
+export interface CaseMessageCountsTable {
+  case_id: string;
+  /** bigint, read as text. */
+  messages: string;
+}
+
 export interface Database {
   teams: TeamsTable;
   agents: AgentsTable;
@@ -403,6 +410,7 @@ export interface Database {
   followups: FollowupsTable;
   rate_limit_windows: RateLimitWindowsTable;
   message_reactions_due: MessageReactionsDueTable;
+  case_message_counts: CaseMessageCountsTable;
 }
 
 export type Team = Selectable<TeamsTable>;

@@ -75,7 +75,9 @@ export async function runDueReactions(
   let claimed: DueReaction[] = [];
   try {
     await deps.db.transaction().execute(async (trx) => {
-      claimed = await claimDueReactions(trx, limit);
+      // In case order (each case's messages still in queue order): a reaction that adds a message (an
+      // acknowledgment) locks its case's message count, and inbound batches lock those in case order too.
+      claimed = inCaseOrder(await claimDueReactions(trx, limit));
       const cases = new Map<string, Case>();
       // One statement for the escalation checks of the batch, instead of one per message.
       const checks = await escalationChecksAhead(trx, claimed);
@@ -106,6 +108,13 @@ export async function runDueReactions(
     }
   }
   return claimed.length;
+}
+
+function inCaseOrder(claimed: DueReaction[]): DueReaction[] {
+  // Array.prototype.sort is stable: messages of one case keep their order.
+  return claimed.sort((a, b) =>
+    a.message.case_id < b.message.case_id ? -1 : a.message.case_id > b.message.case_id ? 1 : 0,
+  );
 }
 
 async function recordFailure(

@@ -160,6 +160,17 @@ export async function addInboundMessages(
   });
 }
 
+/**
+ * Locks the message counts of these cases (see migration 2026112609) in case order, for a transaction that will add
+ * messages to several of them in more than one statement: each statement locks its cases in order, but two
+ * statements together would not, and two such transactions could deadlock.
+ */
+export async function lockCaseMessageCounts(db: Kysely<Database>, caseIds: readonly string[]): Promise<void> {
+  if (caseIds.length === 0) return;
+  await sql`${PREPARED} SELECT FROM case_message_counts WHERE case_id = ANY(${caseIds}::uuid[])
+    ORDER BY case_id FOR UPDATE`.execute(db);
+}
+
 export async function getMessage(db: Kysely<Database>, id: string): Promise<DbResult<Message>> {
   if (!isUuid(id)) return notFound("message", id);
   return found(

@@ -1,6 +1,7 @@
 /** @module The queue of inbound messages whose reactions still have to run (`message_reactions_due`). */
 import { type Kysely, sql } from "kysely";
 import type { Case, Database, JsonValue, Message } from "../schema.js";
+import { PREPARED } from "../prepared.js";
 import { rowFromJson } from "./json.js";
 import { MESSAGE_COLUMNS } from "./messages.js";
 
@@ -28,7 +29,7 @@ export async function claimDueReactions(
   const only = messageId === undefined ? sql`` : sql`WHERE message_id = ${messageId}`;
   const { rows } = await sql<
     Message & { author_blocked: boolean; attempts: number; had_inbound: boolean | null; case_row: JsonValue }
-  >`
+  >`${PREPARED}
     WITH due AS (
       SELECT message_id, attempts, had_inbound, queued_at FROM message_reactions_due ${only}
        ORDER BY queued_at, message_id
@@ -53,7 +54,9 @@ export async function claimDueReactions(
 /** Removes messages from the queue: their reactions ran (in the caller's transaction). */
 export async function clearDueReactions(db: Kysely<Database>, messageIds: readonly string[]): Promise<void> {
   if (messageIds.length === 0) return;
-  await db.deleteFrom("message_reactions_due").where("message_id", "in", messageIds).execute();
+  await sql`${PREPARED} DELETE FROM message_reactions_due WHERE message_id = ANY(${messageIds}::uuid[])`.execute(
+    db,
+  );
 }
 
 /** Counts a failed run of a message's reactions; returns how many runs have failed so far. */

@@ -8,7 +8,7 @@
  * Queued reactions run in batches: the rows of a batch's cases are then read ahead together, in one statement.
  */
 import type { EscalationRule } from "@keel/contracts";
-import type { Database } from "@keel/db";
+import { type Database, PREPARED } from "@keel/db";
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import pg from "pg";
 import { caseFactsOfScan } from "./facts.js";
@@ -86,7 +86,7 @@ function checkColumns(newerThan: RawBuilder<unknown>): RawBuilder<unknown> {
         ORDER BY answered_at DESC NULLS LAST LIMIT 1) AS latest_csat,
       EXISTS (SELECT 1 FROM escalations e WHERE e.case_id = c.id AND e.status <> 'resolved') AS q_escalated,
       ${RULE_SET_TAG} AS q_rules,
-      (SELECT count(*) FROM messages m WHERE m.case_id = c.id) AS q_messages,
+      coalesce((SELECT messages FROM case_message_counts k WHERE k.case_id = c.id), 0) AS q_messages,
       (SELECT coalesce(json_agg(json_build_object('id', m.id, 'direction', m.direction, 'body', m.body,
                 'analysis', m.analysis, 'created_at', m.created_at::text, 'agent_name', a.name,
                 'aside', ${ASIDE}, 'own', ${OWN}) ORDER BY m.created_at, m.id), '[]')
@@ -102,7 +102,7 @@ async function readCheckRow(
   caseId: string,
   before: KeptThread,
 ): Promise<CheckRow | undefined> {
-  const { rows } = await sql<CheckRow>`
+  const { rows } = await sql<CheckRow>`${PREPARED}
     SELECT ${checkColumns(sql`${newerThanKept(before)}::timestamptz`)}
     FROM cases c JOIN customers cu ON cu.id = c.customer_id
     WHERE c.id = ${caseId}::uuid`.execute(trx);
@@ -125,7 +125,8 @@ export async function readChecksAhead(
 ): Promise<Map<string, CheckReadAhead>> {
   const befores = new Map(caseIds.map((id) => [id, kept.get(id) ?? NOTHING_KEPT]));
   if (befores.size === 0) return new Map();
-  const { rows } = await sql<CheckRow>`
+  // Prepared: planning this statement cost more than running it (~1.4 ms for a batch of 32 cases).
+  const { rows } = await sql<CheckRow>`${PREPARED}
     SELECT ${checkColumns(sql.ref("q.newer_than"))}
     FROM unnest(${[...befores.keys()]}::uuid[], ${[...befores.values()].map(newerThanKept)}::timestamptz[])
       AS q(case_id, newer_than)

@@ -11,6 +11,7 @@ import {
   type Customer,
   type Database,
   type InboundContext,
+  lockCaseMessageCounts,
   type NewInboundMessage,
   readInboundContexts,
 } from "@keel/db";
@@ -48,7 +49,11 @@ export async function storeInboundTogether(
 ): Promise<Map<BatchItem, Result<InboundMessageResult>>> {
   const results = new Map<BatchItem, Result<InboundMessageResult>>();
   const { rounds, opening } = roundsOf(items);
-  for (const round of rounds) await storeRound(trx, round, results);
+  // Several statements will add to these cases' message counts: lock them first, in case order (see
+  // `lockCaseMessageCounts`); one round of plain inserts is one statement, which locks them in order itself.
+  const ahead = rounds.length > 1;
+  if (ahead) await lockCaseMessageCounts(trx, caseIdsOf(rounds.flat()));
+  for (const round of rounds) await storeRound(trx, round, results, ahead);
   for (const item of opening) results.set(item, await storeAlone(trx, item));
   return results;
 }
@@ -110,10 +115,15 @@ function insertOf(item: BatchItem, context: InboundContext, kase: Case): Insert 
   return { item, case: kase, customer: sender.customer, row };
 }
 
+function caseIdsOf(items: readonly BatchItem[]): string[] {
+  return [...new Set(items.map((item) => item.input.caseId ?? ""))].filter((id) => id !== "").sort();
+}
+
 async function storeRound(
   trx: Kysely<Database>,
   round: readonly BatchItem[],
   results: Map<BatchItem, Result<InboundMessageResult>>,
+  locked: boolean,
 ): Promise<void> {
   const contexts = await readInboundContexts(
     trx,
@@ -136,6 +146,8 @@ async function storeRound(
     if (insert !== null) inserts.push(insert);
     else alone.push({ item, context });
   }
+  if (!locked && alone.length > 0 && inserts.length + alone.length > 1)
+    await lockCaseMessageCounts(trx, caseIdsOf(round));
   if (inserts.length > 0) {
     const added = fromDb(
       await addInboundMessages(
