@@ -1,7 +1,7 @@
 /** @module The queue of inbound messages whose reactions still have to run (`message_reactions_due`). */
 import { type Kysely, sql } from "kysely";
-import type { Case, Database, JsonValue, Message } from "../schema.js";
 import { PREPARED } from "../prepared.js";
+import type { Case, Database, JsonValue, Message } from "../schema.js";
 import { rowFromJson } from "./json.js";
 import { MESSAGE_COLUMNS } from "./messages.js";
 
