@@ -2,6 +2,7 @@
 
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ok } from "../result.js";
 import type { Case, Contact } from "../schema.js";
 import { backends, createTestDatabase, type TestDatabase } from "../testing.js";
 import { createAgent } from "./agents.js";
@@ -179,6 +180,33 @@ describe.each(backends())("messages on %s PostgreSQL", (backend) => {
     expect(Number(nulls.n)).toBe(1);
     const queued = await t.db.selectFrom("message_reactions_due").select("message_id").execute();
     expect(queued.map((q) => q.message_id)).toEqual([first?.message.id]);
+    // What the insert answers is built from what was sent, not read back: it must be what a read returns.
+    for (const { message } of added.value) expect(await getMessage(t.db, message.id)).toEqual(ok(message));
+  });
+
+  it("answers a batch's messages as stored, a reading given as a value included, and a duplicate as first stored", async () => {
+    const reading = { kind: "customer", result: { anger: 12, spans: [{ start: 0, end: 4 }], label: "calm" } };
+    const row = {
+      id: randomUUID(),
+      caseId: kase.id,
+      channel: "web" as const,
+      body: "  Twice?  ",
+      authorContactId: contact.id,
+      rawSource: null,
+      externalMessageId: "web-form-7",
+      analysisJson: JSON.stringify(reading),
+      analysis: reading,
+      createdAt: new Date("2026-11-20T10:00:00.123456Z"),
+      queueReactions: false,
+      hadInbound: null,
+    };
+    const added = await addInboundMessages(t.db, [row]);
+    if (!added.ok) throw new Error(added.error.message);
+    const stored = added.value[0]?.message;
+    if (stored === undefined) throw new Error("nothing stored");
+    expect(await getMessage(t.db, stored.id)).toEqual(ok(stored));
+    const again = await addInboundMessages(t.db, [{ ...row, id: randomUUID(), body: "changed" }]);
+    expect(again).toEqual(ok([{ message: stored, created: false }]));
   });
 
   it("reads a message's raw source only when asked for it: a thread of large emails is not read again whole", async () => {

@@ -92,6 +92,8 @@ export interface NewInboundMessage {
   externalMessageId: string | null;
   /** The coach's reading as JSON text (made once by the caller, sent as it is). */
   analysisJson: string | null;
+  /** The same reading as a value (`analysisJson` parsed), for the message returned; parsed here when not given. */
+  analysis?: JsonValue | null;
   /** As in `NewMessage`: the database's clock when the statement runs unless given. */
   createdAt: Date | null;
   /**
@@ -119,7 +121,7 @@ export async function addInboundMessages(
     // The readings go as one JSON array of the texts as they are: as a text[] element, each would be escaped
     // character by character in JavaScript, and they are the longest values here.
     const analyses = `[${column((i) => i.analysisJson ?? "null").join(",")}]`;
-    const { rows } = await sql<Message>`${PREPARED}
+    const { rows } = await sql<Pick<Message, "id" | "created_at">>`${PREPARED}
       WITH i AS (
         SELECT * FROM ROWS FROM (
             unnest(${column((i) => i.id)}::uuid[]), unnest(${column((i) => i.caseId)}::uuid[]),
@@ -142,14 +144,15 @@ export async function addInboundMessages(
             SELECT 'contact', m.author_contact_id, 'message', m.id::text, 'create', NULL, to_jsonb(m) FROM m),
       q AS (INSERT INTO message_reactions_due (message_id, had_inbound)
             SELECT m.id, i.had_inbound FROM m JOIN i ON i.id = m.id WHERE i.queue_reactions)
-      SELECT * FROM m`.execute(db);
-    const byId = new Map(rows.map((row) => [row.id, row]));
+      -- The rest of each row is what was sent: not read back (the readings are the longest values here).
+      SELECT id, created_at FROM m`.execute(db);
+    const byId = new Map(rows.map((row) => [row.id, row.created_at]));
     const stored: Array<{ message: Message; created: boolean }> = [];
     for (const input of inputs) {
-      const inserted = byId.get(input.id);
+      const createdAt = byId.get(input.id);
       stored.push(
-        inserted
-          ? { message: inserted, created: true }
+        createdAt
+          ? { message: insertedMessage(input, createdAt), created: true }
           : {
               message: await storedWithExternalId(db, input.caseId, input.externalMessageId ?? ""),
               created: false,
@@ -169,6 +172,27 @@ export async function lockCaseMessageCounts(db: Kysely<Database>, caseIds: reado
   if (caseIds.length === 0) return;
   await sql`${PREPARED} SELECT FROM case_message_counts WHERE case_id = ANY(${caseIds}::uuid[])
     ORDER BY case_id FOR UPDATE`.execute(db);
+}
+
+/** The row `addInboundMessages` stored for an input, as a read of it would return it. */
+function insertedMessage(input: NewInboundMessage, createdAt: Date): Message {
+  return {
+    id: input.id,
+    case_id: input.caseId,
+    direction: "inbound",
+    author_agent_id: null,
+    author_contact_id: input.authorContactId,
+    channel: input.channel,
+    body: input.body,
+    external_message_id: input.externalMessageId,
+    analysis:
+      input.analysis !== undefined
+        ? input.analysis
+        : input.analysisJson === null
+          ? null
+          : (JSON.parse(input.analysisJson) as JsonValue),
+    created_at: createdAt,
+  };
 }
 
 export async function getMessage(db: Kysely<Database>, id: string): Promise<DbResult<Message>> {

@@ -28,6 +28,18 @@ export function analyseInboundAsJson(
   earlierInbound: readonly EarlierInbound[],
   now: Date,
 ): string {
+  return analyseInboundTwice(body, earlierInbound, now).json;
+}
+
+/**
+ * The reading as stored (JSON text) and as read back (the value, equal to the text parsed), for a caller that needs
+ * both: the stored message answered without reading its reading back from the database.
+ */
+export function analyseInboundTwice(
+  body: string,
+  earlierInbound: readonly EarlierInbound[],
+  now: Date,
+): { json: string; value: JsonValue } {
   const result = analyzeCustomer(body, {
     previousMessages: earlierInbound.map((m) => m.body),
     // Their stored readings: the trend need not read those messages again.
@@ -35,7 +47,9 @@ export function analyseInboundAsJson(
     referenceDate: now.toISOString().slice(0, 10),
     maskProfanity: false,
   });
-  return JSON.stringify({ kind: "customer", coach_version: COACH_VERSION, result } satisfies StoredAnalysis);
+  const value = { kind: "customer", coach_version: COACH_VERSION, result } satisfies StoredAnalysis;
+  // The coach's results are plain data (numbers, strings, booleans, arrays, objects; a test holds it to that).
+  return { json: JSON.stringify(value), value: value as unknown as JsonValue };
 }
 
 /** Coaches a reply against the latest customer message and the thread before it. */

@@ -15,6 +15,7 @@ import {
   getCase as findCase,
   getMessage,
   type InboundContext,
+  type JsonValue,
   listMessages,
   lockExternalMessageId,
   type Message,
@@ -31,7 +32,7 @@ import { type Actor, audit, SYSTEM_ACTOR } from "../audit/service.js";
 import { type CaseEvent, emitEvent } from "../cases/events.js";
 import { applyCaseEdit, type CoreDeps, insertCaseWithSla, type NewCaseInput } from "../cases/service.js";
 import { currentSlaTargets } from "../cases/sla-setting.js";
-import { analyseInboundAsJson, analyseOutbound, angerOf, angerTrend, type Trend } from "./analysis.js";
+import { analyseInboundTwice, analyseOutbound, angerOf, angerTrend, type Trend } from "./analysis.js";
 
 export interface InboundMessageInput {
   /** The case this message belongs to; without it a case is opened from `newCase`. */
@@ -210,6 +211,10 @@ export async function storeInboundMessage(
 }
 
 /** A customer's message as stored: read by the coach against its case's earlier customer messages. */
+function readingOf(reading: { json: string; value: JsonValue }) {
+  return { analysisJson: reading.json, analysis: reading.value };
+}
+
 export function inboundRow(
   input: InboundMessageInput,
   caseId: string,
@@ -227,7 +232,7 @@ export function inboundRow(
     authorContactId: contactId,
     rawSource: input.rawSource ?? null,
     externalMessageId: input.externalMessageId ?? null,
-    analysisJson: analyseInboundAsJson(input.body, earlier, now),
+    ...readingOf(analyseInboundTwice(input.body, earlier, now)),
     createdAt: input.receivedAt ?? null,
     queueReactions,
     hadInbound: earlier.length > 0,
