@@ -127,7 +127,7 @@ export async function addInboundMessages(
             unnest(${column((i) => i.id)}::uuid[]), unnest(${column((i) => i.caseId)}::uuid[]),
             unnest(${column((i) => i.channel)}::text[]), unnest(${column((i) => i.body)}::text[]),
             unnest(${column((i) => i.authorContactId)}::uuid[]), unnest(${column((i) => i.rawSource)}::text[]),
-            unnest(${column((i) => i.externalMessageId)}::text[]), json_array_elements(${analyses}::json),
+            unnest(${column((i) => i.externalMessageId)}::text[]), jsonb_array_elements(${analyses}::jsonb),
             unnest(${column((i) => i.createdAt)}::timestamptz[]), unnest(${column((i) => i.queueReactions)}::boolean[]),
             unnest(${column((i) => i.hadInbound)}::boolean[]))
           WITH ORDINALITY AS i(id, case_id, channel, body, author_contact_id, raw_source, external_message_id,
@@ -136,7 +136,7 @@ export async function addInboundMessages(
         INSERT INTO messages (id, case_id, direction, channel, body, author_contact_id, raw_source,
                               external_message_id, analysis, created_at)
         SELECT id, case_id, 'inbound', channel, body, author_contact_id, raw_source, external_message_id,
-               NULLIF(analysis::jsonb, 'null'), COALESCE(created_at, clock_timestamp())
+               NULLIF(analysis, 'null'::jsonb), COALESCE(created_at, clock_timestamp())
           FROM i ORDER BY ord
         ON CONFLICT (case_id, external_message_id) DO NOTHING
         RETURNING ${MESSAGE_COLUMNS_SQL}),
