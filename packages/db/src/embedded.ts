@@ -41,6 +41,10 @@ const SERVER_SETTINGS = {
   max_connections: "40",
   shared_buffers: "64MB",
   work_mem: "8MB",
+  // The data sits on a local disk and mostly in memory: an index probe costs about what a sequential page does.
+  // With the default (4), the planner scanned small tables whole for every row of a batch's lookups (the
+  // escalation check of 32 cases: 1.7 -> 0.9 ms).
+  random_page_cost: "1.1",
   maintenance_work_mem: "64MB",
   max_wal_size: "512MB",
   max_worker_processes: "4",

@@ -71,8 +71,8 @@ const ASIDE = sql<boolean>`(EXISTS (SELECT 1 FROM acknowledgments k WHERE k.mess
   OR EXISTS (SELECT 1 FROM followups f WHERE f.message_id = m.id))`;
 
 /**
- * The check's columns for the case `c` (joined with its customer `cu`): the messages looked at are those written at
- * or after `newerThan`.
+ * The check's columns for the case `c` (joined with its customer `cu` and its message count, `COUNTED`): the
+ * messages looked at are those written at or after `newerThan`.
  */
 function checkColumns(newerThan: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`c.*, cu.name AS customer_name, cu.vip AS customer_vip,
@@ -86,13 +86,19 @@ function checkColumns(newerThan: RawBuilder<unknown>): RawBuilder<unknown> {
         ORDER BY answered_at DESC NULLS LAST LIMIT 1) AS latest_csat,
       EXISTS (SELECT 1 FROM escalations e WHERE e.case_id = c.id AND e.status <> 'resolved') AS q_escalated,
       ${RULE_SET_TAG} AS q_rules,
-      coalesce((SELECT messages FROM case_message_counts k WHERE k.case_id = c.id), 0) AS q_messages,
+      coalesce(mc.messages, 0) AS q_messages,
       (SELECT coalesce(json_agg(json_build_object('id', m.id, 'direction', m.direction, 'body', m.body,
                 'analysis', m.analysis, 'created_at', m.created_at::text, 'agent_name', a.name,
                 'aside', ${ASIDE}, 'own', ${OWN}) ORDER BY m.created_at, m.id), '[]')
          FROM messages m LEFT JOIN agents a ON a.id = m.author_agent_id
         WHERE m.case_id = c.id AND m.created_at >= ${newerThan}) AS q_newer`;
 }
+
+/**
+ * The case's message count (`mc`), joined rather than looked up per case: on a desk's small tables the planner would
+ * scan the counts once per case.
+ */
+const COUNTED = sql`LEFT JOIN case_message_counts mc ON mc.case_id = c.id`;
 
 /** Kept messages are all older than this (whatever the rounding of their microseconds to milliseconds). */
 const newerThanKept = (before: KeptThread): Date => new Date(before.newestAt + 1);
@@ -104,7 +110,7 @@ async function readCheckRow(
 ): Promise<CheckRow | undefined> {
   const { rows } = await sql<CheckRow>`${PREPARED}
     SELECT ${checkColumns(sql`${newerThanKept(before)}::timestamptz`)}
-    FROM cases c JOIN customers cu ON cu.id = c.customer_id
+    FROM cases c JOIN customers cu ON cu.id = c.customer_id ${COUNTED}
     WHERE c.id = ${caseId}::uuid`.execute(trx);
   return rows[0];
 }
@@ -130,7 +136,7 @@ export async function readChecksAhead(
     SELECT ${checkColumns(sql.ref("q.newer_than"))}
     FROM unnest(${[...befores.keys()]}::uuid[], ${[...befores.values()].map(newerThanKept)}::timestamptz[])
       AS q(case_id, newer_than)
-    JOIN cases c ON c.id = q.case_id JOIN customers cu ON cu.id = c.customer_id`.execute(trx);
+    JOIN cases c ON c.id = q.case_id JOIN customers cu ON cu.id = c.customer_id ${COUNTED}`.execute(trx);
   const byCase = new Map(rows.map((row) => [row.id, row]));
   return new Map([...befores].map(([id, before]) => [id, { before, row: byCase.get(id) }]));
 }
