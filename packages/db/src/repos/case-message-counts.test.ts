@@ -132,6 +132,46 @@ describe.each(backends())("case message counts on %s PostgreSQL", (backend) => {
     });
   });
 
+  /**
+   * Two transactions add messages to the same two cases in opposite orders, one statement per case, the second
+   * starting after the first's first insert; with `lockAhead` each first locks both cases' counts.
+   */
+  async function crosswise(lockAhead: boolean) {
+    const a = (await newCase("Crosswise A")).id;
+    const b = (await newCase("Crosswise B")).id;
+    let firstInserted = () => {};
+    const firstReady = new Promise<void>((resolve) => (firstInserted = resolve));
+    let secondInserted = () => {};
+    const secondReady = new Promise<void>((resolve) => (secondInserted = resolve));
+    const first = t.db.transaction().execute(async (trx) => {
+      if (lockAhead) await lockCaseMessageCounts(trx, [a, b]);
+      await addInboundMessages(trx, [inbound(a)]);
+      firstInserted();
+      if (!lockAhead) await secondReady;
+      await addInboundMessages(trx, [inbound(b)]);
+    });
+    const second = t.db.transaction().execute(async (trx) => {
+      await firstReady;
+      if (lockAhead) await lockCaseMessageCounts(trx, [b, a]);
+      await addInboundMessages(trx, [inbound(b)]);
+      secondInserted();
+      await addInboundMessages(trx, [inbound(a)]);
+    });
+    return Promise.allSettled([first, second]);
+  }
+
+  it("keeps transactions that add to several cases in several statements from deadlocking, once they lock ahead", async () => {
+    // The counts are locks: without locking ahead, crosswise writers deadlock (PostgreSQL cancels one)…
+    const unlocked = await crosswise(false);
+    expect(unlocked.filter((r) => r.status === "rejected").map((r) => String(r.reason))).toEqual([
+      expect.stringMatching(/deadlock detected/),
+    ]);
+    // …and with it, the second waits for the first and both commit.
+    const locked = await crosswise(true);
+    expect(locked.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    expect(await countsAndRows()).toEqual([]);
+  });
+
   it("refuses to move a message to another case, which the counts could not follow", async () => {
     const from = await newCase("From");
     const to = await newCase("To");
