@@ -212,7 +212,7 @@ describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
   it("on shutdown finishes the batch under way and leaves the rest queued for the next start", async () => {
     await queuedOnNewCase(
       "shutdown",
-      Array.from({ length: 40 }, (_, i) => `Message ${i}`),
+      Array.from({ length: 72 }, (_, i) => `Message ${i}`),
     );
     const drainer = new ReactionDrainer(t.deps, () => undefined);
     drainer.kick();

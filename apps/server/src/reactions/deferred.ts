@@ -23,8 +23,11 @@ import { reactToStoredMessage } from "./index.js";
 export const DUE_REACTIONS_QUEUE = "reactions.due";
 export const DUE_REACTIONS_EVERY_MS = 30_000;
 
-/** Messages whose reactions run in one transaction. */
-const BATCH = 32;
+/**
+ * Messages whose reactions run in one transaction: 64 rather than 32 took a burst's reactions ~30 % less time after
+ * the last answer (ingest bench, three interleaved pairs), the per-transaction statements shared by twice as many.
+ */
+const BATCH = 64;
 /** A message whose reactions failed this many times is taken off the queue (and reported), so it cannot stall it. */
 const MAX_ATTEMPTS = 5;
 /**
