@@ -239,6 +239,24 @@ describe.each(backends())("the inbound escalation check on %s PostgreSQL", (back
     expect(counter.reads()).toBe(0);
   });
 
+  it("answers from a row read ahead without the text of messages the caller holds, as from one with it", async () => {
+    const held = await newCase();
+    const plain = await newCase();
+    await check(t.deps.db, held, await write(t.deps.db, held, "inbound", CALM));
+    await check(t.deps.db, plain, await write(t.deps.db, plain, "inbound", CALM));
+    const heldMessage = await write(t.deps.db, held, "inbound", MANAGER);
+    await write(t.deps.db, plain, "inbound", MANAGER);
+    const ahead = await readChecksAhead(t.deps.db, [held, plain], new Map([[heldMessage.id, heldMessage]]));
+    // The row carries the held message without its text and reading; the answer is the same as with them.
+    const newer = ahead.get(held)?.row?.q_newer ?? [];
+    expect(newer.map((m) => [m.id, m.body, m.analysis])).toEqual([[heldMessage.id, null, null]]);
+    expect(ahead.get(plain)?.row?.q_newer.map((m) => m.body)).toEqual([MANAGER]);
+    const now = t.deps.clock.now();
+    expect(await nothingEscalates(t.deps.db, held, now, ahead.get(held))).toBe(false);
+    expect(await nothingEscalates(t.deps.db, plain, now, ahead.get(plain))).toBe(false);
+    expect(await fullAnswer(t.deps.db, held)).toBe(false);
+  });
+
   it("reads ahead nothing for a case that is gone", async () => {
     const gone = "00000000-0000-4000-8000-000000000000";
     const ahead = await readChecksAhead(t.deps.db, [gone]);

@@ -46,7 +46,7 @@ export const escalateOnInbound: MessageReaction = async (event) => {
 function readAheadFor(check: EscalationCheckAhead, kase: Case): CheckReadAhead {
   const { read } = check;
   if (kase === check.claimed || read.row === undefined) return read;
-  return { before: read.before, row: { ...read.row, ...kase } };
+  return { before: read.before, row: { ...read.row, ...kase }, known: read.known };
 }
 
 /**
@@ -68,9 +68,12 @@ export async function escalationChecksAhead(
   const checked = [...firsts.values()].filter(
     (due) => !due.authorBlocked && due.message.direction === "inbound",
   );
+  // The batch's messages were read with the claim: the check row need not carry their text and reading again.
+  const known = new Map(batch.map((due) => [due.message.id, due.message]));
   const read = await readChecksAhead(
     trx,
     checked.map((due) => due.case.id),
+    known,
   );
   const ahead = new Map<string, EscalationCheckAhead>();
   for (const due of checked) {
