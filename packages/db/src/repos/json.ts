@@ -9,7 +9,7 @@ export const jsonbOrNull = (value: JsonValue | null | undefined): RawBuilder<Jso
   value === null || value === undefined ? null : jsonb(value);
 
 /**
- * A row read back as JSON (`to_jsonb(t)`, used to return several rows from one statement) as the row type again:
+ * A row read back as JSON (`to_jsonb(t)` or `to_json(t)`, to return several rows from one statement) as the row type again:
  * timestamp columns, all named `…_at`, come back as ISO strings and become Dates.
  */
 export function rowFromJson<T>(value: JsonValue | null): T | null {

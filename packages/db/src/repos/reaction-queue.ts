@@ -36,7 +36,7 @@ export async function claimDueReactions(
        LIMIT ${limit}
        FOR UPDATE SKIP LOCKED)
     SELECT ${sql.join(MESSAGE_COLUMNS.map((c) => sql.ref(`m.${c}`)))}, due.attempts, due.had_inbound, (ct.blocked_at IS NOT NULL) AS author_blocked,
-           to_jsonb(c) AS case_row
+           to_json(c) AS case_row
       FROM due
       JOIN messages m ON m.id = due.message_id
       LEFT JOIN cases c ON c.id = m.case_id
