@@ -69,13 +69,13 @@ export async function readInboundContexts(
   const caseIds = inputs.map((i) => (i.caseId !== null && isUuid(i.caseId) ? i.caseId : null));
   const { rows } = await sql<ContextRow>`${PREPARED}
     SELECT c.*,
-      CASE WHEN cu.id IS NOT NULL THEN jsonb_build_object('contact', to_jsonb(ct), 'customer', to_jsonb(cu)) END
+      CASE WHEN cu.id IS NOT NULL THEN json_build_object('contact', to_json(ct), 'customer', to_json(cu)) END
         AS ctx_sender,
       (WITH latest AS (SELECT id, body, analysis, created_at FROM messages
                         WHERE case_id = c.id AND direction = 'inbound'
                         ORDER BY created_at DESC, id DESC LIMIT ${RECENT_INBOUND})
-       SELECT jsonb_agg(jsonb_build_object('id', e.id, 'body', e.body, 'anger', e.analysis -> 'result' -> 'anger',
-                                           'recent', e.recent) ORDER BY e.created_at, e.id)
+       SELECT json_agg(json_build_object('id', e.id, 'body', e.body, 'anger', e.analysis -> 'result' -> 'anger',
+                                         'recent', e.recent) ORDER BY e.created_at, e.id)
          FROM (SELECT id, body, analysis, created_at, true AS recent FROM latest
                UNION ALL
                (SELECT id, body, analysis, created_at, false AS recent FROM messages
