@@ -76,6 +76,7 @@ export async function api<T>(
   }
   if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
   let response: Response;
+  let text: string;
   try {
     response = await fetch(withQuery(`/api/v1${path}`, options.query), {
       method,
@@ -84,6 +85,8 @@ export async function api<T>(
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    // Inside the same guard: a request cancelled (or a connection lost) after the headers fails here.
+    text = await response.text();
   } catch (cause) {
     const aborted = cause instanceof DOMException && cause.name === "AbortError";
     return {
@@ -95,7 +98,6 @@ export async function api<T>(
       },
     };
   }
-  const text = await response.text();
   let parsed: unknown = null;
   try {
     parsed = text ? JSON.parse(text) : null;
