@@ -378,7 +378,7 @@ export interface MessageReactionsDueTable {
   attempts: Generated<number>;
 }
 
-/** How many messages a case has: kept by triggers on \`messages\` (read-only here). */
+/** How many messages a case has: kept by triggers on `messages` (read-only here). */
 export interface CaseMessageCountsTable {
   case_id: string;
   /** bigint, read as text. */

@@ -34,7 +34,7 @@ describe.each(backends())("case message counts on %s PostgreSQL", (backend) => {
     return created.value;
   }
 
-  /** Each case's kept count next to its real number of messages (cases with either). */
+  /** The cases whose kept count differs from their real number of messages (none, when the counts are right). */
   async function countsAndRows(): Promise<
     Array<{ case_id: string; kept: string | null; real: string | null }>
   > {

@@ -15,7 +15,6 @@ import {
   getCase as findCase,
   getMessage,
   type InboundContext,
-  type JsonValue,
   listMessages,
   lockExternalMessageId,
   type Message,
@@ -211,10 +210,6 @@ export async function storeInboundMessage(
 }
 
 /** A customer's message as stored: read by the coach against its case's earlier customer messages. */
-function readingOf(reading: { json: string; value: JsonValue }) {
-  return { analysisJson: reading.json, analysis: reading.value };
-}
-
 export function inboundRow(
   input: InboundMessageInput,
   caseId: string,
@@ -223,6 +218,7 @@ export function inboundRow(
   queueReactions: boolean,
   now: Date,
 ): NewInboundMessage {
+  const reading = analyseInboundTwice(input.body, earlier, now);
   return {
     // Chosen here so the message's row can be found in a statement that inserts several.
     id: randomUUID(),
@@ -232,7 +228,8 @@ export function inboundRow(
     authorContactId: contactId,
     rawSource: input.rawSource ?? null,
     externalMessageId: input.externalMessageId ?? null,
-    ...readingOf(analyseInboundTwice(input.body, earlier, now)),
+    analysisJson: reading.json,
+    analysis: reading.value,
     createdAt: input.receivedAt ?? null,
     queueReactions,
     hadInbound: earlier.length > 0,
