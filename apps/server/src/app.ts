@@ -3,12 +3,7 @@ import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppDeps } from "./deps.js";
 import { AppError, statusOf } from "./errors.js";
 import { agentRoutes } from "./features/agents/routes.js";
@@ -38,6 +33,7 @@ import { wellbeingRoutes } from "./features/wellbeing/routes.js";
 import { installIdempotency } from "./http/idempotency.js";
 import { installUtf8JsonParser } from "./http/json-body.js";
 import { installQueryNulGuard } from "./http/query-nul.js";
+import { responseSerializerCompiler } from "./http/response-serializer.js";
 import { sharedRateLimitStore } from "./http/shared-rate-limit-store.js";
 import { stopReactions } from "./reactions/deferred.js";
 
@@ -47,6 +43,11 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Trust X-Forwarded-* headers (behind a reverse proxy), so https and client addresses are seen. */
   trustProxy?: boolean;
+  /**
+   * Also write every answer through zod and require the same JSON (response-serializer.ts); on by default under
+   * tests (NODE_ENV=test).
+   */
+  checkResponses?: boolean;
 }
 
 export type App = FastifyInstance;
@@ -70,7 +71,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  const checkResponses = options.checkResponses ?? process.env.NODE_ENV === "test";
+  app.setSerializerCompiler(responseSerializerCompiler({ check: checkResponses }));
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {

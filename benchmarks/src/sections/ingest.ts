@@ -132,7 +132,10 @@ class Clients {
   }
 }
 
-/** With KEEL_BENCH_TIMELINE set: the calls' latencies by when they started, in 100 ms slices (where a p99 comes from). */
+/**
+ * With KEEL_BENCH_TIMELINE set: the calls' latencies by when they started, in 100 ms slices (where a p99 comes from:
+ * slow calls spread thin, or whole slices where every call in flight waited).
+ */
 function printTimeline(run: Driven): void {
   if (!process.env.KEEL_BENCH_TIMELINE) return;
   const slices = new Map<number, number[]>();
@@ -145,7 +148,9 @@ function printTimeline(run: Driven): void {
   for (const [slice, latencies] of [...slices].sort((a, b) => a[0] - b[0])) {
     console.log(
       `  ${String(slice * 100).padStart(6)} ms: ${String(latencies.length).padStart(4)} calls, p50 ` +
-        `${formatNumber(percentile(latencies, 50))} ms, max ${formatNumber(Math.max(...latencies))} ms`,
+        `${formatNumber(percentile(latencies, 50))} ms, p99 ${formatNumber(percentile(latencies, 99))} ms, max ` +
+        `${formatNumber(Math.max(...latencies))} ms, ${latencies.filter((ms) => ms >= TARGET_P99_MS).length} at or over ` +
+        `${TARGET_P99_MS} ms`,
     );
   }
 }
