@@ -6,6 +6,7 @@ import { migrateToLatest } from "./migrate.js";
 import { PreparingClient } from "./prepared.js";
 import { type DbResult, fail, ok } from "./result.js";
 import type { Database } from "./schema.js";
+import { keelTypes } from "./timestamps.js";
 
 export interface OpenDatabaseOptions {
   /** An external server; takes precedence over DATABASE_URL. When neither is set, the embedded server starts. */
@@ -60,6 +61,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     connectionString: url,
     max: options.maxConnections ?? 10,
     Client: PreparingClient,
+    types: keelTypes,
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on("error", (error) => log(`database connection error: ${error.message}`));

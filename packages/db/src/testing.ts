@@ -9,6 +9,7 @@ import { migrateToLatest } from "./migrate.js";
 import { PreparingClient } from "./prepared.js";
 import type { Database } from "./schema.js";
 import { CONTROL_ENV } from "./testing-global-setup.js";
+import { keelTypes } from "./timestamps.js";
 
 export type TestBackend = "embedded" | "external";
 
@@ -67,7 +68,7 @@ export async function createTestDatabase(
   const url = withDatabase(server, name);
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({
-      pool: new pg.Pool({ connectionString: url, max: 4, Client: PreparingClient }),
+      pool: new pg.Pool({ connectionString: url, max: 4, Client: PreparingClient, types: keelTypes }),
     }),
   });
   const drop = async () => {

@@ -8,9 +8,8 @@
  * Queued reactions run in batches: the rows of a batch's cases are then read ahead together, in one statement.
  */
 import type { EscalationRule } from "@keel/contracts";
-import { type Database, PREPARED } from "@keel/db";
+import { type Database, PREPARED, parseTimestamptz } from "@keel/db";
 import { type Kysely, type RawBuilder, sql } from "kysely";
-import pg from "pg";
 import { caseFactsOfScan } from "./facts.js";
 import { type CaseWithCustomer, loadedThread, type ThreadRow } from "./load-thread.js";
 import { prepareThread } from "./prepare.js";
@@ -44,8 +43,8 @@ const kept = new Map<string, KeptThread>();
 /** Cases kept per process; the one checked longest ago goes first. */
 const KEPT_CASES = 5_000;
 const NOTHING_KEPT: KeptThread = { scan: emptyScan(false), total: 0, newestAt: -1 };
-/** Message times arrive as text inside JSON: read as the driver reads a timestamptz column. */
-const parseTimestamp = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ) as (text: string) => Date;
+/** Message times arrive as text inside JSON: read as a timestamptz column is. */
+const parseTimestamp = parseTimestamptz as (text: string) => Date;
 
 export type LoadedRow = ThreadRow & {
   /** An automatic message (acknowledgment, follow-up question): counted, but left out of the thread. */
