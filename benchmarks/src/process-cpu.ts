@@ -11,9 +11,9 @@ interface Stat {
   cpuTicks: number;
 }
 
-function readStat(pid: number): Stat | undefined {
+function readStat(pid: number, path = `/proc/${pid}/stat`): Stat | undefined {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const text = readFileSync(path, "utf8");
     // The command name is in parentheses and may contain spaces: fields are counted after the last ")".
     const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
     return { ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
@@ -47,4 +47,26 @@ export function treeCpuMs(root: number): number | null {
     pending.push(...(children.get(pid) ?? []));
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * Milliseconds of CPU used so far by a process's main thread (the one whose id is the process's) and by all its
+ * other threads together (for Node: V8's helpers, which collect garbage and compile, and libuv's pool); null where
+ * /proc is not available.
+ */
+export function threadsCpuMs(pid: number): { main: number; others: number } | null {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return null;
+  }
+  let main = 0;
+  let others = 0;
+  for (const tid of tids) {
+    const ticks = readStat(Number(tid), `/proc/${pid}/task/${tid}/stat`)?.cpuTicks ?? 0;
+    if (Number(tid) === pid) main += ticks;
+    else others += ticks;
+  }
+  return { main: (main * 1000) / TICKS_PER_SECOND, others: (others * 1000) / TICKS_PER_SECOND };
 }

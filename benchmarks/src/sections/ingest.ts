@@ -22,7 +22,7 @@ import {
   startServerProcess,
 } from "../../../apps/server/src/testing/server-process.js";
 import type { BenchContext, Section } from "../context.js";
-import { treeCpuMs } from "../process-cpu.js";
+import { threadsCpuMs, treeCpuMs } from "../process-cpu.js";
 import { printTable, type TargetResult, verdictOf } from "../report.js";
 import { formatNumber, percentile } from "../stats.js";
 
@@ -51,6 +51,8 @@ interface Driven {
   /** CPU milliseconds per call: of this process (the clients), of the server's process, of the database's. */
   cpuMs: number;
   serverCpuMs: number | null;
+  /** Of `serverCpuMs`, what the server's other threads used (V8's garbage collection and compilation helpers). */
+  serverHelpersCpuMs: number | null;
   dbCpuMs: number | null;
   /** Seconds from the last answer until `settle` resolved (the work left behind the answers: reactions). */
   settleSeconds: number;
@@ -74,6 +76,7 @@ async function drive(
   const cpuBefore = process.cpuUsage();
   const dbBefore = dbPid === null ? null : treeCpuMs(dbPid);
   const serverBefore = serverPid === null ? null : treeCpuMs(serverPid);
+  const threadsBefore = serverPid === null ? null : threadsCpuMs(serverPid);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -92,6 +95,7 @@ async function drive(
   const cpu = process.cpuUsage(cpuBefore);
   const dbAfter = dbPid === null ? null : treeCpuMs(dbPid);
   const serverAfter = serverPid === null ? null : treeCpuMs(serverPid);
+  const threadsAfter = serverPid === null ? null : threadsCpuMs(serverPid);
   return {
     seconds,
     latencies,
@@ -100,6 +104,10 @@ async function drive(
     cpuMs: (cpu.user + cpu.system) / 1000 / total,
     dbCpuMs: dbBefore === null || dbAfter === null ? null : (dbAfter - dbBefore) / total,
     serverCpuMs: serverBefore === null || serverAfter === null ? null : (serverAfter - serverBefore) / total,
+    serverHelpersCpuMs:
+      threadsBefore === null || threadsAfter === null
+        ? null
+        : (threadsAfter.others - threadsBefore.others) / total,
   };
 }
 
@@ -309,7 +317,10 @@ async function run(context: BenchContext): Promise<TargetResult[]> {
     console.log(
       "CPU ms/msg: client = this process (the 100 client loops; for the raw rows, the inserts); server = Keel's " +
         "process; PG = the embedded PostgreSQL's processes; for the API, counted until the messages' reactions (run " +
-        "after the answers) were all done. " +
+        "after the answers) were all done" +
+        (api.serverHelpersCpuMs === null
+          ? ". "
+          : ` (of the server's, its helper threads — V8 collecting garbage and compiling — ${formatNumber(api.serverHelpersCpuMs, 3)}). `) +
         `Load average at the end: ${loadavg()
           .map((l) => l.toFixed(1))
           .join(" ")}.`,

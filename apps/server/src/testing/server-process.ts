@@ -35,6 +35,8 @@ export function startServerProcess(
     [
       // KEEL_PROF_DIR=<dir> writes a CPU profile of the server when it exits (see benchmarks/README.md).
       ...(process.env.KEEL_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.KEEL_PROF_DIR}`] : []),
+      // KEEL_SERVER_NODE_ARGS="--trace-gc …": Node options for the server alone (see benchmarks/README.md).
+      ...(process.env.KEEL_SERVER_NODE_ARGS ? process.env.KEEL_SERVER_NODE_ARGS.split(" ") : []),
       options.main ?? SERVER_MAIN,
     ],
     {
