@@ -16,7 +16,7 @@ import {
 import type { Kysely } from "kysely";
 import type { CoreDeps } from "../features/cases/service.js";
 import { type EscalationCheckAhead, escalationChecksAhead } from "../features/escalation/reaction.js";
-import { inboundBatcherFor } from "../features/messages/inbound-batch.js";
+import { compareCaseIds, inboundBatcherFor } from "../features/messages/inbound-batch.js";
 import { reactToStoredMessage } from "./index.js";
 
 /** The periodic check that runs reactions left waiting (by a server that crashed or was too busy). */
@@ -115,9 +115,7 @@ export async function runDueReactions(
 
 function inCaseOrder(claimed: DueReaction[]): DueReaction[] {
   // Array.prototype.sort is stable: messages of one case keep their order.
-  return claimed.sort((a, b) =>
-    a.message.case_id < b.message.case_id ? -1 : a.message.case_id > b.message.case_id ? 1 : 0,
-  );
+  return claimed.sort((a, b) => compareCaseIds(a.message.case_id, b.message.case_id));
 }
 
 async function recordFailure(

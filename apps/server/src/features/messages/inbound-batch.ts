@@ -99,7 +99,7 @@ export class InboundBatcher {
   async #write(batch: Pending[]): Promise<void> {
     if (batch.length > 1) {
       // The same order in every batch (by case), so two batches lock shared cases in one order, never crosswise.
-      const ordered = [...batch].sort((a, b) => compare(lockKey(a), lockKey(b)));
+      const ordered = [...batch].sort((a, b) => compareCaseIds(lockKey(a), lockKey(b)));
       try {
         const results = await this.#db.transaction().execute((trx) => storeInboundTogether(trx, ordered));
         for (const item of batch) item.resolve(results.get(item) as Result<InboundMessageResult>);
@@ -128,7 +128,11 @@ function lockKey(item: Pending): string {
   return item.input.caseId ?? `~${item.input.externalMessageId ?? ""}`;
 }
 
-function compare(a: string, b: string): number {
+/**
+ * Case order, the one every writer locks cases in: code-unit order of the ids, which for lowercase UUIDs is
+ * PostgreSQL's order of the uuid values (the message counts' triggers lock in that order).
+ */
+export function compareCaseIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
