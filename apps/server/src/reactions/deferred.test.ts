@@ -13,7 +13,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCase } from "../features/cases/service.js";
 import { ACKNOWLEDGE_QUEUE } from "../features/informed/service.js";
-import { analyseInbound, analyseInboundAsJson } from "../features/messages/analysis.js";
+import { analyseInbound, analyseInboundTwice } from "../features/messages/analysis.js";
 import { inboundBatcherFor } from "../features/messages/inbound-batch.js";
 import { addInboundMessage } from "../features/messages/service.js";
 import { createTestApp, type TestApp } from "../testing/test-app.js";
@@ -98,7 +98,7 @@ describe.each(backends())("deferred reactions on %s PostgreSQL", (backend) => {
         authorContactId,
         rawSource: null,
         externalMessageId: null,
-        analysisJson: analysed ? analyseInboundAsJson(body, [], t.deps.clock.now()) : null,
+        analysisJson: analysed ? analyseInboundTwice(body, [], t.deps.clock.now()).json : null,
         createdAt: null,
         queueReactions: true,
         hadInbound: null,

@@ -1,7 +1,7 @@
 /** @module The reading made once for storing and answering: its value is its JSON text parsed, exactly. */
 
 import { describe, expect, it } from "vitest";
-import { analyseInboundAsJson, analyseInboundTwice } from "./analysis.js";
+import { analyseInboundTwice } from "./analysis.js";
 
 const NOW = new Date("2026-11-26T09:00:00Z");
 const TEXTS = [
@@ -22,7 +22,7 @@ describe("analyseInboundTwice", () => {
       for (const before of [[], earlier]) {
         const { json, value } = analyseInboundTwice(text, before, NOW);
         expect(value).toStrictEqual(JSON.parse(json));
-        expect(json).toBe(analyseInboundAsJson(text, before, NOW));
+        expect(json).toBe(analyseInboundTwice(text, before, NOW).json);
       }
     }
   });

@@ -19,16 +19,7 @@ export function analyseInbound(
   earlierInbound: readonly EarlierInbound[],
   now: Date,
 ): JsonValue {
-  return JSON.parse(analyseInboundAsJson(body, earlierInbound, now)) as JsonValue;
-}
-
-/** The same reading as JSON text, as it is stored: made once, with no copy of it as a JSON value on the way. */
-export function analyseInboundAsJson(
-  body: string,
-  earlierInbound: readonly EarlierInbound[],
-  now: Date,
-): string {
-  return analyseInboundTwice(body, earlierInbound, now).json;
+  return JSON.parse(analyseInboundTwice(body, earlierInbound, now).json) as JsonValue;
 }
 
 /**
