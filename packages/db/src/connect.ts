@@ -8,6 +8,9 @@ import { type DbResult, fail, ok } from "./result.js";
 import type { Database } from "./schema.js";
 import { keelTypes } from "./timestamps.js";
 
+/** How Keel's connections talk to PostgreSQL (prepared statements, timestamps read fast): every pool, tests' too. */
+export const CLIENT_OPTIONS = { Client: PreparingClient, types: keelTypes } as const;
+
 export interface OpenDatabaseOptions {
   /** An external server; takes precedence over DATABASE_URL. When neither is set, the embedded server starts. */
   databaseUrl?: string;
@@ -60,8 +63,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
-    Client: PreparingClient,
-    types: keelTypes,
+    ...CLIENT_OPTIONS,
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on("error", (error) => log(`database connection error: ${error.message}`));

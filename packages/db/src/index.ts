@@ -34,4 +34,4 @@ export * from "./repos/teams.js";
 export { type DbError, type DbErrorCode, type DbResult, fail, isUuid, ok } from "./result.js";
 export * from "./schema.js";
 export { closeOnShutdownSignals, type ShutdownOptions } from "./shutdown.js";
-export { keelTypes, parseTimestamptz } from "./timestamps.js";
+export { parseTimestamptz } from "./timestamps.js";

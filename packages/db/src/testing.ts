@@ -5,11 +5,10 @@
 import { randomBytes } from "node:crypto";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { CLIENT_OPTIONS } from "./connect.js";
 import { migrateToLatest } from "./migrate.js";
-import { PreparingClient } from "./prepared.js";
 import type { Database } from "./schema.js";
 import { CONTROL_ENV } from "./testing-global-setup.js";
-import { keelTypes } from "./timestamps.js";
 
 export type TestBackend = "embedded" | "external";
 
@@ -68,7 +67,7 @@ export async function createTestDatabase(
   const url = withDatabase(server, name);
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({
-      pool: new pg.Pool({ connectionString: url, max: 4, Client: PreparingClient, types: keelTypes }),
+      pool: new pg.Pool({ connectionString: url, max: 4, ...CLIENT_OPTIONS }),
     }),
   });
   const drop = async () => {
