@@ -28,7 +28,7 @@ import {
   nothingEscalates,
   readChecksAhead,
 } from "../../apps/server/src/features/escalation/inbound-check.js";
-import { analyseInboundAsJson } from "../../apps/server/src/features/messages/analysis.js";
+import { analyseInboundTwice } from "../../apps/server/src/features/messages/analysis.js";
 import { loadCorpus } from "./data.js";
 import { percentile } from "./stats.js";
 
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
         authorContactId: kase.contact,
         rawSource: null,
         externalMessageId: `bench-${n++}`,
-        analysisJson: analyseInboundAsJson(body, [], new Date()),
+        analysisJson: analyseInboundTwice(body, [], new Date()).json,
         createdAt: null,
         queueReactions: true,
         hadInbound: true,
