@@ -70,3 +70,49 @@ export function threadsCpuMs(pid: number): { main: number; others: number } | nu
   }
   return { main: (main * 1000) / TICKS_PER_SECOND, others: (others * 1000) / TICKS_PER_SECOND };
 }
+
+/** The machine's CPU time in the first line of /proc/stat, all cores summed, in milliseconds; null if not that line. */
+export function parseMachineCpu(line: string): { idle: number; busy: number } | null {
+  if (!line.startsWith("cpu ")) return null;
+  // user nice system idle iowait irq softirq steal (guest time is counted inside user already)
+  const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  if (ticks.length < 5 || ticks.some(Number.isNaN)) return null;
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  const busy = ticks.reduce((sum, t) => sum + t, 0) - idle;
+  return { idle: (idle * 1000) / TICKS_PER_SECOND, busy: (busy * 1000) / TICKS_PER_SECOND };
+}
+
+/**
+ * The machine's CPU time so far, all cores summed, in milliseconds: idle (waiting for I/O included) and busy; null
+ * where /proc is not available.
+ */
+export function machineCpuMs(): { idle: number; busy: number } | null {
+  try {
+    return parseMachineCpu(readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A thread's schedstat (nanoseconds on a core, nanoseconds runnable but waiting for one, time slices) in
+ * milliseconds; null if not that shape.
+ */
+export function parseSchedstat(text: string): { onCpu: number; waiting: number } | null {
+  const [onCpu, waiting] = text.trim().split(" ").map(Number);
+  if (onCpu === undefined || waiting === undefined || Number.isNaN(onCpu) || Number.isNaN(waiting))
+    return null;
+  return { onCpu: onCpu / 1e6, waiting: waiting / 1e6 };
+}
+
+/**
+ * Milliseconds a thread has spent on a core, and runnable but waiting for one, so far (Linux's schedstat); `tid`
+ * defaults to the process's main thread. Null where schedstat is not available.
+ */
+export function threadSchedMs(pid: number, tid = pid): { onCpu: number; waiting: number } | null {
+  try {
+    return parseSchedstat(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8"));
+  } catch {
+    return null;
+  }
+}

@@ -22,7 +22,7 @@ import {
   startServerProcess,
 } from "../../../apps/server/src/testing/server-process.js";
 import type { BenchContext, Section } from "../context.js";
-import { threadsCpuMs, treeCpuMs } from "../process-cpu.js";
+import { machineCpuMs, threadSchedMs, threadsCpuMs, treeCpuMs } from "../process-cpu.js";
 import { printTable, type TargetResult, verdictOf } from "../report.js";
 import { formatNumber, percentile } from "../stats.js";
 
@@ -56,6 +56,14 @@ interface Driven {
   dbCpuMs: number | null;
   /** Seconds from the last answer until `settle` resolved (the work left behind the answers: reactions). */
   settleSeconds: number;
+  /**
+   * While the calls ran (until the last answer, not the settling): the shares of the wall time the server's main
+   * thread was on a core and was ready to run but waiting for one, and the share of the machine's CPU time left idle;
+   * null where not measured.
+   */
+  serverMainBusy: number | null;
+  serverMainWaiting: number | null;
+  machineIdle: number | null;
 }
 
 /**
@@ -77,6 +85,8 @@ async function drive(
   const dbBefore = dbPid === null ? null : treeCpuMs(dbPid);
   const serverBefore = serverPid === null ? null : treeCpuMs(serverPid);
   const threadsBefore = serverPid === null ? null : threadsCpuMs(serverPid);
+  const schedBefore = serverPid === null ? null : threadSchedMs(serverPid);
+  const machineBefore = machineCpuMs();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -90,6 +100,8 @@ async function drive(
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const schedAnswered = serverPid === null ? null : threadSchedMs(serverPid);
+  const machineAnswered = machineCpuMs();
   // CPU is read once what the calls left behind is done, so work moved after the answer is still counted.
   const settleSeconds = settle === undefined ? 0 : await settle();
   const cpu = process.cpuUsage(cpuBefore);
@@ -101,6 +113,15 @@ async function drive(
     latencies,
     startedAt,
     settleSeconds,
+    serverMainBusy:
+      schedBefore === null || schedAnswered === null
+        ? null
+        : (schedAnswered.onCpu - schedBefore.onCpu) / (seconds * 1000),
+    serverMainWaiting:
+      schedBefore === null || schedAnswered === null
+        ? null
+        : (schedAnswered.waiting - schedBefore.waiting) / (seconds * 1000),
+    machineIdle: idleShare(machineBefore, machineAnswered),
     cpuMs: (cpu.user + cpu.system) / 1000 / total,
     dbCpuMs: dbBefore === null || dbAfter === null ? null : (dbAfter - dbBefore) / total,
     serverCpuMs: serverBefore === null || serverAfter === null ? null : (serverAfter - serverBefore) / total,
@@ -109,6 +130,17 @@ async function drive(
         ? null
         : (threadsAfter.others - threadsBefore.others) / total,
   };
+}
+
+/** The idle share of the machine's CPU time between two readings. */
+function idleShare(
+  before: ReturnType<typeof machineCpuMs>,
+  after: ReturnType<typeof machineCpuMs>,
+): number | null {
+  if (before === null || after === null) return null;
+  const idle = after.idle - before.idle;
+  const all = idle + after.busy - before.busy;
+  return all > 0 ? idle / all : null;
 }
 
 /**
@@ -321,6 +353,11 @@ async function run(context: BenchContext): Promise<TargetResult[]> {
         (api.serverHelpersCpuMs === null
           ? ". "
           : ` (of the server's, its helper threads — V8 collecting garbage and compiling — ${formatNumber(api.serverHelpersCpuMs, 3)}). `) +
+        (api.serverMainBusy === null || api.serverMainWaiting === null || api.machineIdle === null
+          ? ""
+          : `While the calls ran, the server's main thread was on a core ${formatNumber(api.serverMainBusy * 100, 0)} % ` +
+            `of the time and ready but waiting for one ${formatNumber(api.serverMainWaiting * 100, 0)} %; ` +
+            `${formatNumber(api.machineIdle * 100, 0)} % of the machine's CPU time was idle. `) +
         `Load average at the end: ${loadavg()
           .map((l) => l.toFixed(1))
           .join(" ")}.`,
