@@ -1,5 +1,6 @@
+import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { parseMachineCpu, parseSchedstat } from "./process-cpu.js";
+import { parseMachineCpu, parseSchedstat, treeCpuMs } from "./process-cpu.js";
 
 describe("parseMachineCpu", () => {
   it("counts idle and I/O wait as idle, the rest up to steal as busy, in milliseconds", () => {
@@ -22,5 +23,21 @@ describe("parseSchedstat", () => {
   it("refuses other text", () => {
     expect(parseSchedstat("")).toBeNull();
     expect(parseSchedstat("12 x 3")).toBeNull();
+  });
+});
+
+describe("treeCpuMs", () => {
+  it("keeps the CPU of descendants that exited (PostgreSQL's backends come and go during a run)", async () => {
+    // A shell runs a child that burns ~300 ms of CPU and exits; the shell reaps it, then sleeps.
+    const burn = "const s=process.cpuUsage();while(process.cpuUsage(s).user<300000){}";
+    const shell = spawn("sh", ["-c", `"${process.execPath}" -e "${burn}"; echo done; sleep 5`], {
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    try {
+      await new Promise<void>((resolve) => shell.stdout.once("data", () => resolve()));
+      expect(treeCpuMs(shell.pid ?? 0)).toBeGreaterThanOrEqual(250);
+    } finally {
+      shell.kill("SIGKILL");
+    }
   });
 });

@@ -8,7 +8,10 @@ const TICKS_PER_SECOND = 100;
 
 interface Stat {
   ppid: number;
+  /** The process's own CPU time (user and system). */
   cpuTicks: number;
+  /** The CPU time of its children that exited and were reaped, theirs included: gone from /proc, counted here. */
+  reapedTicks: number;
 }
 
 function readStat(pid: number, path = `/proc/${pid}/stat`): Stat | undefined {
@@ -16,13 +19,20 @@ function readStat(pid: number, path = `/proc/${pid}/stat`): Stat | undefined {
     const text = readFileSync(path, "utf8");
     // The command name is in parentheses and may contain spaces: fields are counted after the last ")".
     const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-    return { ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
+    return {
+      ppid: Number(fields[1]),
+      cpuTicks: Number(fields[11]) + Number(fields[12]),
+      reapedTicks: Number(fields[13]) + Number(fields[14]),
+    };
   } catch {
     return undefined;
   }
 }
 
-/** Milliseconds of CPU used so far by `root` and every live descendant; null where /proc is not available. */
+/**
+ * Milliseconds of CPU used so far by `root` and its descendants, those that have exited included (a PostgreSQL backend
+ * that closes takes its CPU time to the postmaster's reaped-children count); null where /proc is not available.
+ */
 export function treeCpuMs(root: number): number | null {
   let entries: string[];
   try {
@@ -43,7 +53,8 @@ export function treeCpuMs(root: number): number | null {
   const pending = [root];
   while (pending.length > 0) {
     const pid = pending.pop() as number;
-    ticks += stats.get(pid)?.cpuTicks ?? 0;
+    const stat = stats.get(pid);
+    ticks += (stat?.cpuTicks ?? 0) + (stat?.reapedTicks ?? 0);
     pending.push(...(children.get(pid) ?? []));
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
