@@ -67,8 +67,7 @@ interface Driven {
    * thread was on a core and was ready to run but waiting for one, and the share of the machine's CPU time left idle;
    * null where not measured.
    */
-  serverMainBusy: number | null;
-  serverMainWaiting: number | null;
+  serverMain: { onCore: number; waiting: number } | null;
   machineIdle: number | null;
 }
 
@@ -125,14 +124,13 @@ async function drive(
     latencies,
     startedAt,
     settleSeconds,
-    serverMainBusy:
+    serverMain:
       schedBefore === null || schedAnswered === null
         ? null
-        : (schedAnswered.onCpu - schedBefore.onCpu) / (seconds * 1000),
-    serverMainWaiting:
-      schedBefore === null || schedAnswered === null
-        ? null
-        : (schedAnswered.waiting - schedBefore.waiting) / (seconds * 1000),
+        : {
+            onCore: (schedAnswered.onCpu - schedBefore.onCpu) / (seconds * 1000),
+            waiting: (schedAnswered.waiting - schedBefore.waiting) / (seconds * 1000),
+          },
     machineIdle: idleShare(machineBefore, machineAnswered),
     cpuMs: (cpu.user + cpu.system) / 1000 / total,
     dbCpuMs: dbBefore === null || dbAfter === null ? null : (dbAfter - dbBefore) / total,
@@ -382,10 +380,10 @@ async function run(context: BenchContext): Promise<TargetResult[]> {
         (api.serverHelpersCpuMs === null
           ? ". "
           : ` (of the server's, its helper threads — V8 collecting garbage and compiling — ${formatNumber(api.serverHelpersCpuMs, 3)}). `) +
-        (api.serverMainBusy === null || api.serverMainWaiting === null || api.machineIdle === null
+        (api.serverMain === null || api.machineIdle === null
           ? ""
-          : `While the calls ran, the server's main thread was on a core ${formatNumber(api.serverMainBusy * 100, 0)} % ` +
-            `of the time and ready but waiting for one ${formatNumber(api.serverMainWaiting * 100, 0)} %; ` +
+          : `While the calls ran, the server's main thread was on a core ${formatNumber(api.serverMain.onCore * 100, 0)} % ` +
+            `of the time and ready but waiting for one ${formatNumber(api.serverMain.waiting * 100, 0)} %; ` +
             `${formatNumber(api.machineIdle * 100, 0)} % of the machine's CPU time was idle. `) +
         `Load average at the end: ${loadavg()
           .map((l) => l.toFixed(1))
