@@ -61,25 +61,22 @@ export function treeCpuMs(root: number): number | null {
 }
 
 /**
- * Milliseconds of CPU used so far by a process's main thread (the one whose id is the process's) and by all its
- * other threads together (for Node: V8's helpers, which collect garbage and compile, and libuv's pool); null where
- * /proc is not available.
+ * Milliseconds of CPU used so far by a process's threads other than its main one (the one whose id is the
+ * process's): for Node, V8's helpers, which collect garbage and compile, and libuv's pool. Null where /proc is not
+ * available.
  */
-export function threadsCpuMs(pid: number): { main: number; others: number } | null {
+export function helperThreadsCpuMs(pid: number): number | null {
   let tids: string[];
   try {
     tids = readdirSync(`/proc/${pid}/task`);
   } catch {
     return null;
   }
-  let main = 0;
-  let others = 0;
+  let ticks = 0;
   for (const tid of tids) {
-    const ticks = readStat(Number(tid), `/proc/${pid}/task/${tid}/stat`)?.cpuTicks ?? 0;
-    if (Number(tid) === pid) main += ticks;
-    else others += ticks;
+    if (Number(tid) !== pid) ticks += readStat(Number(tid), `/proc/${pid}/task/${tid}/stat`)?.cpuTicks ?? 0;
   }
-  return { main: (main * 1000) / TICKS_PER_SECOND, others: (others * 1000) / TICKS_PER_SECOND };
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
 /** The machine's CPU time in the first line of /proc/stat, all cores summed, in milliseconds; null if not that line. */

@@ -23,7 +23,7 @@ import {
 } from "../../../apps/server/src/testing/server-process.js";
 import type { BenchContext, Section } from "../context.js";
 import { driveAtRate } from "../open-loop.js";
-import { machineCpuMs, threadSchedMs, threadsCpuMs, treeCpuMs } from "../process-cpu.js";
+import { helperThreadsCpuMs, machineCpuMs, threadSchedMs, treeCpuMs } from "../process-cpu.js";
 import { printTable, type TargetResult, verdictOf } from "../report.js";
 import { formatNumber, percentile } from "../stats.js";
 
@@ -95,7 +95,7 @@ async function drive(
   const cpuBefore = process.cpuUsage();
   const dbBefore = dbPid === null ? null : treeCpuMs(dbPid);
   const serverBefore = serverPid === null ? null : treeCpuMs(serverPid);
-  const threadsBefore = serverPid === null ? null : threadsCpuMs(serverPid);
+  const helpersBefore = serverPid === null ? null : helperThreadsCpuMs(serverPid);
   const schedBefore = serverPid === null ? null : threadSchedMs(serverPid);
   const machineBefore = machineCpuMs();
   const started = performance.now();
@@ -118,7 +118,7 @@ async function drive(
   const cpu = process.cpuUsage(cpuBefore);
   const dbAfter = dbPid === null ? null : treeCpuMs(dbPid);
   const serverAfter = serverPid === null ? null : treeCpuMs(serverPid);
-  const threadsAfter = serverPid === null ? null : threadsCpuMs(serverPid);
+  const helpersAfter = serverPid === null ? null : helperThreadsCpuMs(serverPid);
   return {
     seconds,
     latencies,
@@ -136,9 +136,7 @@ async function drive(
     dbCpuMs: dbBefore === null || dbAfter === null ? null : (dbAfter - dbBefore) / total,
     serverCpuMs: serverBefore === null || serverAfter === null ? null : (serverAfter - serverBefore) / total,
     serverHelpersCpuMs:
-      threadsBefore === null || threadsAfter === null
-        ? null
-        : (threadsAfter.others - threadsBefore.others) / total,
+      helpersBefore === null || helpersAfter === null ? null : (helpersAfter - helpersBefore) / total,
   };
 }
 
