@@ -3,7 +3,7 @@ import { fieldsOf, humanise, valueFromFields } from "./SettingCard.js";
 
 describe("setting fields", () => {
   it("edits flat values as fields and nested ones as JSON, and rebuilds the same value", () => {
-    const value = { delay_days: 3, enabled: true, template: "Hello {{name}}", levels: { high: 4 } };
+    const value = { delayDays: 3, enabled: true, template: "Hello {{name}}", levels: { high: 4 } };
     const fields = fieldsOf(value);
     expect(fields.map((f) => f.kind)).toEqual(["number", "boolean", "text", "json"]);
     expect(valueFromFields(fields)).toEqual({ ok: true, value });

@@ -12,7 +12,7 @@ type Field =
   | { name: string; kind: "text"; text: string }
   | { name: string; kind: "json"; text: string };
 
-/** "delay_days" → "Delay days". */
+/** "delayDays" → "Delay days". */
 export const humanise = (key: string) => {
   const words = key
     .replaceAll(/[_.]/g, " ")

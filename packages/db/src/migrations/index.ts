@@ -11,6 +11,7 @@ import * as rateLimits from "./2026112606_rate_limits.js";
 import * as reactionQueue from "./2026112607_reaction_queue.js";
 import * as scaleIndexes from "./2026112608_scale_indexes.js";
 import * as caseMessageCounts from "./2026112609_case_message_counts.js";
+import * as settingFieldsCamelCase from "./2026112610_setting_fields_camel_case.js";
 
 /** Name → migration. Names sort by their timestamp prefix; add new ones at the end. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -25,6 +26,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026112607_reaction_queue": reactionQueue,
   "2026112608_scale_indexes": scaleIndexes,
   "2026112609_case_message_counts": caseMessageCounts,
+  "2026112610_setting_fields_camel_case": settingFieldsCamelCase,
 };
 
 export const migrationProvider: MigrationProvider = {

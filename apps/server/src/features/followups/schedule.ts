@@ -19,7 +19,7 @@ export async function followUpOnResolution(event: CaseChanged): Promise<void> {
     return;
   }
   if (after.status !== "resolved" || before.status === "closed") return;
-  const { delay_days } = await readSetting(trx, followupsSetting);
+  const { delayDays } = await readSetting(trx, followupsSetting);
   const agentId = (await lastReplyingAgent(trx, after.id)) ?? after.assignee_id;
   let teamId = after.team_id;
   if (teamId === null && agentId !== null) {
@@ -28,7 +28,7 @@ export async function followUpOnResolution(event: CaseChanged): Promise<void> {
   }
   await scheduleFollowup(trx, {
     caseId: after.id,
-    dueAt: new Date(now.getTime() + delay_days * DAY_MS),
+    dueAt: new Date(now.getTime() + delayDays * DAY_MS),
     agentId,
     teamId,
     createdAt: now,

@@ -88,7 +88,7 @@ async function sendFollowup(
   followup: Followup,
   now: Date,
 ): Promise<Result<"sent" | "cancelled">> {
-  const { link_days } = await readSetting(deps.db, followupsSetting);
+  const { linkDays } = await readSetting(deps.db, followupsSetting);
   return transact(deps.db, async (trx): Promise<Result<"sent" | "cancelled">> => {
     const found = fromDb(await getCase(trx, followup.case_id));
     if (!found.ok) return found;
@@ -101,7 +101,7 @@ async function sendFollowup(
     if (!customer.ok) return customer;
     const voice = await deskVoiceFor(trx, customer.value);
     // The follow-up link becomes the case's portal link too, so it opens the whole case as well.
-    const link = issueCustomerLink(deps.config, kase.id, now, link_days, "/followup");
+    const link = issueCustomerLink(deps.config, kase.id, now, linkDays, "/followup");
     const linked = fromDb(await updateCase(trx, kase.id, { portalTokenHash: link.tokenHash }));
     if (!linked.ok) return linked;
     const body = followupText({

@@ -3,16 +3,16 @@ import { z } from "zod";
 import { defineSetting } from "../settings/service.js";
 
 export const FollowupsValue = z.object({
-  delay_days: z.number().int("whole days").min(1, "at least 1 day").max(60, "at most 60 days"),
+  delayDays: z.number().int("whole days").min(1, "at least 1 day").max(60, "at most 60 days"),
   /** How long the link in the follow-up stays valid. */
-  link_days: z.number().int("whole days").min(1, "at least 1 day").max(90, "at most 90 days").default(30),
+  linkDays: z.number().int("whole days").min(1, "at least 1 day").max(90, "at most 90 days").default(30),
 });
 export type FollowupsValue = z.output<typeof FollowupsValue>;
 
 export const followupsSetting = defineSetting({
   key: "followups",
   schema: FollowupsValue,
-  defaultValue: { delay_days: 3, link_days: 30 },
+  defaultValue: { delayDays: 3, linkDays: 30 },
   description:
     "Days after a case is resolved before the customer is asked whether the fix held (with CSAT and a comment), and how long the link works.",
 });

@@ -12,14 +12,14 @@ import { ABUSIVE, ANGRY, agentReplies, CALM, customerWrites } from "./wellbeing.
 
 describe("the abuse policy's default scripts", () => {
   const policy = abusePolicySetting.defaultValue;
-  const fill = (text: string) => fillScript(text, { name: "Maya", channel: policy.other_channel });
+  const fill = (text: string) => fillScript(text, { name: "Maya", channel: policy.otherChannel });
 
   it("word the warning as a calm boundary that keeps helping (coach: sets_boundary)", () => {
-    expect(coachReply(fill(policy.warning_text), ABUSIVE).labels.sets_boundary.value).toBe(true);
+    expect(coachReply(fill(policy.warningText), ABUSIVE).labels.sets_boundary.value).toBe(true);
   });
 
   it("end the conversation by offering another channel", () => {
-    const closing = fill(policy.closing_text);
+    const closing = fill(policy.closingText);
     expect(closing).toContain("phone during business hours");
     expect(closing).toMatch(/end this conversation/);
     expect(closing).not.toContain("{");

@@ -38,7 +38,7 @@ export interface BoundaryDecision {
 }
 
 /** The pure decision over a thread (oldest first). */
-export function boundaryStage(thread: readonly Message[], policy: Pick<Policy, "warnings_before_ending">) {
+export function boundaryStage(thread: readonly Message[], policy: Pick<Policy, "warningsBeforeEnding">) {
   const abusive = thread.filter((m) => hostilityOf(m)?.abusive === true);
   const first = abusive[0];
   if (!first)
@@ -54,7 +54,7 @@ export function boundaryStage(thread: readonly Message[], policy: Pick<Policy, "
   const abuseSinceWarning = lastWarning
     ? abusive.filter((m) => thread.indexOf(m) > thread.indexOf(lastWarning))
     : abusive;
-  const need = policy.warnings_before_ending;
+  const need = policy.warningsBeforeEnding;
   const base = { abusive, warningsSent: warnings.length };
   if (lastWarning && abuseSinceWarning.length === 0) {
     return {
@@ -95,9 +95,9 @@ export async function boundaryScript(db: Kysely<Database>, caseId: string): Prom
   const text =
     decision.stage === "none"
       ? null
-      : fillScript(decision.stage === "warning" ? policy.warning_text : policy.closing_text, {
+      : fillScript(decision.stage === "warning" ? policy.warningText : policy.closingText, {
           name: firstName,
-          channel: policy.other_channel,
+          channel: policy.otherChannel,
         });
   const lastAbuse = decision.abusive.at(-1);
   return success({
@@ -107,7 +107,7 @@ export async function boundaryScript(db: Kysely<Database>, caseId: string): Prom
     why: decision.why,
     abusiveMessageIds: decision.abusive.map((m) => m.id),
     warningsSent: decision.warningsSent,
-    warningsBeforeEnding: policy.warnings_before_ending,
+    warningsBeforeEnding: policy.warningsBeforeEnding,
     setsBoundary:
       text === null || !lastAbuse ? null : coachReply(text, lastAbuse.body).labels.sets_boundary.value,
   });

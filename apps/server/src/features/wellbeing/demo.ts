@@ -98,7 +98,7 @@ async function seedBlockedContact(deps: CoreDeps, agentId: string, admin: Actor)
   const clock = new ManualClock(new Date(deps.clock.now().getTime() - 30 * HOUR));
   const scoped: CoreDeps = { ...deps, clock };
   const policy = await readSetting(deps.db, abusePolicySetting);
-  const script = (text: string) => fillScript(text, { name: "Brett", channel: policy.other_channel });
+  const script = (text: string) => fillScript(text, { name: "Brett", channel: policy.otherChannel });
   const contact = { kind: "email" as const, value: "brett.harlow@example.com", name: "Brett Harlow" };
   const opened = await addInboundMessage(scoped, {
     newCase: { subject: "Router replacement", assigneeId: agentId, tags: ["devices"] },
@@ -116,7 +116,7 @@ async function seedBlockedContact(deps: CoreDeps, agentId: string, admin: Actor)
   await addOutboundMessage(scoped, {
     caseId,
     authorAgentId: agentId,
-    body: script(policy.warning_text),
+    body: script(policy.warningText),
     channel: "email",
     sentAt: step(0.5),
   });
@@ -131,7 +131,7 @@ async function seedBlockedContact(deps: CoreDeps, agentId: string, admin: Actor)
   await addOutboundMessage(scoped, {
     caseId,
     authorAgentId: agentId,
-    body: script(policy.closing_text),
+    body: script(policy.closingText),
     channel: "email",
     sentAt: step(0.5),
   });

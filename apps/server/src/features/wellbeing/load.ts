@@ -29,10 +29,10 @@ export interface WellbeingConfig {
 export async function wellbeingConfig(db: Kysely<Database>): Promise<WellbeingConfig> {
   const s = await readSetting(db, wellbeingSetting);
   return {
-    halfLifeMs: s.half_life_hours * HOUR,
-    threshold: s.load_threshold,
-    cooldownMinutes: s.cooldown_minutes,
-    autoCooldown: s.auto_cooldown,
+    halfLifeMs: s.halfLifeHours * HOUR,
+    threshold: s.loadThreshold,
+    cooldownMinutes: s.cooldownMinutes,
+    autoCooldown: s.autoCooldown,
   };
 }
 

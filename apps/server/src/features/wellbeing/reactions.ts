@@ -52,8 +52,7 @@ async function onInbound(event: MessageStored): Promise<void> {
       event.hadInbound = true;
       return;
     }
-    const { auto_assign } = await readSetting(trx, routingSetting);
-    if (!auto_assign) return;
+    if (!(await readSetting(trx, routingSetting)).autoAssign) return;
     kase = await autoAssign(event, kase, await wellbeingConfig(trx));
     event.case = kase;
   }

@@ -66,7 +66,7 @@ describe.each(backends())("fair routing on %s PostgreSQL", (backend) => {
     const { case: tagged } = await customerWrites(t, CALM, { tags: ["billing"] });
     expect(await assigneeOf(tagged.id)).toBe(billing.agent.id);
 
-    await setSetting(t, routingSetting, { auto_assign: false });
+    await setSetting(t, routingSetting, { autoAssign: false });
     const { case: manual } = await customerWrites(t, ABUSIVE);
     expect(await assigneeOf(manual.id)).toBeNull();
 

@@ -8,24 +8,24 @@ export const wellbeingSetting = defineSetting({
     "Agents' emotional load: its half-life in hours, the load at which a cooldown is offered, the default " +
     "cooldown length in minutes, and whether a cooldown starts by itself instead of being offered.",
   schema: z.object({
-    cooldown_minutes: z.number().int().min(1).max(480),
-    load_threshold: z.number().positive().max(10_000),
-    half_life_hours: z
+    cooldownMinutes: z.number().int().min(1).max(480),
+    loadThreshold: z.number().positive().max(10_000),
+    halfLifeHours: z
       .number()
       .positive()
       .max(24 * 30),
-    auto_cooldown: z.boolean(),
+    autoCooldown: z.boolean(),
   }),
-  defaultValue: { cooldown_minutes: 15, load_threshold: 40, half_life_hours: 4, auto_cooldown: false },
+  defaultValue: { cooldownMinutes: 15, loadThreshold: 40, halfLifeHours: 4, autoCooldown: false },
 });
 
 export const routingSetting = defineSetting({
   key: "routing",
   description:
-    "auto_assign: assign a new case when its first customer message arrives, by skills, capacity, load and " +
+    "autoAssign: assign a new case when its first customer message arrives, by skills, capacity, load and " +
     "cooldown.",
-  schema: z.object({ auto_assign: z.boolean() }),
-  defaultValue: { auto_assign: true },
+  schema: z.object({ autoAssign: z.boolean() }),
+  defaultValue: { autoAssign: true },
 });
 
 const ScriptText = z.string().trim().min(20, "must be a full message (20 characters or more)").max(2_000);
@@ -36,20 +36,20 @@ export const abusePolicySetting = defineSetting({
     "Boundary scripts for abusive customers: how many calm warnings come before the conversation is ended, " +
     "the texts ({name} is the customer's name, {channel} the other channel offered), and that channel.",
   schema: z.object({
-    warnings_before_ending: z.number().int().min(1).max(5),
-    warning_text: ScriptText,
-    closing_text: ScriptText,
-    other_channel: z.string().trim().min(1).max(200),
+    warningsBeforeEnding: z.number().int().min(1).max(5),
+    warningText: ScriptText,
+    closingText: ScriptText,
+    otherChannel: z.string().trim().min(1).max(200),
   }),
   defaultValue: {
-    warnings_before_ending: 1,
-    warning_text:
+    warningsBeforeEnding: 1,
+    warningText:
       "Hi {name}, I want to get this sorted for you, and I'll ask that we keep this respectful so I can. " +
       "I'm looking into it now and will update you with what I find.",
-    closing_text:
+    closingText:
       "Hi {name}, I've asked that we keep this respectful, and the language has continued, so I'm going to end " +
       "this conversation here. Your case stays open and nothing is lost: you can reach us by {channel}, and " +
       "we'll pick it up from where we left off.",
-    other_channel: "phone during business hours",
+    otherChannel: "phone during business hours",
   },
 });

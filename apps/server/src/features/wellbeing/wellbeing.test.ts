@@ -143,10 +143,10 @@ describe.each(backends())("wellbeing on %s PostgreSQL", (backend) => {
     expect((await me(kim.headers)).me).toMatchObject({ level: "high", cooldown: null });
 
     await setSetting(t, wellbeingSetting, {
-      cooldown_minutes: 20,
-      load_threshold: 10,
-      half_life_hours: 4,
-      auto_cooldown: true,
+      cooldownMinutes: 20,
+      loadThreshold: 10,
+      halfLifeHours: 4,
+      autoCooldown: true,
     });
     const ana = await agentWithToken(t, "agent");
     await customerWrites(t, ABUSIVE, { assigneeId: ana.agent.id });
