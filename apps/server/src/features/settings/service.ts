@@ -3,7 +3,14 @@
  * versions, so every change is kept and can be read back. A stored value that no longer fits its schema (after an
  * upgrade) reads as the default rather than breaking the feature.
  */
-import { currentSetting, type Database, type JsonValue, saveSetting, settingHistory } from "@keel/db";
+import {
+  currentSetting,
+  type Database,
+  type JsonValue,
+  type SettingVersion,
+  saveSetting,
+  settingHistory,
+} from "@keel/db";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { failure, type Result, success, toJson } from "../../service-result.js";
@@ -25,11 +32,30 @@ export interface SettingState<T> {
   updatedBy: string | null;
 }
 
+/**
+ * The versions a transaction has read, by key: a batch of reactions reads the same few settings for each of its
+ * messages, and one read per transaction serves them all. Outside a transaction every read goes to the database.
+ */
+const readByTransaction = new WeakMap<Kysely<Database>, Map<string, SettingVersion | undefined>>();
+
+async function storedSetting(db: Kysely<Database>, key: string): Promise<SettingVersion | undefined> {
+  if (!db.isTransaction) return currentSetting(db, key);
+  let read = readByTransaction.get(db);
+  if (read === undefined) {
+    read = new Map();
+    readByTransaction.set(db, read);
+  }
+  if (read.has(key)) return read.get(key);
+  const stored = await currentSetting(db, key);
+  read.set(key, stored);
+  return stored;
+}
+
 export async function readSettingState<S extends z.ZodType>(
   db: Kysely<Database>,
   definition: SettingDefinition<S>,
 ): Promise<SettingState<z.output<S>>> {
-  const stored = await currentSetting(db, definition.key);
+  const stored = await storedSetting(db, definition.key);
   if (stored) {
     const parsed = definition.schema.safeParse(stored.value);
     if (parsed.success) {
@@ -88,6 +114,8 @@ export async function writeSetting<S extends z.ZodType>(
     return failure("validation_failed", `${path}: ${issue?.message ?? "is invalid"}`, path);
   }
   const saved = await saveSetting(db, definition.key, toJson(parsed.data), actor.agentId, now);
+  // A transaction that writes a setting reads it back as written.
+  readByTransaction.get(db)?.delete(definition.key);
   return success({
     value: parsed.data,
     version: saved.version,

@@ -1,10 +1,25 @@
 /** @module Settings: versioned values validated by their schema, admin-only writes, history kept. */
+import type { Database } from "@keel/db";
 import { backends } from "@keel/db/testing";
+import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { agentWithToken } from "../../testing/agents.js";
 import { createTestApp, type TestApp } from "../../testing/test-app.js";
 import { defineSetting, readSetting, writeSetting } from "./service.js";
+
+/** The same database, counting the statements it runs. */
+function counting(db: Kysely<Database>): { db: Kysely<Database>; statements: () => number } {
+  let statements = 0;
+  const counted = db.withPlugin({
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      statements++;
+      return args.result;
+    },
+  });
+  return { db: counted, statements: () => statements };
+}
 
 describe.each(backends())("settings on %s PostgreSQL", (backend) => {
   let t: TestApp;
@@ -101,5 +116,34 @@ describe.each(backends())("settings on %s PostgreSQL", (backend) => {
         hours: 5,
       },
     );
+  });
+
+  it("reads a setting once per transaction, again after the transaction writes it, and every time outside one", async () => {
+    const setting = defineSetting({
+      key: "test_reads",
+      description: "test",
+      schema: z.object({ hours: z.number() }),
+      defaultValue: { hours: 1 },
+    });
+    const now = t.deps.clock.now();
+    expect((await writeSetting(t.deps.db, setting, { hours: 2 }, { agentId: null }, now)).ok).toBe(true);
+    const probe = counting(t.deps.db);
+    await probe.db.transaction().execute(async (trx) => {
+      expect(await readSetting(trx, setting)).toEqual({ hours: 2 });
+      const first = probe.statements();
+      expect(await readSetting(trx, setting)).toEqual({ hours: 2 });
+      expect(probe.statements()).toBe(first);
+      expect((await writeSetting(trx, setting, { hours: 3 }, { agentId: null }, now)).ok).toBe(true);
+      expect(await readSetting(trx, setting)).toEqual({ hours: 3 });
+    });
+    // A new transaction reads what is stored now (written by another meanwhile).
+    expect((await writeSetting(t.deps.db, setting, { hours: 4 }, { agentId: null }, now)).ok).toBe(true);
+    await probe.db.transaction().execute(async (trx) => {
+      expect(await readSetting(trx, setting)).toEqual({ hours: 4 });
+    });
+    const before = probe.statements();
+    await readSetting(probe.db, setting);
+    await readSetting(probe.db, setting);
+    expect(probe.statements()).toBe(before + 2);
   });
 });
