@@ -2,28 +2,15 @@
  * @module Statements per inbound message: ingest speed is bounded by round trips to PostgreSQL, so storing a
  * customer message must stay a fixed, small number of statements (reactions of other features counted apart).
  */
-import type { Case, Database } from "@keel/db";
+import type { Case } from "@keel/db";
 import { backends } from "@keel/db/testing";
-import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { reactToStoredMessage } from "../../reactions/index.js";
+import { countingStatements } from "../../testing/counting.js";
 import { createTestApp, type TestApp } from "../../testing/test-app.js";
 import { getCase, setStatus } from "../cases/service.js";
 import { createWebhook } from "../webhooks/store.js";
 import { addInboundMessage, type InboundMessageInput } from "./service.js";
-
-/** The same database, counting every statement it executes (transactions included). */
-function counting(db: Kysely<Database>): { db: Kysely<Database>; statements: () => number } {
-  let statements = 0;
-  const counted = db.withPlugin({
-    transformQuery: (args) => args.node,
-    transformResult: async (args) => {
-      statements++;
-      return args.result;
-    },
-  });
-  return { db: counted, statements: () => statements };
-}
 
 class RolledBack extends Error {}
 
@@ -45,7 +32,7 @@ async function reactionStatements(
   messageId: string,
   caseAtArrival?: Case,
 ): Promise<number> {
-  const probe = counting(t.deps.db);
+  const probe = countingStatements(t.deps.db);
   const kase = caseAtArrival ? { ok: true as const, value: caseAtArrival } : await getCase(t.deps, caseId);
   const message = await t.deps.db
     .selectFrom("messages")
@@ -86,7 +73,7 @@ describe.each(backends())("statements per inbound message on %s PostgreSQL", (ba
 
   /** Stores a message counting statements; `caseAtArrival`: the case as the reactions saw it, when it changed since. */
   async function storeCounted(input: InboundMessageInput, caseAtArrival?: Case) {
-    const probe = counting(t.deps.db);
+    const probe = countingStatements(t.deps.db);
     const transactions = vi.spyOn(probe.db, "transaction");
     const stored = await addInboundMessage({ ...t.deps, db: probe.db }, input);
     if (!stored.ok) throw new Error(stored.error.message);

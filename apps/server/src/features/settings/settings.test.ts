@@ -1,25 +1,10 @@
-/** @module Settings: versioned values validated by their schema, admin-only writes, history kept. */
-import type { Database } from "@keel/db";
 import { backends } from "@keel/db/testing";
-import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { agentWithToken } from "../../testing/agents.js";
+import { countingStatements } from "../../testing/counting.js";
 import { createTestApp, type TestApp } from "../../testing/test-app.js";
 import { defineSetting, readSetting, writeSetting } from "./service.js";
-
-/** The same database, counting the statements it runs. */
-function counting(db: Kysely<Database>): { db: Kysely<Database>; statements: () => number } {
-  let statements = 0;
-  const counted = db.withPlugin({
-    transformQuery: (args) => args.node,
-    transformResult: async (args) => {
-      statements++;
-      return args.result;
-    },
-  });
-  return { db: counted, statements: () => statements };
-}
 
 describe.each(backends())("settings on %s PostgreSQL", (backend) => {
   let t: TestApp;
@@ -127,7 +112,7 @@ describe.each(backends())("settings on %s PostgreSQL", (backend) => {
     });
     const now = t.deps.clock.now();
     expect((await writeSetting(t.deps.db, setting, { hours: 2 }, { agentId: null }, now)).ok).toBe(true);
-    const probe = counting(t.deps.db);
+    const probe = countingStatements(t.deps.db);
     await probe.db.transaction().execute(async (trx) => {
       expect(await readSetting(trx, setting)).toEqual({ hours: 2 });
       const first = probe.statements();
