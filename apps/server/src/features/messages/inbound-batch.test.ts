@@ -2,6 +2,7 @@
 import { backends } from "@keel/db/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { reactionsSettled } from "../../reactions/deferred.js";
+import { countingStatements } from "../../testing/counting.js";
 import { createTestApp, type TestApp } from "../../testing/test-app.js";
 import { InboundBatcher } from "./inbound-batch.js";
 import { addInboundMessage, listTimeline } from "./service.js";
@@ -29,14 +30,7 @@ describe.each(backends())("inbound batches on %s PostgreSQL", (backend) => {
   it("stores messages that arrive together in one transaction, each answered with its own result", async () => {
     const cases = await Promise.all([1, 2, 3].map(openCase));
     // A handle of its own (same pool), so the reactions drained after the commit are not counted.
-    let statements = 0;
-    const db = t.deps.db.withPlugin({
-      transformQuery: (args) => {
-        statements++;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    });
+    const { db, statements } = countingStatements(t.deps.db);
     const batcher = new InboundBatcher(db, { maxInFlight: 1 });
     const transactions = vi.spyOn(db, "transaction");
     const results = await Promise.all(
@@ -60,7 +54,7 @@ describe.each(backends())("inbound batches on %s PostgreSQL", (backend) => {
     expect(calls).toBe(1);
     // Four messages per case: the cases' message counts locked ahead (several statements add to them), then four
     // rounds, each reading its three contexts in one statement and inserting in one.
-    expect(statements).toBe(9);
+    expect(statements()).toBe(9);
     await reactionsSettled(t.deps);
   });
 
