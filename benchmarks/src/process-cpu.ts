@@ -114,12 +114,12 @@ export function parseSchedstat(text: string): { onCpu: number; waiting: number }
 }
 
 /**
- * Milliseconds a thread has spent on a core, and runnable but waiting for one, so far (Linux's schedstat); `tid`
- * defaults to the process's main thread. Null where schedstat is not available.
+ * Milliseconds a process's main thread has spent on a core, and runnable but waiting for one, so far (Linux's
+ * schedstat). Null where schedstat is not available.
  */
-export function threadSchedMs(pid: number, tid = pid): { onCpu: number; waiting: number } | null {
+export function mainThreadSchedMs(pid: number): { onCpu: number; waiting: number } | null {
   try {
-    return parseSchedstat(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8"));
+    return parseSchedstat(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8"));
   } catch {
     return null;
   }

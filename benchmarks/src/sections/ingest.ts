@@ -23,7 +23,7 @@ import {
 } from "../../../apps/server/src/testing/server-process.js";
 import type { BenchContext, Section } from "../context.js";
 import { driveAtRate } from "../open-loop.js";
-import { helperThreadsCpuMs, machineCpuMs, threadSchedMs, treeCpuMs } from "../process-cpu.js";
+import { helperThreadsCpuMs, machineCpuMs, mainThreadSchedMs, treeCpuMs } from "../process-cpu.js";
 import { printTable, type TargetResult, verdictOf } from "../report.js";
 import { formatNumber, percentile } from "../stats.js";
 
@@ -96,7 +96,7 @@ async function drive(
   const dbBefore = dbPid === null ? null : treeCpuMs(dbPid);
   const serverBefore = serverPid === null ? null : treeCpuMs(serverPid);
   const helpersBefore = serverPid === null ? null : helperThreadsCpuMs(serverPid);
-  const schedBefore = serverPid === null ? null : threadSchedMs(serverPid);
+  const schedBefore = serverPid === null ? null : mainThreadSchedMs(serverPid);
   const machineBefore = machineCpuMs();
   const started = performance.now();
   await Promise.all(
@@ -111,7 +111,7 @@ async function drive(
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const schedAnswered = serverPid === null ? null : threadSchedMs(serverPid);
+  const schedAnswered = serverPid === null ? null : mainThreadSchedMs(serverPid);
   const machineAnswered = machineCpuMs();
   // CPU is read once what the calls left behind is done, so work moved after the answer is still counted.
   const settleSeconds = settle === undefined ? 0 : await settle();
